@@ -1,0 +1,72 @@
+"""`tandem` entry point: no arguments opens the window; subcommands drive the store.
+
+Each command group lives in its own module exposing `register(sub)`; the
+names are a contract IT scripts rely on (extend, never rename).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from desktop import __version__
+from desktop.core.errors import TandemError
+
+from .context import CliContext
+
+#: Command-group modules, in help order.
+COMMAND_MODULES = ["post", "audit"]
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print machine-readable JSON")
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="store file (default: $TANDEM_DB or the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="tandem", parents=[common],
+        description="Tandem: bilingual (English/French) posting desk. "
+                    "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.common = common  # command modules pass it as a parent to every leaf parser
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None, *, stdout=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        from desktop.ui.app import run_app  # Qt only when the window is wanted
+
+        return run_app(db=getattr(args, "db", None))
+    ctx = CliContext(json=getattr(args, "json", False),
+                     db=getattr(args, "db", None) or os.environ.get("TANDEM_DB"))
+    if stdout is not None:
+        ctx.stdout = stdout
+    try:
+        return args.func(args, ctx) or EXIT_OK
+    except TandemError as exc:
+        if ctx.json:
+            ctx.out({"error": str(exc), "kind": type(exc).__name__})
+        print(f"tandem: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `tandem post list | head`
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Who is acting: the OS account, or TANDEM_USER when the policy allows it."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+
+from .errors import PolicyError
+from .policy import Policy
+
+ENV_USER = "TANDEM_USER"
+_VALID_NAME = re.compile(r"^[\w.@\\-]{1,64}$")
+
+
+def current_user(policy: Policy) -> str:
+    override = os.environ.get(ENV_USER)
+    if override:
+        if not policy.get("identity.allow_override", True):
+            raise PolicyError(
+                f"{ENV_USER} is set but the IT policy forbids acting as another user "
+                f"(identity.allow_override = false in {policy.source})."
+            )
+        if not _VALID_NAME.match(override):
+            raise PolicyError(f"{ENV_USER}={override!r} is not a valid user name.")
+        return override
+    return getpass.getuser()

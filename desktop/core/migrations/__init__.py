@@ -1,0 +1,9 @@
+"""Ordered schema migrations. Each module has VERSION, DESCRIPTION and apply(db).
+
+Append new modules to MIGRATIONS; never edit one that has shipped. The store
+backs the file up before applying any migration to an existing database.
+"""
+
+from . import m0001_foundation
+
+MIGRATIONS = [m0001_foundation]

@@ -1,0 +1,128 @@
+"""Post service: creating posts and recording every edit as an immutable version.
+
+This is where "editing never overwrites" lives: an edit appends a version whose
+parent is the latest one, carries provenance spans forward, and writes an
+audit entry with the version hashes, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import provenance, text as text_rules
+from .errors import InvalidText
+from .model import Lang, Origin, Post, PostState, Span, Version
+from .repository import Repository
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post with the latest version of each language (None if never written)."""
+
+    post: Post
+    en: Version | None
+    fr: Version | None
+
+    def latest(self, lang: Lang) -> Version | None:
+        return self.en if Lang(lang) is Lang.EN else self.fr
+
+
+class PostService:
+    def __init__(self, repo: Repository, user: str):
+        self.repo = repo
+        self.user = user
+
+    def create(self, en: str = "", fr: str = "", title: str = "",
+               post_type: str = "standard") -> PostView:
+        en = text_rules.check(en, what="English draft")
+        fr = text_rules.check(fr, what="French draft")
+        title = text_rules.check(title, what="Title").strip()
+        if len(title) > 200:
+            raise InvalidText("Title refused: keep it under 200 characters.")
+        if not title:
+            first = (en or fr).strip().splitlines()[0] if (en or fr).strip() else ""
+            title = first[:60] or "Untitled post"
+        with self.repo.transaction():
+            post = self.repo.create_post(title, self.user, post_type)
+            self.repo.append_audit(self.user, "post.create", post.id,
+                                   {"title": title, "post_type": post_type})
+            for lang, body in ((Lang.EN, en), (Lang.FR, fr)):
+                if body:
+                    self._append(post.id, lang, body, Origin.HUMAN, ())
+        return self.view(post.id)
+
+    def edit(self, post_id: int, lang: Lang, new_text: str, origin: Origin = Origin.HUMAN,
+             spans: tuple[Span, ...] | None = None) -> Version:
+        """Record ``new_text`` as the next version of ``lang``.
+
+        ``spans`` describes non-human parts for machine/memory text; for human
+        edits, the previous version's machine/memory spans are carried over.
+        Saving text identical to the latest version is a no-op.
+        """
+        lang = Lang(lang)
+        new_text = text_rules.check(new_text, what=f"{'English' if lang is Lang.EN else 'French'} draft")
+        with self.repo.transaction():
+            latest = self.repo.latest_version(post_id, lang)
+            if latest is None:
+                self.repo.get_post(post_id)  # raises NotFound
+            elif latest.text == new_text and spans is None:
+                self.repo.discard_working_draft(post_id, lang)
+                return latest
+            if spans is None:
+                spans = provenance.carry_spans(latest.text, latest.spans, new_text) if latest else ()
+            return self._append(post_id, lang, new_text, origin, spans)
+
+    def restore(self, post_id: int, version_id: int) -> Version:
+        """Restoring an old version makes it the newest version (history is kept)."""
+        old = self.repo.get_version(version_id)
+        if old.post_id != post_id:
+            raise InvalidText(f"Version {version_id} does not belong to post {post_id}.")
+        with self.repo.transaction():
+            version = self._append(post_id, old.lang, old.text, old.origin, old.spans,
+                                   restored_from=old)
+        return version
+
+    def _append(self, post_id: int, lang: Lang, body: str, origin: Origin,
+                spans: tuple[Span, ...], restored_from: Version | None = None) -> Version:
+        parent = self.repo.latest_version(post_id, lang)
+        version = self.repo.add_version(post_id, lang, body, self.user, origin,
+                                        parent.id if parent else None, spans)
+        details = {"lang": lang.value, "version_id": version.id, "seq": version.seq,
+                   "sha256": version.sha256, "origin": origin.value,
+                   "parent_sha256": parent.sha256 if parent else None}
+        if restored_from is not None:
+            details["restored_from_version_id"] = restored_from.id
+        self.repo.append_audit(self.user, "version.create", post_id, details)
+        return version
+
+    def view(self, post_id: int) -> PostView:
+        post = self.repo.get_post(post_id)
+        return PostView(post, self.repo.latest_version(post_id, Lang.EN),
+                        self.repo.latest_version(post_id, Lang.FR))
+
+    def history(self, post_id: int, lang: Lang) -> list[Version]:
+        self.repo.get_post(post_id)
+        return self.repo.versions(post_id, lang)
+
+    def list(self, state: PostState | None = None, search: str | None = None,
+             limit: int = 200, offset: int = 0) -> list[dict]:
+        return self.repo.list_posts(state, search, limit, offset)
+
+    # -- autosave: the crash guard between versions ------------------------
+    def autosave(self, post_id: int, lang: Lang, draft_text: str) -> None:
+        """Keep the editor's text so a crash loses at most the last second.
+
+        Autosave stores what the user typed even if it would be refused as a
+        version (e.g. it still contains a NUL): nothing typed is lost.
+        """
+        latest = self.repo.latest_version(post_id, lang)
+        if latest is not None and latest.text == draft_text:
+            self.repo.discard_working_draft(post_id, lang)
+            return
+        self.repo.save_working_draft(post_id, lang, draft_text[: text_rules.MAX_TEXT_CHARS * 2],
+                                     latest.id if latest else None)
+
+    def recover(self, post_id: int, lang: Lang) -> str | None:
+        """Autosaved text that never became a version (after a crash), if any."""
+        draft = self.repo.working_draft(post_id, lang)
+        return draft.text if draft else None

@@ -1,0 +1,60 @@
+"""Opening Tandem: policy, identity, store location and the services, in one place.
+
+The CLI and the UI both start from `open_session()`, so they act on the same
+store with the same rules.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from . import identity, policy as policy_mod
+from .errors import PolicyError
+from .policy import Policy
+from .posts import PostService
+from .store import SqliteStore
+
+ENV_DB = "TANDEM_DB"
+APP_NAME = "Tandem"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "tandem.sqlite3"
+
+
+def resolve_db_path(explicit: str | os.PathLike | None, policy: Policy) -> Path:
+    locked = policy.get("database.path")
+    requested = explicit or os.environ.get(ENV_DB)
+    if locked:
+        if requested and Path(requested).expanduser().resolve() != Path(locked).expanduser().resolve():
+            raise PolicyError(
+                f"The database location is locked by the IT policy ({policy.source}) to {locked}."
+            )
+        return Path(locked).expanduser()
+    return Path(requested).expanduser() if requested else default_db_path()
+
+
+@dataclass
+class Session:
+    store: SqliteStore
+    policy: Policy
+    user: str
+    posts: PostService
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_session(db: str | os.PathLike | None = None, policy: Policy | None = None) -> Session:
+    policy = policy if policy is not None else policy_mod.load()
+    user = identity.current_user(policy)
+    store = SqliteStore(resolve_db_path(db, policy))
+    return Session(store=store, policy=policy, user=user, posts=PostService(store, user))

@@ -1,0 +1,61 @@
+"""Rules for what text Tandem accepts in a draft, an import or a CLI argument."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from .errors import InvalidText
+
+#: Larger than any network's limit by far, small enough to keep every
+#: keystroke, count and diff fast. A 1 MB paste is refused with this number.
+MAX_TEXT_CHARS = 50_000
+
+#: Bidirectional embedding/override/isolate controls: a "Trojan Source"
+#: vector that makes a post read differently from what was approved.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+#: Control characters a post may legitimately contain.
+ALLOWED_CONTROLS = frozenset("\n\t")
+
+
+def problems(text: str) -> list[str]:
+    """Every reason ``text`` cannot be stored, as user-facing sentences."""
+    found: list[str] = []
+    if len(text) > MAX_TEXT_CHARS:
+        found.append(
+            f"Text is {len(text):,} characters long; Tandem keeps posts up to "
+            f"{MAX_TEXT_CHARS:,} characters."
+        )
+        return found
+    for index, char in enumerate(text):
+        if "\ud800" <= char <= "\udfff":
+            found.append(f"Invalid UTF-8 (undecodable byte) at character {index + 1}.")
+        elif char == "\x00":
+            found.append(f"NUL character at position {index + 1}.")
+        elif char in BIDI_CONTROLS:
+            found.append(
+                f"Bidirectional control U+{ord(char):04X} at position {index + 1} "
+                "could make the post read differently from what was approved."
+            )
+        elif unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS and char != "\r":
+            found.append(f"Control character U+{ord(char):04X} at position {index + 1}.")
+        if len(found) >= 5:
+            break
+    return found
+
+
+def check(text: str, *, what: str = "Text") -> str:
+    """Return ``text`` with line endings normalised, or raise InvalidText."""
+    issues = problems(text)
+    if issues:
+        raise InvalidText(f"{what} refused: " + " ".join(issues))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_refused(text: str) -> str:
+    """The text with every refused character removed (the editor's quick fix)."""
+    return "".join(
+        c for c in text
+        if not ("\ud800" <= c <= "\udfff" or c == "\x00" or c in BIDI_CONTROLS
+                or (unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS and c != "\r"))
+    )[:MAX_TEXT_CHARS]
