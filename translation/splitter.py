@@ -75,7 +75,7 @@ def _boundaries(line: str) -> list[int]:
     return ends
 
 
-def _cut_long(text: str, start: int, end: int, max_chars: int) -> list[Span]:
+def cut_long(text: str, start: int, end: int, max_chars: int) -> list[Span]:
     """Split the span [start, end) at whitespace so no piece exceeds ``max_chars``."""
     pieces: list[Span] = []
     while end - start > max_chars:
@@ -108,7 +108,7 @@ def split_spans(text: str, max_chars: int = 400) -> list[Span]:
             stripped_start = start + len(piece) - len(piece.lstrip())
             stripped_end = start + len(piece.rstrip())
             if stripped_end > stripped_start:
-                spans.extend(_cut_long(text, line_start + stripped_start,
+                spans.extend(cut_long(text, line_start + stripped_start,
                                        line_start + stripped_end, max_chars))
             start = end
         line_start = line_end

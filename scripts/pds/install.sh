@@ -24,6 +24,8 @@ if [[ ! -x "$NODE_DIR/bin/node" ]]; then
     mv "$work/package" "$NODE_DIR"
     rm -rf "$work"
 fi
+# The fixed path tests/publishing/pds_server.py runs Node from.
+ln -sfn "node-$NODE_VERSION" "$CACHE/node"
 
 # better-sqlite3 has no reachable prebuilt binary here: it compiles.
 if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then

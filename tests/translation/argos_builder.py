@@ -202,6 +202,8 @@ def build_package_dir(
     root = out_dir / package_name(from_code, to_code, version)
     root.mkdir(parents=True)
     vocabulary = train_tokenizer(root, shape.vocab_size)
+    if target_prefix and target_prefix not in vocabulary:
+        raise ValueError(f"target_prefix {target_prefix!r} is not in the vocabulary")
     write_ctranslate2_model(root / "model", vocabulary, shape, seed)
     metadata = {
         "package_version": version, "argos_version": "1.0",

@@ -1,0 +1,175 @@
+"""The SQLite store: pragmas, migrations with backup, refusals, append-only tables."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop.core import store as store_mod
+from desktop.core.errors import StoreError, StoreReadOnly, StoreTooNew
+from desktop.core.model import Lang, Origin, PostState, Span
+from desktop.core.store import SCHEMA_VERSION, SqliteStore
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "store.sqlite3"
+
+
+def test_new_store_uses_wal_foreign_keys_busy_timeout(db_path):
+    store = SqliteStore(db_path)
+    conn = store._conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == store_mod.BUSY_TIMEOUT_MS
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_versions_are_ordered_immutable_and_hashed(db_path):
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    v1 = store.add_version(post.id, Lang.EN, "one", "alice", Origin.HUMAN, None)
+    v2 = store.add_version(post.id, Lang.EN, "two", "bob", Origin.MACHINE, v1.id,
+                           (Span(0, 3, Origin.MACHINE, {"model": "m", "version": "1"}),))
+    assert [v.seq for v in store.versions(post.id, Lang.EN)] == [1, 2]
+    assert v2.parent_id == v1.id and v2.author == "bob"
+    assert v2.spans == (Span(0, 3, Origin.MACHINE),)
+    assert v2.spans[0].detail == {"model": "m", "version": "1"}
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        store._conn.execute("UPDATE versions SET text = 'x' WHERE id = ?", (v1.id,))
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        store._conn.execute("DELETE FROM versions WHERE id = ?", (v1.id,))
+    assert store.get_version(v1.id).text == "one"
+
+
+def test_audit_table_rejects_update_and_delete(db_path):
+    store = SqliteStore(db_path)
+    store.append_audit("alice", "x", None, {"a": 1})
+    for sql in ("UPDATE audit SET actor = 'eve'", "DELETE FROM audit"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            store._conn.execute(sql)
+
+
+def test_data_survives_reopen(db_path):
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    store.add_version(post.id, Lang.FR, "Bonjour", "alice", Origin.HUMAN, None)
+    store.close()
+    again = SqliteStore(db_path)
+    assert again.latest_version(post.id, Lang.FR).text == "Bonjour"
+
+
+def test_corrupt_file_is_refused_and_left_untouched(db_path):
+    db_path.write_bytes(b"this is not sqlite" * 100)
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="not a usable Tandem database"):
+        SqliteStore(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_left_untouched(db_path):
+    SqliteStore(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreTooNew, match="newer Tandem"):
+        SqliteStore(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_read_only_database_gives_clear_error_on_write(db_path):
+    """SQLite's query_only switch stands for a read-only medium (tests run as root,
+    which ignores file permission bits)."""
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    store._conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError, match="read-only|Could not write"):
+        store.add_version(post.id, Lang.EN, "x", "alice", Origin.HUMAN, None)
+    assert store.latest_version(post.id, Lang.EN) is None
+
+
+def test_missing_folder_that_cannot_be_created(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreReadOnly, match="Cannot create"):
+        SqliteStore(blocker / "sub" / "db.sqlite3")
+
+
+def test_migration_of_existing_file_makes_a_backup_first(db_path, monkeypatch):
+    from desktop.core import migrations
+
+    store = SqliteStore(db_path)
+    post = store.create_post("keep me", "alice")
+    store.close()
+
+    class AddColumn:
+        VERSION = SCHEMA_VERSION + 1
+        DESCRIPTION = "test migration"
+
+        @staticmethod
+        def apply(db):
+            db["posts"].add_column("extra", str)
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*migrations.MIGRATIONS, AddColumn])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", AddColumn.VERSION)
+    migrated = SqliteStore(db_path)
+    assert migrated.schema_version() == AddColumn.VERSION
+    assert migrated.last_backup is not None and migrated.last_backup.exists()
+    backup = sqlite3.connect(migrated.last_backup)
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert backup.execute("SELECT title FROM posts").fetchone()[0] == "keep me"
+
+
+def test_failed_migration_rolls_back_and_keeps_data(db_path, monkeypatch):
+    from desktop.core import migrations
+
+    store = SqliteStore(db_path)
+    store.create_post("keep me", "alice")
+    store.close()
+
+    class Broken:
+        VERSION = SCHEMA_VERSION + 1
+        DESCRIPTION = "fails halfway"
+
+        @staticmethod
+        def apply(db):
+            db["posts"].add_column("half", str)
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*migrations.MIGRATIONS, Broken])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", Broken.VERSION)
+    with pytest.raises(RuntimeError):
+        SqliteStore(db_path)
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(posts)")]
+    assert "half" not in columns
+    assert conn.execute("SELECT title FROM posts").fetchone()[0] == "keep me"
+
+
+def test_search_finds_either_language_accent_insensitive_and_by_prefix(db_path):
+    store = SqliteStore(db_path)
+    a = store.create_post("Vaccines", "alice")
+    store.add_version(a.id, Lang.EN, "Get your flu shot", "alice", Origin.HUMAN, None)
+    store.add_version(a.id, Lang.FR, "Faites-vous vacciner contre la grippe à Santé Canada",
+                      "alice", Origin.HUMAN, None)
+    b = store.create_post("Taxes", "alice")
+    store.add_version(b.id, Lang.EN, "File your taxes", "alice", Origin.HUMAN, None)
+    assert [r["id"] for r in store.list_posts(search="sante")] == [a.id]
+    assert [r["id"] for r in store.list_posts(search="gripp")] == [a.id]
+    assert [r["id"] for r in store.list_posts(search="taxes")] == [b.id]
+    assert store.count_posts(search='"unbalanced quote') == 0
+    store.set_post_state(b.id, PostState.IN_REVIEW)
+    assert [r["id"] for r in store.list_posts(state=PostState.IN_REVIEW)] == [b.id]
+
+
+def test_working_draft_is_replaced_and_cleared_by_a_version(db_path):
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    store.save_working_draft(post.id, Lang.EN, "typ", None)
+    store.save_working_draft(post.id, Lang.EN, "typing", None)
+    assert store.working_draft(post.id, Lang.EN).text == "typing"
+    store.add_version(post.id, Lang.EN, "typing", "alice", Origin.HUMAN, None)
+    assert store.working_draft(post.id, Lang.EN) is None
