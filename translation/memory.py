@@ -59,7 +59,8 @@ class MemoryUnit:
     ``origin`` says what kind of pair it is (``approved``, ``tmx``, ``manual``),
     ``source_ref`` which post or file it came from, ``created_at`` an ISO 8601
     UTC timestamp (``""`` if unknown). Construction validates both texts with
-    :func:`desktop.core.text.check` and normalises language codes.
+    :func:`desktop.core.text.check` (surrounding white space is dropped) and
+    normalises language codes.
     """
 
     source_lang: Lang
@@ -77,8 +78,8 @@ class MemoryUnit:
         object.__setattr__(self, "source_lang", source_lang)
         object.__setattr__(self, "target_lang", target_lang)
         for name in ("source", "target"):
-            value = check(getattr(self, name), what="Memory text")
-            if not value.strip():
+            value = check(getattr(self, name), what="Memory text").strip()
+            if not value:
                 raise InvalidText(f"Memory pair has an empty {name} text.")
             object.__setattr__(self, name, value)
 

@@ -241,10 +241,10 @@ class _Archive:
 def _member_parts(info: zipfile.ZipInfo) -> tuple[str, ...]:
     """Path components of a member, or PackageError if it could escape the folder."""
     name = info.filename
-    mode = info.external_attr >> 16
-    if stat.S_ISLNK(mode):
+    kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the zip tool recorded no Unix type
+    if kind == stat.S_IFLNK:
         raise PackageError(f'Archive contains a symbolic link "{name}"; refused.')
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
         raise PackageError(f'Archive contains a special file "{name}"; refused.')
     if info.flag_bits & 0x1:
         raise PackageError(f'Archive member "{name}" is encrypted; refused.')
@@ -381,7 +381,7 @@ def _check_loads(folder: Path) -> None:
         raise PackageError(f"The package tokenizer cannot be loaded: {exc}") from exc
     try:
         ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
-    except (OSError, RuntimeError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - CTranslate2 raises Index/Runtime/Value errors
         raise PackageError(f"The package model cannot be loaded: {exc}") from exc
 
 

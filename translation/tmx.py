@@ -102,21 +102,28 @@ def _too_big(what: str, size: int, max_bytes: int) -> str:
 class _RecordBuilder:
     """Parser target that builds one record element at a time and hands it over.
 
-    Elements outside records (root, header, body) are kept without their
-    children; each record (e.g. ``tu``) is passed with its start line to
-    ``on_record`` at its end tag and then detached, so memory stays flat.
+    Elements outside records (root, header, body) are kept; each record (e.g.
+    ``tu``) is passed with its start line to ``on_record`` at its end tag and
+    then detached, so memory stays flat however long the file is.
     """
 
-    def __init__(self, records: frozenset[str], on_record: Callable[[ET.Element, int], None]) -> None:
+    def __init__(self, what: str, roots: frozenset[str], records: frozenset[str],
+                 on_record: Callable[[ET.Element, int], None]) -> None:
+        self.what = what
+        self.roots = roots
         self.records = records
         self.on_record = on_record
         self.parser: DefusedXMLParser | None = None
         self.root: ET.Element | None = None
+        self.records_seen = 0
         self._stack: list[ET.Element] = []
         self._record_line: dict[int, int] = {}
         self._data: list[str] = []
         self._last: ET.Element | None = None
         self._tail = False
+
+    def current_line(self) -> int:
+        return self.parser.parser.CurrentLineNumber if self.parser is not None else 0
 
     def _flush(self) -> None:
         if self._data and self._last is not None:
@@ -132,11 +139,12 @@ class _RecordBuilder:
         elem = ET.Element(tag, attrs)
         if self._stack:
             self._stack[-1].append(elem)
+        elif local_name(tag) not in self.roots:
+            raise FormatError(f"This is not a {self.what} file (its root element is <{local_name(tag)}>).")
         else:
             self.root = elem
         if local_name(tag) in self.records:
-            assert self.parser is not None
-            self._record_line[id(elem)] = self.parser.parser.CurrentLineNumber
+            self._record_line[id(elem)] = self.current_line()
         self._stack.append(elem)
         self._last, self._tail = elem, False
         return elem
@@ -147,11 +155,11 @@ class _RecordBuilder:
         self._last, self._tail = elem, True
         line = self._record_line.pop(id(elem), None)
         if line is not None:
+            self.records_seen += 1
             self.on_record(elem, line)
             if self._stack:
                 self._stack[-1].remove(elem)
-            self._last = self._stack[-1] if self._stack else None
-            self._tail = False
+            self._last = None  # white space between records is not kept
         return elem
 
     def data(self, text: str) -> None:
@@ -159,10 +167,6 @@ class _RecordBuilder:
 
     def close(self) -> ET.Element | None:
         return self.root
-
-    def current_line(self) -> int:
-        assert self.parser is not None
-        return self.parser.parser.CurrentLineNumber
 
 
 def stream_records(
@@ -177,29 +181,24 @@ def stream_records(
 
     ``root`` holds everything read so far outside records (e.g. the header).
     Returns a :class:`Skip` saying where reading stopped if the file is
-    damaged after its first record, else None. Raises :class:`FormatError` if the file is not XML, its
-    root is not one of ``roots``, or it declares entities / external references.
+    damaged after its first record, else None. Raises :class:`FormatError` if
+    the file is not XML, its root is not one of ``roots``, or it declares
+    entities / external references.
     """
-    builder = _RecordBuilder(records, on_record)
-    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    builder.parser = parser
-    seen_record = False
 
-    def checked(elem: ET.Element, line: int) -> None:
-        nonlocal seen_record
-        seen_record = True
+    def handle(elem: ET.Element, line: int) -> None:
         assert builder.root is not None
         on_record(elem, line, builder.root)
 
-    builder.on_record = checked
+    if not data.strip():
+        raise FormatError(f"The {what} file is empty.")
+    builder = _RecordBuilder(what, roots, records, handle)
+    parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    builder.parser = parser
     chunk = 1 << 16
     try:
         for offset in range(0, len(data), chunk):
             parser.feed(data[offset:offset + chunk])
-            if builder.root is not None and local_name(builder.root.tag) not in roots:
-                raise FormatError(
-                    f"This is not a {what} file (its root element is <{local_name(builder.root.tag)}>)."
-                )
         parser.close()
     except (EntitiesForbidden, ExternalReferenceForbidden, DTDForbidden) as exc:
         raise FormatError(
@@ -208,12 +207,9 @@ def stream_records(
         ) from exc
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else builder.current_line()
-        if builder.root is None or not seen_record:
+        if not builder.records_seen:
             raise FormatError(f"The {what} file is not well-formed XML (line {line}): {_expat_reason(exc)}.") from exc
-        return Skip(line, f"The file is damaged here ({_expat_reason(exc)}); "
-                                        "nothing after this point was read.")
-    if builder.root is None:
-        raise FormatError(f"The {what} file is empty.")
+        return Skip(line, f"The file is damaged here ({_expat_reason(exc)}); nothing after this point was read.")
     return None
 
 
@@ -307,3 +303,71 @@ def import_tmx(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_F
     if damage is not None:
         report.skipped.append(damage)
     return report
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _tmx_timestamp(iso: str) -> str | None:
+    """ISO 8601 as TMX ``YYYYMMDDThhmmssZ`` (UTC); None if ``iso`` is empty or unparseable."""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+#: Characters XML 1.0 cannot carry that :func:`desktop.core.text.check` lets through.
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with the code points XML 1.0 forbids (U+FFFE, U+FFFF) replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def serialize(root: ET.Element, doctype: str = "") -> bytes:
+    """UTF-8 document bytes for ``root`` with an XML declaration (and optional DOCTYPE line)."""
+    ET.indent(root, space="  ")
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' + (doctype + "\n" if doctype else "")
+    return (head + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def export_tmx(units: Iterable[MemoryUnit], *, created_at: datetime | None = None) -> bytes:
+    """A TMX 1.4b document (UTF-8 bytes) holding ``units``; :func:`import_tmx` reads it back unchanged.
+
+    Header: creationtool Tandem, segtype sentence, o-tmf Tandem, adminlang
+    en-CA, datatype plaintext, srclang the common source language (``*all*``
+    when units were written in both). Each unit keeps its own ``srclang``,
+    creation date and Tandem origin/source reference as ``<prop>``.
+    """
+    units = list(units)
+    stamp = (created_at or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    source_langs = {unit.source_lang for unit in units}
+    root = ET.Element("tmx", {"version": "1.4"})
+    ET.SubElement(root, "header", {
+        "creationtool": TOOL_NAME,
+        "creationtoolversion": "1",
+        "segtype": "sentence",
+        "o-tmf": TOOL_NAME,
+        "adminlang": EXPORT_TAGS[Lang.EN],
+        "srclang": EXPORT_TAGS[source_langs.pop()] if len(source_langs) == 1 else "*all*",
+        "datatype": "plaintext",
+        "creationdate": stamp,
+    })
+    body = ET.SubElement(root, "body")
+    for number, unit in enumerate(units, start=1):
+        attrs = {"tuid": str(number), "srclang": EXPORT_TAGS[unit.source_lang]}
+        when = _tmx_timestamp(unit.created_at) if unit.created_at else None
+        if when:
+            attrs["creationdate"] = when
+        tu = ET.SubElement(body, "tu", attrs)
+        ET.SubElement(tu, "prop", {"type": "x-tandem-origin"}).text = xml_text(unit.origin)
+        if unit.source_ref:
+            ET.SubElement(tu, "prop", {"type": "x-tandem-source-ref"}).text = xml_text(unit.source_ref)
+        for lang in (unit.source_lang, unit.target_lang):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: EXPORT_TAGS[lang]})
+            ET.SubElement(tuv, "seg").text = xml_text(unit.text(lang))
+    return serialize(root, '<!DOCTYPE tmx SYSTEM "tmx14.dtd">')

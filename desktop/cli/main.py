@@ -17,7 +17,7 @@ from desktop.core.errors import TandemError
 from .context import CliContext
 
 #: Command-group modules, in help order.
-COMMAND_MODULES = ["post", "audit"]
+COMMAND_MODULES = ["post", "audit", "accounts", "doctor", "policy"]
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 

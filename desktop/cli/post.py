@@ -1,4 +1,4 @@
-"""`tandem post new|edit|show|list|history|restore`: bilingual posts and their versions."""
+"""`tandem post new|edit|show|list|history|restore|targets`: bilingual posts and their versions."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import argparse
 from desktop.core.model import Lang, PostState, Version
 from desktop.core.posts import PostView
 
+from .accounts import register_post_targets
 from .context import CliContext, read_text_arg
 
 
@@ -47,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--search", help="words to find in either language or the title")
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=run_list)
+
+    register_post_targets(verbs, common)
 
 
 def version_json(v: Version | None) -> dict | None:

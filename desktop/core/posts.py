@@ -8,6 +8,7 @@ audit entry with the version hashes, all in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from . import provenance, text as text_rules
 from .errors import InvalidText
@@ -27,13 +28,27 @@ class PostView:
         return self.en if Lang(lang) is Lang.EN else self.fr
 
 
+class WriteHooks(Protocol):
+    """The review workflow's say on writes (implemented by `desktop.core.review.ReviewService`).
+
+    ``check_write`` runs before any transaction (a refusal is audited on its
+    own); ``version_added`` runs inside the transaction that wrote the version.
+    """
+
+    def check_write(self, action: str, post_id: int | None) -> None: ...
+    def version_added(self, version: Version, previous: Version | None) -> None: ...
+
+
 class PostService:
-    def __init__(self, repo: Repository, user: str):
+    def __init__(self, repo: Repository, user: str, hooks: WriteHooks | None = None):
         self.repo = repo
         self.user = user
+        self.hooks = hooks
 
     def create(self, en: str = "", fr: str = "", title: str = "",
                post_type: str = "standard") -> PostView:
+        if self.hooks:
+            self.hooks.check_write("post.create", None)
         en = text_rules.check(en, what="English draft")
         fr = text_rules.check(fr, what="French draft")
         title = text_rules.check(title, what="Title").strip()
@@ -60,6 +75,8 @@ class PostService:
         Saving text identical to the latest version is a no-op.
         """
         lang = Lang(lang)
+        if self.hooks:
+            self.hooks.check_write("post.edit", post_id)
         new_text = text_rules.check(new_text, what=f"{'English' if lang is Lang.EN else 'French'} draft")
         with self.repo.transaction():
             latest = self.repo.latest_version(post_id, lang)
@@ -72,8 +89,24 @@ class PostService:
                 spans = provenance.carry_spans(latest.text, latest.spans, new_text) if latest else ()
             return self._append(post_id, lang, new_text, origin, spans)
 
+    def rename(self, post_id: int, title: str) -> Post:
+        """Change a post's title (titles are metadata, not versioned text; audited)."""
+        title = text_rules.check(title, what="Title").strip()
+        if not title or len(title) > 200:
+            raise InvalidText("Title refused: it must have 1 to 200 characters.")
+        with self.repo.transaction():
+            old = self.repo.get_post(post_id)
+            if old.title == title:
+                return old
+            self.repo.set_post_title(post_id, title)
+            self.repo.append_audit(self.user, "post.rename", post_id,
+                                   {"old_title": old.title, "title": title})
+        return self.repo.get_post(post_id)
+
     def restore(self, post_id: int, version_id: int) -> Version:
         """Restoring an old version makes it the newest version (history is kept)."""
+        if self.hooks:
+            self.hooks.check_write("post.restore", post_id)
         old = self.repo.get_version(version_id)
         if old.post_id != post_id:
             raise InvalidText(f"Version {version_id} does not belong to post {post_id}.")
@@ -93,6 +126,8 @@ class PostService:
         if restored_from is not None:
             details["restored_from_version_id"] = restored_from.id
         self.repo.append_audit(self.user, "version.create", post_id, details)
+        if self.hooks:
+            self.hooks.version_added(version, parent)
         return version
 
     def view(self, post_id: int) -> PostView:
@@ -107,6 +142,10 @@ class PostService:
     def list(self, state: PostState | None = None, search: str | None = None,
              limit: int = 200, offset: int = 0) -> list[dict]:
         return self.repo.list_posts(state, search, limit, offset)
+
+    def count(self, state: PostState | None = None, search: str | None = None) -> int:
+        """How many posts `list` would page through with the same filters."""
+        return self.repo.count_posts(state, search)
 
     # -- autosave: the crash guard between versions ------------------------
     def autosave(self, post_id: int, lang: Lang, draft_text: str) -> None:

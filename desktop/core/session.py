@@ -13,10 +13,15 @@ from pathlib import Path
 import platformdirs
 
 from . import identity, policy as policy_mod
+from .approvals import ApprovalService
 from .errors import PolicyError
 from .policy import Policy
 from .posts import PostService
+from .records import RecordService
+from .review import ReviewService
+from .roles import RoleService
 from .store import SqliteStore
+from .workflow import WorkflowService
 
 ENV_DB = "TANDEM_DB"
 APP_NAME = "Tandem"
@@ -48,6 +53,11 @@ class Session:
     policy: Policy
     user: str
     posts: PostService
+    roles: RoleService
+    workflow: WorkflowService
+    approvals: ApprovalService
+    review: ReviewService
+    records: RecordService
 
     def close(self) -> None:
         self.store.close()
@@ -57,4 +67,13 @@ def open_session(db: str | os.PathLike | None = None, policy: Policy | None = No
     policy = policy if policy is not None else policy_mod.load()
     user = identity.current_user(policy)
     store = SqliteStore(resolve_db_path(db, policy))
-    return Session(store=store, policy=policy, user=user, posts=PostService(store, user))
+    roles = RoleService(store, policy, user)
+    workflow = WorkflowService(store, user)
+    approvals = ApprovalService(store, policy, user, roles, workflow)
+    review = ReviewService(store, policy, user, roles, workflow, approvals)
+    roles.on_change.append(approvals.refresh_open_posts)
+    if not getattr(store, "read_only", False):
+        roles.bootstrap()
+    return Session(store=store, policy=policy, user=user, posts=PostService(store, user, review),
+                   roles=roles, workflow=workflow, approvals=approvals, review=review,
+                   records=RecordService(store, review, approvals, workflow))

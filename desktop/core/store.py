@@ -26,6 +26,8 @@ from .errors import NotFound, StoreError, StoreReadOnly, StoreTooNew
 from .migrations import MIGRATIONS
 from .model import (AuditEntry, Lang, Origin, Post, PostState, Span, Version, WorkingDraft,
                     sha256_text)
+from .store_publishing import PublishingRecords
+from .store_review import ReviewRecords
 
 SCHEMA_VERSION = MIGRATIONS[-1].VERSION
 BUSY_TIMEOUT_MS = 5000
@@ -44,7 +46,7 @@ def _backup(path: Path, from_version: int) -> Path:
     return backup
 
 
-class SqliteStore:
+class SqliteStore(ReviewRecords, PublishingRecords):
     """A Tandem store in one SQLite file (or ":memory:" for throwaway use).
 
     Capability areas keep their SQL in mixin modules next to this one
@@ -198,6 +200,12 @@ class SqliteStore:
             self.get_post(post_id)
             self._execute("UPDATE posts SET state = ?, updated_at = ? WHERE id = ?",
                           (state.value, now_iso(), post_id))
+
+    def set_post_title(self, post_id: int, title: str) -> None:
+        with self.transaction():
+            self.get_post(post_id)
+            self._execute("UPDATE posts SET title = ?, updated_at = ? WHERE id = ?",
+                          (title, now_iso(), post_id))
 
     def list_posts(self, state: PostState | None = None, search: str | None = None,
                    limit: int = 200, offset: int = 0) -> list[dict]:

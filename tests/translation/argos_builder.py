@@ -24,6 +24,8 @@ import numpy as np
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "gc-posts" / "cds-headline-pairs.tsv"
 
 SPECIAL_TOKENS = ["<unk>", "<blank>", "<s>", "</s>"]
+#: Most pieces the headline corpus can support (hard_vocab_limit=False stops earlier if needed).
+MAX_NATURAL_PIECES = 8_000
 
 
 @dataclass(frozen=True)
@@ -56,27 +58,29 @@ def train_tokenizer(out_dir: Path, vocab_size: int) -> list[str]:
     """Train ``sentencepiece.model`` in ``out_dir``; return the model vocabulary (specials first).
 
     Headlines alone give a few thousand pieces; when ``vocab_size`` is larger, the
-    remainder is padded with synthetic user-defined pieces that never occur in text,
-    so the decoder's output layer has the requested width.
+    tokenizer is retrained with the remainder padded with synthetic user-defined
+    pieces that never occur in text, so the decoder's output layer has the requested width.
     """
     import sentencepiece as spm
 
     lines = corpus_lines()
-    natural = 1_000 if vocab_size > 1_000 else vocab_size
-    padding = [f"\u2581zz{index:05d}" for index in range(max(0, vocab_size - natural))]
     with tempfile.TemporaryDirectory() as tmp:
         text_file = Path(tmp) / "corpus.txt"
         text_file.write_text("\n".join(lines), encoding="utf-8")
-        spm.SentencePieceTrainer.train(
-            input=str(text_file),
-            model_prefix=str(out_dir / "sentencepiece"),
-            vocab_size=natural + len(padding),
-            model_type="unigram",
-            hard_vocab_limit=False,
-            character_coverage=1.0,
-            user_defined_symbols=padding,
-            minloglevel=2,
-        )
+
+        def train(size: int, padding: list[str]) -> int:
+            spm.SentencePieceTrainer.train(
+                input=str(text_file), model_prefix=str(out_dir / "sentencepiece"),
+                vocab_size=size, model_type="unigram", hard_vocab_limit=False,
+                character_coverage=1.0, user_defined_symbols=padding, minloglevel=2,
+            )
+            return spm.SentencePieceProcessor(
+                model_file=str(out_dir / "sentencepiece.model")).get_piece_size()
+
+        natural = train(min(vocab_size, MAX_NATURAL_PIECES), [])
+        if natural < vocab_size:
+            padding = [f"\u2581zz{index:05d}" for index in range(vocab_size - natural)]
+            train(vocab_size, padding)
     (out_dir / "sentencepiece.vocab").unlink()
     processor = spm.SentencePieceProcessor(model_file=str(out_dir / "sentencepiece.model"))
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]

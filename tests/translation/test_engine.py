@@ -189,3 +189,10 @@ def test_target_prefix_is_forced_and_stripped(pkg_dir, archive):
     assert raw[0] == PREFIX_PIECE
     assert result.text == sp.decode_pieces(raw[1:]).strip()
     assert result.text != sp.decode_pieces(raw).strip()
+
+
+def test_available_pairs(pkg_dir, archive):
+    translator = Translator()
+    assert translator.available_pairs() == []
+    packages.install_archive(archive("fr_en"))
+    assert translator.available_pairs() == [("fr", "en")]

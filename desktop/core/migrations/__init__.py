@@ -4,6 +4,6 @@ Append new modules to MIGRATIONS; never edit one that has shipped. The store
 backs the file up before applying any migration to an existing database.
 """
 
-from . import m0001_foundation
+from . import m0001_foundation, m0002_review, m0004_publishing
 
-MIGRATIONS = [m0001_foundation]
+MIGRATIONS = [m0001_foundation, m0002_review, m0004_publishing]

@@ -1,0 +1,404 @@
+"""Linguistic review: sign-offs, rejections, official versions and where a post waits.
+
+Rules (docs/workflow.md has the whole picture):
+
+* A pair is reviewed once both languages have text; the post is then ``in_review``.
+* A version that contains machine or memory text (its origin, or any span) can
+  be signed off only by a translator. A version typed entirely by people is
+  signed off by any role in the policy's ``review.human_signoff_by``
+  (default: translator or approver).
+* A sign-off binds the version's id and sha256; the signed latest version of
+  a language is its **official** version. A rejection (comment required)
+  sends the version back to its writers; each version gets one decision.
+* Any new version (an edit, a restore, an import) withdraws the official
+  status of that language, voids every approval given on the pair, and puts
+  the post back in review. Official periods and voids are derived from the
+  immutable versions, so history shows which wording was official when.
+
+`ReviewService` also implements the write hooks `PostService` calls, so an
+edit made anywhere (editor, CLI, XLIFF import, machine suggestion) follows
+these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import Callable
+
+from . import text as text_rules
+from .approvals import ApprovalService, ApprovalStatus
+from .errors import InvalidText, PolicyError, TandemError, TransitionError
+from .model import Lang, Origin, Post, PostState, Version
+from .policy import Policy
+from .provenance import machine_share
+from .roles import Role, RoleService, validate_role
+from .store_review import ReviewRepository
+from .workflow import Event, WorkflowService, check
+
+#: QA checks between an English and a French text: a list of findings (plain dicts).
+QaCheck = Callable[[str, str], list[dict]]
+
+LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
+DEFAULT_HUMAN_SIGNOFF = (Role.TRANSLATOR.value, Role.APPROVER.value)
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def no_qa(en: str, fr: str) -> list[dict]:
+    """The QA check used when none is installed: no findings."""
+    return []
+
+
+def machine_assisted(version: Version) -> bool:
+    """Whether any of the version came from machine translation or translation memory."""
+    return version.origin is not Origin.HUMAN or any(s.origin is not Origin.HUMAN
+                                                     for s in version.spans)
+
+
+class LangStatus(StrEnum):
+    MISSING = "missing"    # no text yet
+    PENDING = "pending"    # latest version awaits a sign-off
+    REJECTED = "rejected"  # latest version was sent back; awaits a new version
+    OFFICIAL = "official"  # latest version is signed off
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A sign-off (``kind`` "sign") or rejection ("reject") of one version."""
+
+    id: int
+    post_id: int
+    lang: Lang
+    version_id: int
+    sha256: str
+    kind: str
+    reviewer: str
+    at: str
+    comment: str
+    qa_findings: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    op: str  # "equal", "insert", "delete" or "replace"
+    machine: str
+    current: str
+
+
+@dataclass(frozen=True)
+class MachineDiff:
+    """The current text against the latest machine suggestion of that language (word level)."""
+
+    machine_version: Version
+    ops: tuple[DiffOp, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(op.op != "equal" for op in self.ops)
+
+
+@dataclass(frozen=True)
+class LanguageReview:
+    lang: Lang
+    version: Version | None        # the latest version
+    status: LangStatus
+    decision: Decision | None      # of the latest version
+    needs: tuple[str, ...]         # roles that may sign the latest version off
+    machine_assisted: bool
+    machine_share: float
+    machine_diff: MachineDiff | None
+    can_sign: bool                 # whether the acting user may sign/reject it now
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Everything the review screen shows for one pair."""
+
+    post: Post
+    waiting_since: str
+    en: LanguageReview
+    fr: LanguageReview
+    qa_findings: tuple[dict, ...]  # QA between the latest versions, computed now
+
+    def lang(self, lang: Lang) -> LanguageReview:
+        return self.en if Lang(lang) is Lang.EN else self.fr
+
+
+@dataclass(frozen=True)
+class OfficialPeriod:
+    lang: Lang
+    version: Version
+    signoff: Decision
+    since: str
+    until: str | None               # None while still official
+    ended_by_version_id: int | None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    what: str
+    since: str
+    roles: tuple[str, ...]          # roles that can act
+    who_can_act: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a post stands and what it waits for: the UI's status panel, `tandem approvals ID`."""
+
+    post: Post
+    state_since: str
+    waiting: tuple[Waiting, ...]
+    review: ReviewItem
+    approval: ApprovalStatus
+
+
+def machine_diff(current: Version, versions: list[Version]) -> MachineDiff | None:
+    """``current`` against the latest machine-origin version among ``versions`` (same language)."""
+    machine = [v for v in versions if v.origin is Origin.MACHINE and v.seq <= current.seq]
+    if not machine:
+        return None
+    base = machine[-1]
+    a, b = _TOKEN.findall(base.text), _TOKEN.findall(current.text)
+    ops = tuple(DiffOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
+                for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+    return MachineDiff(base, ops)
+
+
+def _decision(row: dict) -> Decision:
+    return Decision(row["id"], row["post_id"], Lang(row["lang"]), row["version_id"], row["sha256"],
+                    row["kind"], row["reviewer"], row["at"], row["comment"],
+                    tuple(row["qa_findings"]))
+
+
+class ReviewService:
+    """Review queue, sign-off and rejection, official versions and post progress."""
+
+    def __init__(self, repo: ReviewRepository, policy: Policy, user: str, roles: RoleService,
+                 workflow: WorkflowService, approvals: ApprovalService, qa: QaCheck = no_qa):
+        self.repo = repo
+        self.policy = policy
+        self.user = user
+        self.roles = roles
+        self.workflow = workflow
+        self.approvals = approvals
+        self.qa = qa
+        self.human_signoff_by = self._human_signoff_roles()
+
+    def _human_signoff_roles(self) -> tuple[str, ...]:
+        configured = self.policy.get("review.human_signoff_by", list(DEFAULT_HUMAN_SIGNOFF))
+        roles = []
+        for role in configured:
+            try:
+                roles.append(role if role == Role.APPROVER else validate_role(role))
+            except TandemError as exc:
+                raise PolicyError(f"Policy key 'review.human_signoff_by' in {self.policy.source}: "
+                                  f"{exc}") from None
+        if not roles:
+            raise PolicyError(f"Policy key 'review.human_signoff_by' in {self.policy.source} "
+                              "must name at least one role.")
+        return tuple(roles)
+
+    # -- write hooks (called by PostService) ----------------------------------------
+    def check_write(self, action: str, post_id: int | None) -> None:
+        """Before a post is created or a version written: role and state checks."""
+        if post_id is None:
+            self.roles.require([Role.AUTHOR], action, "create posts")
+            return
+        post = self.repo.get_post(post_id)
+        self.roles.require([Role.AUTHOR, Role.TRANSLATOR], action, f"edit post {post_id}", post_id)
+        check(post_id, post.state, Event.EDIT)
+
+    def version_added(self, version: Version, previous: Version | None) -> None:
+        """After a version is written (same transaction): withdraw, void, back to review."""
+        if previous is not None:
+            decision = self.repo.signoff_for_version(previous.id)
+            if decision and decision["kind"] == "sign":
+                self.repo.append_audit(self.user, "review.official_withdrawn", version.post_id, {
+                    "lang": version.lang.value, "version_id": previous.id,
+                    "sha256": previous.sha256, "by_version_id": version.id,
+                    "by_sha256": version.sha256})
+        self.approvals.void_for(version)
+        complete = all(v is not None and v.text.strip() for v in
+                       (self.repo.latest_version(version.post_id, lang) for lang in Lang))
+        self.workflow.move(version.post_id, Event.EDIT,
+                           PostState.IN_REVIEW if complete else PostState.DRAFT,
+                           {"lang": version.lang.value, "version_id": version.id,
+                            "sha256": version.sha256})
+
+    # -- who may sign ------------------------------------------------------------
+    def signoff_roles(self, version: Version) -> tuple[str, ...]:
+        return (Role.TRANSLATOR.value,) if machine_assisted(version) else self.human_signoff_by
+
+    def _require_reviewer(self, action: str, verb: str, version: Version) -> None:
+        needs = self.signoff_roles(version)
+        reason = ("it contains machine-translated or translation-memory text"
+                  if machine_assisted(version) else
+                  "people-written text is signed off by the roles in review.human_signoff_by")
+        self.roles.require(needs, action,
+                           f"{verb} the {LANG_NAMES[version.lang]} version of post {version.post_id}",
+                           version.post_id, {"lang": version.lang.value, "version_id": version.id,
+                                             "sha256": version.sha256}, reason=reason)
+
+    def _reviewable(self, post_id: int, lang: Lang, event: Event,
+                    version_id: int | None) -> tuple[Post, Version]:
+        post = self.repo.get_post(post_id)
+        version = self.repo.latest_version(post_id, lang)
+        name = LANG_NAMES[lang]
+        if version is None or not version.text.strip():
+            raise TransitionError(f"Post {post_id} has no {name} text to review.")
+        if version_id is not None and version.id != version_id:
+            raise TransitionError(f"The {name} text of post {post_id} changed since you opened it "
+                                  f"(it is now v{version.seq}); review the new version.")
+        existing = self.repo.signoff_for_version(version.id)
+        if existing:
+            done = "signed off" if existing["kind"] == "sign" else "rejected"
+            raise TransitionError(
+                f"{name} v{version.seq} of post {post_id} was already {done} by "
+                f"{existing['reviewer']} at {existing['at'][:16]}; a change needs a new version.")
+        if post.state is PostState.DRAFT:
+            raise TransitionError(f"Post {post_id} is a draft: both languages need text "
+                                  "before review.")
+        check(post_id, post.state, event)
+        return post, version
+
+    # -- deciding ----------------------------------------------------------------
+    def sign(self, post_id: int, lang: Lang, comment: str = "",
+             version_id: int | None = None) -> Decision:
+        """Sign off the latest ``lang`` version (``version_id``: the one the reviewer saw)."""
+        lang = Lang(lang)
+        comment = text_rules.check(comment, what="Comment").strip()
+        post, version = self._reviewable(post_id, lang, Event.SIGN, version_id)
+        self._require_reviewer("review.sign", "sign off", version)
+        findings = self._qa_now(post_id)
+        with self.repo.transaction():
+            row = self.repo.add_signoff(version, "sign", self.user, comment, findings)
+            self.repo.append_audit(self.user, "review.sign", post_id, {
+                "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
+                "seq": version.seq, "sha256": version.sha256, "origin": version.origin.value,
+                "machine_share": round(machine_share(version.text, version.spans), 4),
+                "comment": comment, "qa_findings": findings})
+            target = PostState.IN_REVIEW
+            other = self.official(post_id, lang.other)
+            if other is not None:
+                en, fr = (version, other) if lang is Lang.EN else (other, version)
+                target = self.approvals.start_round(post, en, fr)
+            self.workflow.move(post_id, Event.SIGN, target)
+        return _decision(row)
+
+    def reject(self, post_id: int, lang: Lang, comment: str,
+               version_id: int | None = None) -> Decision:
+        """Send the latest ``lang`` version back to its writers; the comment says what to fix."""
+        lang = Lang(lang)
+        comment = text_rules.check(comment or "", what="Comment").strip()
+        if not comment:
+            raise InvalidText("A rejection needs a comment saying what to fix.")
+        _post, version = self._reviewable(post_id, lang, Event.REJECT, version_id)
+        self._require_reviewer("review.reject", "reject", version)
+        with self.repo.transaction():
+            row = self.repo.add_signoff(version, "reject", self.user, comment, [])
+            self.repo.append_audit(self.user, "review.reject", post_id, {
+                "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
+                "seq": version.seq, "sha256": version.sha256, "comment": comment})
+            self.workflow.move(post_id, Event.REJECT, PostState.IN_REVIEW)
+        return _decision(row)
+
+    def _qa_now(self, post_id: int) -> list[dict]:
+        en, fr = (self.repo.latest_version(post_id, lang) for lang in (Lang.EN, Lang.FR))
+        return list(self.qa(en.text, fr.text)) if en and fr else []
+
+    # -- reading -------------------------------------------------------------------
+    def official(self, post_id: int, lang: Lang) -> Version | None:
+        """The official (signed-off, still latest) version of ``lang``, if any."""
+        latest = self.repo.latest_version(post_id, lang)
+        if latest is None:
+            return None
+        decision = self.repo.signoff_for_version(latest.id)
+        return latest if decision and decision["kind"] == "sign" else None
+
+    def decisions(self, post_id: int) -> list[Decision]:
+        return [_decision(r) for r in self.repo.signoffs(post_id)]
+
+    def official_history(self, post_id: int, lang: Lang | None = None) -> list[OfficialPeriod]:
+        """Which version was official when, oldest first."""
+        periods = []
+        versions = {l: self.repo.versions(post_id, l) for l in Lang}
+        for decision in self.decisions(post_id):
+            if decision.kind != "sign" or (lang is not None and decision.lang is not Lang(lang)):
+                continue
+            history = versions[decision.lang]
+            version = next(v for v in history if v.id == decision.version_id)
+            after = next((v for v in history if v.seq > version.seq), None)
+            periods.append(OfficialPeriod(decision.lang, version, decision, decision.at,
+                                          after.created_at if after else None,
+                                          after.id if after else None))
+        return periods
+
+    def _language(self, post: Post, lang: Lang) -> LanguageReview:
+        versions = self.repo.versions(post.id, lang)
+        latest = versions[-1] if versions else None
+        if latest is None or not latest.text.strip():
+            return LanguageReview(lang, latest, LangStatus.MISSING, None, (), False, 0.0, None,
+                                  False)
+        row = self.repo.signoff_for_version(latest.id)
+        decision = _decision(row) if row else None
+        status = (LangStatus.PENDING if decision is None else
+                  LangStatus.OFFICIAL if decision.kind == "sign" else LangStatus.REJECTED)
+        needs = self.signoff_roles(latest)
+        can_sign = (status is LangStatus.PENDING and post.state is PostState.IN_REVIEW
+                    and any(self.roles.has(r) for r in needs))
+        return LanguageReview(lang, latest, status, decision, needs, machine_assisted(latest),
+                              machine_share(latest.text, latest.spans),
+                              machine_diff(latest, versions), can_sign)
+
+    def item(self, post_id: int) -> ReviewItem:
+        post = self.repo.get_post(post_id)
+        en, fr = self._language(post, Lang.EN), self._language(post, Lang.FR)
+        findings = (tuple(self.qa(en.version.text, fr.version.text))
+                    if en.version and fr.version else ())
+        return ReviewItem(post, self.workflow.since(post_id), en, fr, findings)
+
+    def queue(self) -> list[ReviewItem]:
+        """Pairs in review with a language awaiting sign-off, longest-waiting first."""
+        items = [self.item(post_id) for post_id in self.repo.post_ids_in_state(PostState.IN_REVIEW)]
+        waiting = [i for i in items if LangStatus.PENDING in (i.en.status, i.fr.status)]
+        return sorted(waiting, key=lambda i: (i.waiting_since, i.post.id))
+
+    def progress(self, post_id: int) -> Progress:
+        """Where the post is stuck, since when, and who can act."""
+        review = self.item(post_id)
+        post = review.post
+        approval = self.approvals.status(post_id)
+        since = review.waiting_since
+        writers = (Role.AUTHOR.value, Role.TRANSLATOR.value)
+        waiting: list[Waiting] = []
+        if post.state in (PostState.DRAFT, PostState.IN_REVIEW):
+            for lr in (review.en, review.fr):
+                name = LANG_NAMES[lr.lang]
+                if lr.status is LangStatus.MISSING:
+                    waiting.append(Waiting(f"the {name} text", since, writers,
+                                           self._holders(writers)))
+                elif lr.status is LangStatus.PENDING:
+                    waiting.append(Waiting(f"{name} review (v{lr.version.seq})",
+                                           lr.version.created_at, lr.needs, self._holders(lr.needs)))
+                elif lr.status is LangStatus.REJECTED:
+                    waiting.append(Waiting(
+                        f"a new {name} version (v{lr.version.seq} rejected by "
+                        f"{lr.decision.reviewer}: {lr.decision.comment})",
+                        lr.decision.at, writers, self._holders(writers)))
+        elif post.state is PostState.IN_APPROVAL:
+            waiting.extend(Waiting(f"approval step {s.step.name}", s.actionable_since or since,
+                                   (s.step.role,), s.who_can_act) for s in approval.actionable)
+        elif post.state in (PostState.APPROVED, PostState.HALF_PUBLISHED):
+            what = "publication" if post.state is PostState.APPROVED else "the missing language"
+            waiting.append(Waiting(what, since, (Role.PUBLISHER.value,),
+                                   self._holders((Role.PUBLISHER.value,))))
+        elif post.state in (PostState.SCHEDULED, PostState.PUBLISHING):
+            what = "the scheduled time" if post.state is PostState.SCHEDULED else "the networks"
+            waiting.append(Waiting(what, since, (), ()))
+        return Progress(post, since, tuple(waiting), review, approval)
+
+    def _holders(self, roles: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted({u for r in roles for u in self.roles.holders(r)}))

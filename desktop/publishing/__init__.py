@@ -1,0 +1,4 @@
+"""Network channels that post approved text (Bluesky, Mastodon, X) and the hand-off webhook.
+
+No Qt here: these modules run under the CLI, the UI and tests alike.
+"""

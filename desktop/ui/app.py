@@ -1,0 +1,137 @@
+"""Starting the window: ``run_app(db)`` is what ``tandem`` with no command calls.
+
+Start-up order: QApplication → interface language (QSettings) → open the
+session → window. A store or policy that cannot be opened (corrupt,
+read-only, too new, invalid policy…) is a `TandemError` whose message is shown
+in a dialog; Tandem then exits with status 2 instead of crashing.
+
+Imports are lazy: this module imports nothing from Qt at import time, and the
+window, counting and store modules load only when needed, so ``tandem --help``
+stays fast and the window appears quickly (bench/startup.py measures it).
+
+``TANDEM_UI_SMOKE=1`` prints ``TANDEM_UI_SHOWN <unix time>`` when the window
+has first painted and ``TANDEM_UI_READY <unix time>`` when the store is open
+and the post list loaded, then closes the window: for start-up benchmarks and
+for smoke-testing a packaged build without a person.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+ENV_SMOKE = "TANDEM_UI_SMOKE"
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+def create_application():
+    """The QApplication (reused if one exists), named so QSettings has a home."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("Tandem")
+    app.setApplicationName("Tandem")
+    app.setApplicationDisplayName("Tandem")
+    return app
+
+
+def startup_error_dialog(exc: BaseException):
+    """The dialog shown when the store or policy cannot be opened."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.errors import TandemError
+
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Startup", "Tandem cannot start"))
+    box.setText(QCoreApplication.translate("Startup", "Tandem could not open its store."))
+    if isinstance(exc, TandemError):
+        details = str(exc)
+    else:
+        details = QCoreApplication.translate("Startup", "Unexpected error: {error}").format(
+            error=f"{type(exc).__name__}: {exc}")
+    box.setInformativeText(details)
+    box.setAccessibleName(box.windowTitle())
+    box.setAccessibleDescription(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
+
+
+def run_app(db: str | None = None) -> int:
+    """Open the Tandem window on the store ``db`` (default: $TANDEM_DB or the user
+    data folder); returns the process exit status.
+
+    The window is painted first and the store opened right after (the core's
+    import is the slowest part of start-up), so the user sees Tandem at once;
+    if the store cannot be opened, the error dialog appears over it.
+    """
+    app = create_application()
+    from PySide6.QtCore import QSettings
+
+    from .i18n import LanguageManager
+    from .main_window import MainWindow
+
+    settings = QSettings()
+    languages = LanguageManager(settings, app)
+    languages.set_language(languages.initial_language(), remember=False)
+    smoke = os.environ.get(ENV_SMOKE) == "1"
+
+    window = MainWindow(None, settings, languages)
+    if smoke:
+        _report_when_painted(window)
+    window.show()
+    app.processEvents()  # paint before the slow import below
+
+    from desktop.core.errors import TandemError
+    from desktop.core.session import open_session
+
+    try:
+        session = open_session(db)
+    except Exception as exc:  # noqa: BLE001 - every start-up failure gets a dialog, not a trace
+        print(f"tandem: {exc}", file=sys.stderr)
+        window.shutdown()
+        window.hide()
+        if not smoke:
+            startup_error_dialog(exc).exec()
+        return EXIT_ERROR if isinstance(exc, TandemError) else EXIT_FAILED
+
+    try:
+        window.set_session(session)
+        if smoke:
+            window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
+        window.start()
+        return app.exec()
+    finally:
+        window.shutdown()
+        session.close()
+
+
+def _report_ready(window) -> None:
+    from PySide6.QtCore import QTimer
+
+    print(f"TANDEM_UI_READY {time.time():.6f}", flush=True)
+    QTimer.singleShot(0, window.close)
+
+
+def _report_when_painted(window) -> None:
+    """Smoke mode: print the time the window first painted (its frame, then contents)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class ShownProbe(QObject):
+        done = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if (not self.done and event.type() == QEvent.Type.Paint
+                    and isinstance(watched, QWidget) and watched.window() is window):
+                self.done = True
+                QApplication.instance().removeEventFilter(self)
+                print(f"TANDEM_UI_SHOWN {time.time():.6f}", flush=True)
+            return False
+
+    probe = ShownProbe(window)
+    QApplication.instance().installEventFilter(probe)

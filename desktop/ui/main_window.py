@@ -1,0 +1,686 @@
+"""The Tandem window: post list on the left, English and French side by side.
+
+Composition and flow only; the rules are the core's. Every store call goes
+through `Backend` (one storage worker); every screen refreshes from
+`Backend.operation_executed(changes, initiator)`.
+
+When versions are created (see also ``operations``): Save version (Ctrl+S),
+switching posts, New post and closing the window checkpoint each changed
+language; autosave (≤ 400 ms after typing stops, and at least every second
+during continuous typing) keeps a working draft and never makes a version.
+
+Extension points for later features:
+
+* ``add_post_action(action)``: a toolbar/menu slot for Suggest, Publish…
+* ``add_side_panel(widget, title)``: tabbed side panel (QA findings, review,
+  approvals), hidden until something is added.
+* ``editor(lang).set_machine_banner(visible, text=None)``: per-language
+  "Machine translation — needs linguistic review" banner.
+* ``current_post_changed(post_id | None)`` and ``backend.operation_executed``
+  signals; ``current_post_id()``, ``editor(lang).text()``/``.spans()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from desktop.core.errors import TandemError
+from desktop.core.model import Lang
+
+from . import operations as ops
+from .backend import Backend
+from .editor import LanguageEditor
+from .i18n import LanguageManager, language_name
+from .operations import CheckpointResult, LoadedPost, OpChanges
+from .post_list import PostListPanel
+from .tasks import DebouncedTrigger, LatestOnlyRunner
+from .widgets import MessageBar
+
+if TYPE_CHECKING:
+    from desktop.core.session import Session
+
+LANGS = (Lang.EN, Lang.FR)
+SETTINGS_GEOMETRY = "window/geometry"
+SETTINGS_STATE = "window/state"
+SETTINGS_SPLITTER = "window/splitter"
+SETTINGS_LAST_POST = "editor/last_post"
+
+
+class MainWindow(QMainWindow):
+    """Post list + bilingual editor over one open `Session`."""
+
+    #: The post shown in the editor changed (post id, or None for no post).
+    current_post_changed = Signal(object)
+
+    AUTOSAVE_DELAY_MS = 400
+    AUTOSAVE_MAX_INTERVAL_MS = 1000
+
+    def __init__(self, session: Session | None, settings: QSettings | None = None,
+                 languages: LanguageManager | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.settings = settings if settings is not None else QSettings()
+        self.languages = languages
+        self.backend = Backend(session, self)
+        self.analysis_runner = LatestOnlyRunner("analysis", self)
+        self._post_id: int | None = None
+        self._title = ""
+        self._load_generation = 0
+        self._shut_down = False
+        #: A post just created by New post: focus its title once it is shown.
+        self._focus_title_for: int | None = None
+
+        # -- left: post list ------------------------------------------------
+        self.post_list = PostListPanel(self.backend, self)
+
+        # -- right: title + two editors ---------------------------------------
+        self.title_label = QLabel(self)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("title")
+        self.title_edit.setMaxLength(200)
+        self.title_label.setBuddy(self.title_edit)
+        self.message_bar = MessageBar("info", self)
+        self.message_close = self.message_bar.add_button(QPushButton(self))
+        self.editors: dict[Lang, LanguageEditor] = {
+            lang: LanguageEditor(lang, self.analysis_runner, self) for lang in LANGS}
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.editor_splitter.setChildrenCollapsible(False)
+        for lang in LANGS:
+            self.editor_splitter.addWidget(self.editors[lang])
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label)
+        title_row.addWidget(self.title_edit, 1)
+        editor_page = QWidget(self)
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(title_row)
+        editor_layout.addWidget(self.editor_splitter, 1)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.right_stack = QStackedWidget(self)
+        self.right_stack.addWidget(self.empty_label)
+        self.right_stack.addWidget(editor_page)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.message_bar)
+        right_layout.addWidget(self.right_stack, 1)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setChildrenCollapsible(False)
+        self.main_splitter.addWidget(self.post_list)
+        self.main_splitter.addWidget(right)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([330, 950])
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(8, 8, 8, 4)
+        central_layout.addWidget(self.main_splitter)
+        self.setCentralWidget(central)
+
+        # -- side panel (extension point) -------------------------------------
+        self.side_dock = QDockWidget(self)
+        self.side_dock.setObjectName("side_dock")
+        self.side_tabs = QTabWidget(self.side_dock)
+        self.side_dock.setWidget(self.side_tabs)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
+        self.side_dock.hide()
+
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._create_status_bar()
+
+        # -- autosave triggers, one per language --------------------------------
+        self._autosave: dict[Lang, DebouncedTrigger] = {}
+        for lang in LANGS:
+            trigger = DebouncedTrigger(self.AUTOSAVE_DELAY_MS, self.AUTOSAVE_MAX_INTERVAL_MS, self)
+            trigger.triggered.connect(lambda lang=lang: self._autosave_now(lang))
+            self._autosave[lang] = trigger
+            self.editors[lang].text_edited.connect(self._on_editor_text_edited)
+            self.editors[lang].restore_requested.connect(self._on_editor_restore_requested)
+
+        self.post_list.post_selected.connect(self._on_post_list_post_selected)
+        self.post_list.model.query_failed.connect(self._on_query_failed)
+        self.title_edit.editingFinished.connect(self._on_title_editing_finished)
+        self.message_close.clicked.connect(self.message_bar.hide)
+        self.backend.operation_executed.connect(self._on_operation_executed)
+        self.backend.operation_failed.connect(self._on_operation_failed)
+        self.backend.busy_changed.connect(self._on_backend_busy_changed)
+        if self.languages is not None:
+            self.languages.language_changed.connect(self._on_language_changed)
+
+        self._set_tab_order()
+        self.retranslate_ui()
+        self._show_post_page(False)
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # -- construction helpers -------------------------------------------------
+    def _create_actions(self) -> None:
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_post)
+        self.save_action = QAction(self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_version)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+        self.list_action = QAction(self)
+        self.list_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.list_action.triggered.connect(lambda: self.post_list.table.setFocus())
+        self.title_action = QAction(self)
+        self.title_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.title_action.triggered.connect(lambda: self.title_edit.setFocus())
+        self.focus_actions: dict[Lang, QAction] = {}
+        self.history_actions: dict[Lang, QAction] = {}
+        for number, lang in enumerate(LANGS, start=1):
+            focus = QAction(self)
+            focus.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            focus.triggered.connect(lambda _=False, lang=lang: self._focus_editor(lang))
+            self.focus_actions[lang] = focus
+            history = QAction(self)
+            history.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
+            history.triggered.connect(
+                lambda _=False, lang=lang: self.editors[lang].history_combo.setFocus())
+            self.history_actions[lang] = history
+        self.language_group = QActionGroup(self)
+        self.english_action = QAction(self, checkable=True)
+        self.french_action = QAction(self, checkable=True)
+        for action, code in ((self.english_action, "en"), (self.french_action, "fr")):
+            action.setData(code)
+            self.language_group.addAction(action)
+        self.language_group.triggered.connect(self._on_language_action_triggered)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._show_about)
+
+    def _create_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.post_menu = bar.addMenu("")  # Suggest / Publish… are added here later
+        self.post_menu.menuAction().setVisible(False)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.list_action)
+        self.view_menu.addAction(self.title_action)
+        for lang in LANGS:
+            self.view_menu.addAction(self.focus_actions[lang])
+        for lang in LANGS:
+            self.view_menu.addAction(self.history_actions[lang])
+        self.language_menu = bar.addMenu("")
+        self.language_menu.addAction(self.english_action)
+        self.language_menu.addAction(self.french_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("post_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.new_action)
+        self.toolbar.addAction(self.save_action)
+        self._extension_separator = self.toolbar.addSeparator()
+        self._extension_separator.setVisible(False)
+        self.addToolBar(self.toolbar)
+
+    def _create_status_bar(self) -> None:
+        status = self.statusBar()
+        self.save_status = QLabel(self)
+        self.store_label = QLabel(self)
+        self.user_label = QLabel(self)
+        for label in (self.store_label, self.user_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        status.addWidget(self.save_status, 1)
+        status.addPermanentWidget(self.store_label)
+        status.addPermanentWidget(self.user_label)
+
+    def _set_tab_order(self) -> None:
+        chain = [self.post_list.search_edit, self.post_list.state_combo, self.post_list.table,
+                 self.title_edit]
+        for lang in LANGS:
+            editor = self.editors[lang]
+            chain += [editor.history_combo, editor.restore_button, editor.back_button,
+                      editor.dismiss_button, editor.editor, editor.viewer, editor.fix_button]
+        chain.append(self.message_close)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        splitter = self.settings.value(SETTINGS_SPLITTER)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.main_splitter.restoreState(splitter)
+
+    # -- extension points -------------------------------------------------
+    def editor(self, lang: Lang) -> LanguageEditor:
+        return self.editors[Lang(lang)]
+
+    def current_post_id(self) -> int | None:
+        return self._post_id
+
+    def add_post_action(self, action: QAction) -> None:
+        """Add a post-level action (Suggest, Publish…) to the toolbar and Post menu."""
+        self._extension_separator.setVisible(True)
+        self.toolbar.addAction(action)
+        self.post_menu.addAction(action)
+        self.post_menu.menuAction().setVisible(True)
+
+    def add_side_panel(self, widget: QWidget, title: str) -> int:
+        """Add a tab to the side panel (QA findings, review, approvals); shows it."""
+        index = self.side_tabs.addTab(widget, title)
+        self.side_dock.show()
+        return index
+
+    # -- opening posts --------------------------------------------------------
+    def set_session(self, session: Session) -> None:
+        """Attach the store once it is open (the window can be shown before: start-up
+        paints the window first, then imports and opens the store)."""
+        self.session = session
+        self.backend.session = session
+        self.retranslate_ui()
+
+    def start(self) -> None:
+        """Load the list and open the post with unsaved text, else the last one."""
+        if self.session is None:
+            raise RuntimeError("start() needs a session: call set_session() first")
+        self.post_list.refresh()
+        last = self.settings.value(SETTINGS_LAST_POST, None)
+
+        def choose(session: Session) -> int | None:
+            pending = ops.pending_draft_post(session)
+            if pending is not None:
+                return pending
+            try:
+                if last is not None:
+                    return session.posts.view(int(last)).post.id
+            except (TandemError, ValueError, TypeError):
+                pass
+            rows = session.posts.list(limit=1)
+            return rows[0]["id"] if rows else None
+
+        self.backend.run_query(choose, self._on_initial_post_chosen)
+
+    def _on_initial_post_chosen(self, post_id: int | None) -> None:
+        if post_id is not None and self._post_id is None:
+            self.open_post(post_id)
+
+    def open_post(self, post_id: int) -> None:
+        """Checkpoint the open post, then show ``post_id``."""
+        if post_id == self._post_id:
+            return
+        self._checkpoint(reason="switch")
+        self._load_generation += 1
+        generation = self._load_generation
+        for editor in self.editors.values():
+            editor.set_loading(True)
+        self.backend.run_query(lambda session: ops.load_post(session, post_id),
+                               lambda loaded: self._on_post_loaded(generation, loaded),
+                               on_failure=lambda exc: self._on_post_load_failed(generation, exc))
+
+    def _on_post_loaded(self, generation: int, loaded: LoadedPost) -> None:
+        if generation != self._load_generation:
+            return  # the user moved on to another post meanwhile
+        post = loaded.post
+        self._post_id = post.id
+        self._title = post.title
+        self.title_edit.setText(post.title)
+        for lang in LANGS:
+            self.editors[lang].load(post.id, loaded.view.latest(lang), loaded.history[lang],
+                                    loaded.recovered.get(lang))
+        self._show_post_page(True)
+        self.post_list.select_post(post.id)
+        self.settings.setValue(SETTINGS_LAST_POST, post.id)
+        if loaded.recovered:
+            names = ", ".join(language_name(lang) for lang in LANGS if lang in loaded.recovered)
+            self.show_message(self.tr("Recovered unsaved text ({languages}) from autosave.").format(
+                languages=names), "info")
+        if self._focus_title_for == post.id:
+            self._focus_title_for = None
+            self.title_edit.setFocus()
+            self.title_edit.selectAll()
+        self._render_save_status()
+        self.current_post_changed.emit(post.id)
+
+    def _on_post_load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._load_generation:
+            return
+        for editor in self.editors.values():
+            editor.set_loading(False)
+        self.show_error(exc)
+
+    def _show_post_page(self, has_post: bool) -> None:
+        self.right_stack.setCurrentIndex(1 if has_post else 0)
+        self.save_action.setEnabled(has_post)
+        self.title_action.setEnabled(has_post)
+        for lang in LANGS:
+            self.focus_actions[lang].setEnabled(has_post)
+            self.history_actions[lang].setEnabled(has_post)
+
+    # -- commands ---------------------------------------------------------------
+    @Slot()
+    def new_post(self) -> None:
+        """Checkpoint the open post and create an empty one, ready for its title."""
+        self._checkpoint(reason="new")
+        title = self.tr("Untitled post")
+        self.backend.run_op(lambda session: ops.create_post(session, title),
+                            on_success=self._on_post_created, initiator=self)
+
+    def _on_post_created(self, view) -> None:
+        self._focus_title_for = view.post.id
+        self.open_post(view.post.id)
+
+    @Slot()
+    def save_version(self) -> None:
+        """Ctrl+S: every changed language (and the title) becomes a version now."""
+        if self._post_id is None:
+            return
+        if not self._checkpoint(reason="save"):
+            self.show_message(self.tr("Nothing to save: both texts match their latest versions."),
+                              "info")
+
+    def _checkpoint(self, reason: str) -> bool:
+        """Queue a checkpoint of the open post; False if nothing changed."""
+        post_id = self._post_id
+        if post_id is None:
+            return False
+        # Pending autosaves first (in queue order): a language typed then undone
+        # back to its version must clear its working draft, not leave a stale one.
+        self.flush_autosave()
+        texts = {lang: self.editors[lang].text() for lang in LANGS if self.editors[lang].is_dirty()}
+        title = self.title_edit.text().strip()
+        rename = title if title and title != self._title else None
+        if not texts and rename is None:
+            return False
+        if rename is not None:
+            self._title = rename
+        self.backend.run_op(
+            lambda session: ops.checkpoint(session, post_id, texts, rename),
+            on_success=lambda result: self._on_checkpoint_done(post_id, reason, result),
+            initiator=self)
+        return True
+
+    def _on_checkpoint_done(self, post_id: int, reason: str, result: CheckpointResult) -> None:
+        if post_id != self._post_id:
+            return
+        problems = [message for message in result.failed.values()]
+        if result.rename_error:
+            problems.append(result.rename_error)
+        if problems:
+            self.show_message(self.tr("Not saved as a version: {reasons} The text is kept by "
+                                      "autosave.").format(reasons=" ".join(problems)), "warning")
+        elif result.refused:
+            names = ", ".join(language_name(lang) for lang in result.refused)
+            self.show_message(self.tr(
+                "Not saved as a version ({languages}): the text has refused characters or is too "
+                "long. It is kept by autosave; fix it, then save again.").format(languages=names),
+                "warning")
+        elif result.saved and reason == "save":
+            parts = [self.tr("{language} version {seq}").format(
+                language=language_name(lang), seq=version.seq)
+                for lang, version in result.saved.items()]
+            self.show_message(self.tr("Saved: {versions}.").format(versions=", ".join(parts)),
+                              "success")
+
+    def _on_editor_restore_requested(self, lang: Lang, version_id: int) -> None:
+        post_id = self._post_id
+        if post_id is None:
+            return
+        current = self.editors[lang].text()
+        self._autosave[lang].cancel()
+
+        def op(session: Session):
+            version, changes = ops.restore_version(session, post_id, version_id, current)
+            return (version, session.posts.history(post_id, version.lang)), changes
+
+        def done(value) -> None:
+            version, history = value
+            if post_id == self._post_id:
+                self.editors[lang].apply_restored(version, history)
+                self.show_message(self.tr("Restored as {language} version {seq}.").format(
+                    language=language_name(lang), seq=version.seq), "success")
+
+        self.backend.run_op(op, on_success=done, initiator=self.editors[lang])
+
+    # -- autosave -------------------------------------------------------------------
+    @Slot(object)
+    def _on_editor_text_edited(self, lang: Lang) -> None:
+        self._autosave[lang].poke()
+        self._render_save_status(pending=True)
+
+    def _autosave_now(self, lang: Lang) -> None:
+        post_id = self._post_id
+        editor = self.editors[lang]
+        if post_id is None or editor.post_id != post_id:
+            return
+        body = editor.text()
+        self.backend.run_op(lambda session: ops.autosave(session, post_id, lang, body),
+                            on_success=lambda _none: self._render_save_status(),
+                            initiator=self)
+
+    def flush_autosave(self) -> None:
+        """Run pending autosaves now (before a switch, and for tests)."""
+        for trigger in self._autosave.values():
+            trigger.fire_now()
+
+    # -- refresh from operations ------------------------------------------------------
+    @Slot(object, object)
+    def _on_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
+        if changes.post_list:
+            self.post_list.refresh()
+        post_id = self._post_id
+        if changes.versions and changes.touches(post_id):
+            self.backend.run_query(
+                lambda session: (session.posts.view(post_id),
+                                 {lang: session.posts.history(post_id, lang) for lang in LANGS}),
+                lambda value: self._on_histories_loaded(post_id, value))
+
+    def _on_histories_loaded(self, post_id: int, value) -> None:
+        if post_id != self._post_id:
+            return
+        view, histories = value
+        for lang in LANGS:
+            self.editors[lang].set_base(view.latest(lang), histories[lang])
+        self._render_save_status()
+
+    @Slot(object, object)
+    def _on_operation_failed(self, exc: Exception, _initiator: object) -> None:
+        self.show_error(exc)
+
+    @Slot(object)
+    def _on_query_failed(self, exc: Exception) -> None:
+        self.show_error(exc)
+
+    @Slot(int)
+    def _on_backend_busy_changed(self, _pending: int) -> None:
+        self._render_save_status()
+
+    def _render_save_status(self, pending: bool = False) -> None:
+        if self._post_id is None:
+            text = ""
+        elif pending or self.backend.storage.pending() or any(
+                t.is_pending() for t in self._autosave.values()):
+            text = self.tr("Saving draft…")
+        elif any(editor.is_dirty() for editor in self.editors.values()):
+            text = self.tr("Draft autosaved; not yet a version (Ctrl+S saves a version).")
+        else:
+            text = self.tr("All changes saved as versions.")
+        self.save_status.setText(text)
+        self.save_status.setAccessibleName(text)
+
+    @Slot()
+    def _on_title_editing_finished(self) -> None:
+        if self._post_id is None:
+            return
+        title = self.title_edit.text().strip()
+        if not title:
+            self.title_edit.setText(self._title)
+            return
+        if title != self._title:
+            post_id = self._post_id
+            self._title = title
+            self.backend.run_op(lambda session: ops.rename(session, post_id, title),
+                                initiator=self)
+
+    @Slot(int)
+    def _on_post_list_post_selected(self, post_id: int) -> None:
+        self.open_post(post_id)
+
+    # -- messages ---------------------------------------------------------------------
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.message_bar.show_message(text, kind)
+
+    def show_error(self, exc: Exception) -> None:
+        if isinstance(exc, TandemError):
+            text = str(exc)
+        else:
+            text = self.tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+        self.show_message(text, "warning")
+
+    # -- focus helpers -----------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.post_list.search_edit.setFocus()
+        self.post_list.search_edit.selectAll()
+
+    def _focus_editor(self, lang: Lang) -> None:
+        editor = self.editors[lang]
+        editor.show_draft()
+        editor.editor.setFocus()
+
+    def _show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(self, self.tr("About Tandem"), self.tr(
+            "Tandem {version}\nBilingual posting desk for Government of Canada "
+            "communications.").format(version=__version__))
+
+    # -- language -----------------------------------------------------------------------
+    @Slot(QAction)
+    def _on_language_action_triggered(self, action: QAction) -> None:
+        if self.languages is not None:
+            self.languages.set_language(action.data())
+
+    @Slot(str)
+    def _on_language_changed(self, code: str) -> None:
+        for action in (self.english_action, self.french_action):
+            action.setChecked(action.data() == code)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Tandem — bilingual posting desk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.post_menu.setTitle(self.tr("&Post"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language / Langue"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.new_action.setText(self.tr("&New post"))
+        self.new_action.setToolTip(self.tr("Create a new post (Ctrl+N)"))
+        self.save_action.setText(self.tr("&Save version"))
+        self.save_action.setToolTip(self.tr(
+            "Save each changed language as a new version (Ctrl+S)"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("&Find posts"))
+        self.list_action.setText(self.tr("Post &list"))
+        self.title_action.setText(self.tr("&Title"))
+        self.focus_actions[Lang.EN].setText(self.tr("&English text"))
+        self.focus_actions[Lang.FR].setText(self.tr("F&rench text"))
+        self.history_actions[Lang.EN].setText(self.tr("English &versions"))
+        self.history_actions[Lang.FR].setText(self.tr("French v&ersions"))
+        self.about_action.setText(self.tr("&About Tandem"))
+        # Each language is named in itself, so either reader can find it.
+        self.english_action.setText(self.tr("English"))
+        self.french_action.setText(self.tr("Français"))
+        self.toolbar.setWindowTitle(self.tr("Post actions"))
+        self.toolbar.setAccessibleName(self.tr("Post actions"))
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None and action.text():
+                button.setAccessibleName(action.text().replace("&", ""))
+        self.title_label.setText(self.tr("T&itle:"))
+        self.title_edit.setAccessibleName(self.tr("Post title"))
+        self.title_edit.setAccessibleDescription(self.tr(
+            "A short internal name for the post; it is not published."))
+        self.message_close.setText(self.tr("Close"))
+        self.message_close.setAccessibleName(self.tr("Close the message"))
+        self.empty_label.setText(self.tr(
+            "No post is open. Create one with New post (Ctrl+N), or pick one in the list."))
+        self.side_dock.setWindowTitle(self.tr("Checks, review and approvals"))
+        self.side_tabs.setAccessibleName(self.tr("Checks, review and approvals"))
+        if self.session is None:
+            self.store_label.setText(self.tr("Opening the store…"))
+            self.user_label.setText("")
+        else:
+            self.store_label.setText(self.tr("Store: {path}").format(path=self._store_path()))
+            self.user_label.setText(self.tr("User: {user}").format(user=self.session.user))
+        self.store_label.setAccessibleName(self.store_label.text())
+        self.user_label.setAccessibleName(self.user_label.text())
+        code = self.languages.language if self.languages is not None else "en"
+        self._on_language_changed(code)
+        self._render_save_status()
+
+    def _store_path(self) -> str:
+        path = getattr(self.session.store, "path", None)
+        return str(path) if path is not None else self.tr("in memory")
+
+    # -- closing --------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._shut_down:
+            self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Checkpoint the open post, finish queued storage work, stop the workers.
+
+        Runs on the GUI thread once the storage queue is drained: the window is
+        going away, so waiting here costs the user nothing.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
+        pending = [lang for lang, trigger in self._autosave.items() if trigger.is_pending()]
+        for trigger in self._autosave.values():
+            trigger.cancel()
+        self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTINGS_SPLITTER, self.main_splitter.saveState())
+        post_id = self._post_id
+        texts = {lang: self.editors[lang].text() for lang in LANGS
+                 if self.editors[lang].is_dirty()} if post_id is not None else {}
+        title = self.title_edit.text().strip()
+        rename = title if post_id is not None and title and title != self._title else None
+        try:
+            self.backend.wait_idle()
+            for lang in pending:
+                if lang not in texts and post_id is not None:  # typed, then undone: clear the draft
+                    body = self.editors[lang].text()
+                    self.backend.run_now(lambda session, lang=lang, body=body:
+                                         ops.autosave(session, post_id, lang, body))
+            if texts or rename:
+                self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts, rename))
+        except Exception as exc:  # noqa: BLE001 - never block closing; autosave kept the text
+            import sys
+
+            print(f"tandem: could not checkpoint post {post_id} on close: {exc}", file=sys.stderr)
+        self.settings.sync()
+        self.analysis_runner.shutdown()
+        self.backend.shutdown()

@@ -1,0 +1,158 @@
+"""What the window does to the store, as plain functions over a `Session`.
+
+Each *operation* returns ``(value, OpChanges)``: the change value tells every
+screen what to refresh (Anki's ``OpChanges``), so one ``operation_executed``
+signal replaces widgets poking each other. *Queries* return a value only.
+They all run on the storage worker thread (see ``backend.Backend``), so this
+module imports no Qt and touches no widget; it is tested without a display.
+
+When versions are created (the editor's contract, also in docs/ui.md):
+
+* **Save version** (Ctrl+S), **switching to another post**, **New post** and
+  **closing the window** checkpoint the open post: each language whose text
+  differs from its latest version becomes a new version (`checkpoint`).
+* **Autosave** never creates a version: it keeps the editor text as the
+  post's working draft (`PostService.autosave`) at most ~1 s behind typing.
+  A checkpoint discards the working draft it supersedes.
+* Text the core refuses (too long, NUL, bidi controls…) is never checkpointed;
+  it stays the working draft (nothing typed is lost) until it is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from desktop.core import text as text_rules
+from desktop.core.errors import TandemError
+from desktop.core.model import Lang, Post, Version
+
+if TYPE_CHECKING:  # the session module pulls the whole store in: not at import time
+    from desktop.core.posts import PostView
+    from desktop.core.session import Session
+
+LANGS = (Lang.EN, Lang.FR)
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What an operation changed, for screens deciding whether to refresh."""
+
+    post_ids: frozenset[int] = frozenset()
+    #: Membership, order, title or state of rows in the post list changed.
+    post_list: bool = False
+    #: At least one version was added (histories changed).
+    versions: bool = False
+    #: Working drafts (autosave) changed.
+    drafts: bool = False
+
+    def touches(self, post_id: int | None) -> bool:
+        return post_id is not None and post_id in self.post_ids
+
+
+@dataclass(frozen=True)
+class LoadedPost:
+    """Everything the editor shows for one post, read in one storage call."""
+
+    view: PostView
+    history: dict[Lang, list[Version]]
+    #: Autosaved text that differs from the latest version (after a crash or
+    #: a refused checkpoint), per language; absent when there is none.
+    recovered: dict[Lang, str]
+
+    @property
+    def post(self) -> Post:
+        return self.view.post
+
+
+@dataclass(frozen=True)
+class CheckpointResult:
+    saved: dict[Lang, Version] = field(default_factory=dict)
+    #: Languages not saved because the core refuses their text, with reasons.
+    refused: dict[Lang, list[str]] = field(default_factory=dict)
+    #: Languages the core would not version for another reason (e.g. the review
+    #: workflow forbids edits now), with its message. Their text is autosaved.
+    failed: dict[Lang, str] = field(default_factory=dict)
+    renamed: Post | None = None
+    rename_error: str | None = None
+
+
+def load_post(session: Session, post_id: int) -> LoadedPost:
+    posts = session.posts
+    view = posts.view(post_id)
+    history = {lang: posts.history(post_id, lang) for lang in LANGS}
+    recovered: dict[Lang, str] = {}
+    for lang in LANGS:
+        draft = posts.recover(post_id, lang)
+        latest = view.latest(lang)
+        if draft is not None and draft != (latest.text if latest else ""):
+            recovered[lang] = draft
+    return LoadedPost(view, history, recovered)
+
+
+def create_post(session: Session, title: str = "") -> tuple[PostView, OpChanges]:
+    view = session.posts.create(title=title)
+    return view, OpChanges(frozenset({view.post.id}), post_list=True)
+
+
+def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
+               title: str | None = None) -> tuple[CheckpointResult, OpChanges]:
+    """Make each changed, acceptable language a version; keep refused text as draft."""
+    posts = session.posts
+    result = CheckpointResult()
+    if title is not None:
+        title = title.strip()
+        if title and title != posts.view(post_id).post.title:
+            try:
+                result = CheckpointResult(renamed=posts.rename(post_id, title))
+            except TandemError as exc:
+                result = CheckpointResult(rename_error=str(exc))
+    for lang, body in texts.items():
+        latest = posts.repo.latest_version(post_id, lang)
+        if body == (latest.text if latest else ""):
+            continue
+        issues = text_rules.problems(body)
+        if issues:
+            result.refused[lang] = issues
+            posts.autosave(post_id, lang, body)  # nothing typed is lost
+            continue
+        try:
+            result.saved[lang] = posts.edit(post_id, lang, body)
+        except TandemError as exc:
+            result.failed[lang] = str(exc)
+            posts.autosave(post_id, lang, body)
+    changed = bool(result.saved) or result.renamed is not None
+    return result, OpChanges(frozenset({post_id}), post_list=changed, versions=bool(result.saved),
+                             drafts=bool(result.refused or result.failed))
+
+
+def autosave(session: Session, post_id: int, lang: Lang, body: str) -> tuple[None, OpChanges]:
+    session.posts.autosave(post_id, lang, body)
+    return None, OpChanges(frozenset({post_id}), drafts=True)
+
+
+def restore_version(session: Session, post_id: int, version_id: int,
+                    current_text: str) -> tuple[Version, OpChanges]:
+    """Make an old version the newest; first keep the current text as a version.
+
+    The text on screen is checkpointed before the restore (when the core
+    accepts it), so restoring never throws away what the user typed.
+    """
+    posts = session.posts
+    old = posts.repo.get_version(version_id)
+    latest = posts.repo.latest_version(post_id, old.lang)
+    if current_text != (latest.text if latest else "") and not text_rules.problems(current_text):
+        posts.edit(post_id, old.lang, current_text)
+    version = posts.restore(post_id, version_id)
+    return version, OpChanges(frozenset({post_id}), post_list=True, versions=True)
+
+
+def rename(session: Session, post_id: int, title: str) -> tuple[Post, OpChanges]:
+    post = session.posts.rename(post_id, title)
+    return post, OpChanges(frozenset({post_id}), post_list=True)
+
+
+def pending_draft_post(session: Session) -> int | None:
+    """The post with the most recent autosaved-but-unversioned text, if any."""
+    drafts: list[Any] = session.posts.repo.working_drafts()
+    return drafts[-1].post_id if drafts else None

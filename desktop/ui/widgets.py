@@ -1,0 +1,169 @@
+"""Small reusable widgets: an inline message bar and the per-network counters.
+
+Neither ever conveys meaning by colour alone: a message bar has an icon and a
+text; an over-limit counter says "10 over" and carries a warning sign.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle,
+                               QWidget)
+
+# Colours chosen for ≥ 4.5:1 text contrast on their backgrounds (WCAG AA).
+_KINDS = {
+    "info": ("#e8f1fb", "#1d4f91", QStyle.StandardPixmap.SP_MessageBoxInformation),
+    "warning": ("#fdecea", "#9b1c1c", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    "machine": ("#fff4e0", "#7a4100", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    "success": ("#e7f5ec", "#1e5c32", QStyle.StandardPixmap.SP_DialogApplyButton),
+}
+
+#: Over-limit counters: dark red, bold, with this sign before the text.
+OVER_COLOUR = "#9b1c1c"
+WARNING_SIGN = "\u26a0"
+
+
+class MessageBar(QFrame):
+    """An inline, non-modal message with an icon, a text and optional buttons."""
+
+    def __init__(self, kind: str = "info", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("MessageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._icon = QLabel(self)
+        self._icon.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self._layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
+        self._layout.addWidget(self.label, 1)
+        self.kind = ""
+        self.set_kind(kind)
+        self.hide()
+
+    def set_kind(self, kind: str) -> None:
+        background, foreground, icon = _KINDS[kind]
+        self.kind = kind
+        self.setStyleSheet(
+            f"QFrame#MessageBar {{ background: {background}; border: 1px solid {foreground};"
+            f" border-radius: 3px; }} QFrame#MessageBar QLabel {{ color: {foreground}; }}")
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self._icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+
+    def add_button(self, button: QPushButton) -> QPushButton:
+        self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return button
+
+    def show_message(self, text: str, kind: str | None = None) -> None:
+        if kind is not None and kind != self.kind:
+            self.set_kind(kind)
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.label.setAccessibleName(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text()
+
+
+class CounterBar(QWidget):
+    """Live per-network length counters for one language's text."""
+
+    #: Emitted with the accessible summary whenever an over-limit state changes.
+    over_limit_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.labels: dict[str, QLabel] = {}
+        for key in ("x", "mastodon", "bluesky", "bluesky_bytes"):
+            label = QLabel(self)
+            label.setObjectName(f"counter_{key}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            # Selectable by keyboard so a screen-reader user can reach each count.
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            layout.addWidget(label)
+            self.labels[key] = label
+        layout.addStretch(1)
+        self._counts: tuple = ()
+        self._over = False
+        self.set_counts(())
+
+    def set_counts(self, counts: tuple) -> None:
+        """Show ``desktop.core.counting.Count`` values (X, Mastodon, Bluesky)."""
+        self._counts = tuple(counts)
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)
+
+    def is_over(self) -> bool:
+        return self._over
+
+    def texts(self) -> dict[str, str]:
+        """The accessible text of each counter (what a screen reader says)."""
+        return {key: label.accessibleName() for key, label in self.labels.items()}
+
+    def _render(self) -> None:
+        locale = QLocale()
+        by_network = {c.network.value: c for c in self._counts}
+        over_any = False
+        names = {"x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
+        for key, name in names.items():
+            count = by_network.get(key)
+            if count is None:
+                self._set(key, self.tr("{network}: —").format(network=name), False, "")
+                continue
+            used, limit = locale.toString(count.used), locale.toString(count.limit)
+            if count.over:
+                text = self.tr("{network}: {used} of {limit} — {over} over").format(
+                    network=name, used=used, limit=limit,
+                    over=locale.toString(count.used - count.limit))
+            else:
+                text = self.tr("{network}: {used} of {limit}").format(
+                    network=name, used=used, limit=limit)
+            problem = bool(count.problems)
+            if problem:
+                text += self.tr(" — has a character {network} refuses").format(network=name)
+            over_any |= count.over or problem
+            self._set(key, text, count.over or problem, "\n".join(count.problems))
+        bluesky = by_network.get("bluesky")
+        if bluesky is None:
+            self._set("bluesky_bytes", self.tr("Bluesky bytes: —"), False, "")
+        else:
+            size = bluesky.detail.get("utf8_bytes", 0)
+            size_limit = bluesky.detail.get("utf8_byte_limit", 3000)
+            over = size > size_limit
+            if over:
+                text = self.tr("Bluesky bytes: {used} of {limit} — {over} over").format(
+                    used=locale.toString(size), limit=locale.toString(size_limit),
+                    over=locale.toString(size - size_limit))
+            else:
+                text = self.tr("Bluesky bytes: {used} of {limit}").format(
+                    used=locale.toString(size), limit=locale.toString(size_limit))
+            over_any |= over
+            self._set("bluesky_bytes", text, over, "")
+        if over_any != self._over:
+            self._over = over_any
+            self.over_limit_changed.emit(over_any)
+
+    def _set(self, key: str, text: str, over: bool, details: str) -> None:
+        label = self.labels[key]
+        label.setAccessibleName(text)
+        label.setProperty("over", over)
+        if over:
+            label.setText(f"{WARNING_SIGN} {text}")
+            label.setStyleSheet(f"color: {OVER_COLOUR}; font-weight: bold;")
+        else:
+            label.setText(text)
+            label.setStyleSheet("")
+        label.setToolTip(details or text)

@@ -1,0 +1,66 @@
+"""A private, real Secret Service for tests that touch the OS keyring.
+
+`scripts/test.sh` starts GNOME Keyring on a throwaway D-Bus session bus for
+the whole run (scripts/keyring-session.sh). When pytest is run some other way,
+`secret_service` starts one for this process the same way, so tests never
+write into the developer's own login keyring and never fall back to a fake.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring.core
+import pytest
+import secretstorage
+from jeepney.io.blocking import open_dbus_connection
+
+from desktop.publishing.credentials import SERVICE
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "keyring-session.sh"
+
+
+def ensure_private_secret_service() -> str:
+    """The bus address of this run's throwaway, unlocked GNOME Keyring (started if needed)."""
+    address = os.environ.get("TANDEM_TEST_SECRET_SERVICE")
+    if address and os.environ.get("DBUS_SESSION_BUS_ADDRESS") == address:
+        return address
+    result = subprocess.run([str(SCRIPT), "--env", "--watch", str(os.getpid())],
+                            capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        pytest.fail(f"Could not start the test Secret Service (GNOME Keyring): {result.stderr}",
+                    pytrace=False)
+    for line in result.stdout.splitlines():
+        name, _, value = line.removeprefix("export ").partition("=")
+        os.environ[name] = shlex.split(value)[0]
+    keyring.core.init_backend()  # choose again now that a Secret Service exists
+    return os.environ["TANDEM_TEST_SECRET_SERVICE"]
+
+
+def tandem_items(address: str | None = None) -> dict[str, str]:
+    """D-Bus path → key of every item filed under Tandem's keyring service."""
+    with open_dbus_connection(address or ensure_private_secret_service()) as bus:
+        collection = secretstorage.get_default_collection(bus)
+        return {item.item_path: item.get_attributes().get("username", "")
+                for item in collection.search_items({"service": SERVICE})}
+
+
+def delete_items(address: str, paths: set[str]) -> None:
+    with open_dbus_connection(address) as bus:
+        collection = secretstorage.get_default_collection(bus)
+        for item in collection.search_items({"service": SERVICE}):
+            if item.item_path in paths:
+                item.delete()
+
+
+@pytest.fixture
+def secret_service() -> Iterator[str]:
+    """The private keyring; Tandem items a test leaves behind are deleted after it."""
+    address = ensure_private_secret_service()
+    before = set(tandem_items(address))
+    yield address
+    delete_items(address, set(tandem_items(address)) - before)

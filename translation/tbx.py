@@ -1,0 +1,174 @@
+"""TBX import and export of termbase entries (TBX v3 core / TBX-Basic, and the older TBX 2 layout).
+
+Import reads both layouts: TBX v3 (``<tbx>``, ``conceptEntry`` → ``langSec
+xml:lang`` → ``termSec`` → ``term``) and TBX 2 / TBX-Basic 1 (``<martif>``,
+``termEntry`` → ``langSet`` → ``tig`` or ``ntig/termGrp`` → ``term``). In
+each language the first term whose ``termNote type="termType"`` is not an
+abbreviation type is the name, the first abbreviation / acronym / short form
+/ initialism the abbreviation; further full forms become extra terms of the
+same concept. Entry-level ``<note>``/``descrip`` and ``<admin
+type="source">`` fill ``note`` and ``source``; the entry ``id`` the concept.
+
+Same safety as TMX (:mod:`translation.tmx`): size cap, defusedxml, streamed
+entries, damaged files keep the entries read before the damage, and an entry
+without English or French is skipped with a reason.
+
+Export writes TBX v3, dialect TBX-Basic, DCT style, one ``conceptEntry`` per
+concept.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from desktop.core.errors import InvalidText
+from desktop.core.model import Lang
+
+from .langcodes import maybe_lang
+from .terms import Term, TermImportReport
+from .tmx import MAX_FILE_BYTES, XML_LANG, Skip, local_name, read_source, serialize, stream_records, xml_text
+
+TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+
+_ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym", "shortform", "initialism", "clippedterm"})
+_ENTRY = frozenset({"termEntry", "conceptEntry"})
+_LANG_SECTION = frozenset({"langSet", "langSec"})
+_TERM_SECTION = frozenset({"tig", "ntig", "termSec"})
+_NOTE_TYPES = frozenset({"definition", "explanation", "usageNote", "note"})
+
+
+def _children(elem: ET.Element, names: frozenset[str]) -> list[ET.Element]:
+    return [c for c in elem if local_name(c.tag) in names]
+
+
+def _text(elem: ET.Element) -> str:
+    return " ".join("".join(elem.itertext()).split())
+
+
+def _term_sections(lang_section: ET.Element) -> list[tuple[str, bool, str]]:
+    """``(term, is_abbreviation, note)`` for each term of a language section, in order."""
+    found = []
+    for section in _children(lang_section, _TERM_SECTION):
+        holders = [section] + [g for g in section.iter() if local_name(g.tag) == "termGrp"]
+        term = next((t for h in holders for t in h if local_name(t.tag) == "term"), None)
+        if term is None or not _text(term):
+            continue
+        types = [_text(n).replace(" ", "").lower() for h in holders for n in h
+                 if local_name(n.tag) == "termNote" and n.get("type") == "termType"]
+        note = "; ".join(_text(n) for h in holders for n in h if local_name(n.tag) == "note")
+        found.append((_text(term), any(t in _ABBREVIATION_TYPES for t in types), note))
+    return found
+
+
+def _entry_terms(entry: ET.Element) -> list[Term]:
+    """The terms of one ``termEntry``/``conceptEntry``; InvalidText if a language is missing."""
+    names: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
+    notes: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
+    abbrs: dict[Lang, str] = {}
+    others: list[str] = []
+    for section in _children(entry, _LANG_SECTION):
+        code = section.get(XML_LANG) or section.get("lang") or ""
+        lang = maybe_lang(code)
+        if lang is None:
+            others.append(code or "(none)")
+            continue
+        for text, is_abbr, term_note in _term_sections(section):
+            if is_abbr:
+                abbrs.setdefault(lang, text)
+            elif text not in names[lang]:
+                names[lang].append(text)
+                notes[lang].append(term_note)
+        if not names[lang] and lang in abbrs:
+            names[lang].append(abbrs.pop(lang))
+            notes[lang].append("")
+    missing = [lang for lang in (Lang.EN, Lang.FR) if not names[lang]]
+    if missing:
+        label = " and ".join("English" if lang is Lang.EN else "French" for lang in missing)
+        extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
+        raise InvalidText(f"No {label} term{extra}.")
+    note = "; ".join(_text(c) for c in entry
+                     if local_name(c.tag) == "note"
+                     or (local_name(c.tag) == "descrip" and c.get("type") in _NOTE_TYPES))
+    source = "; ".join(_text(c) for c in entry.iter() if local_name(c.tag) == "admin" and c.get("type") == "source")
+    concept = entry.get("id", "")
+    count = max(len(names[Lang.EN]), len(names[Lang.FR]))
+    terms = []
+    for i in range(count):
+        en, fr = (min(i, len(names[lang]) - 1) for lang in (Lang.EN, Lang.FR))
+        term_note = (notes[Lang.EN][en] if en == i else "") or (notes[Lang.FR][fr] if fr == i else "") or note
+        first = i == 0
+        terms.append(Term(names[Lang.EN][en], names[Lang.FR][fr], abbrs.get(Lang.EN, "") if first else "",
+                          abbrs.get(Lang.FR, "") if first else "", term_note, source, concept))
+    return terms
+
+
+def import_tbx(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> TermImportReport:
+    """Read a TBX file (path or bytes) into terms; see the module docstring for the rules."""
+    data = read_source(source, what="TBX", max_bytes=max_bytes)
+    report = TermImportReport()
+
+    def on_entry(entry: ET.Element, line: int, root: ET.Element) -> None:
+        try:
+            report.terms.extend(_entry_terms(entry))
+        except InvalidText as exc:
+            report.skipped.append(Skip(line, str(exc)))
+
+    damage = stream_records(data, what="TBX", roots=frozenset({"tbx", "martif"}), records=_ENTRY,
+                            on_record=on_entry)
+    if damage is not None:
+        report.skipped.append(damage)
+    return report
+
+
+def _q(name: str) -> str:
+    return f"{{{TBX_NAMESPACE}}}{name}"
+
+
+def export_tbx(terms: Iterable[Term]) -> bytes:
+    """A TBX v3 (TBX-Basic, DCT) document holding ``terms``; :func:`import_tbx` reads it back.
+
+    Terms sharing a concept go into one ``conceptEntry`` (first term first, as
+    the preferred names); a term without a concept gets its own entry.
+    """
+    concepts: dict[str, list[Term]] = {}
+    for term in terms:
+        concepts.setdefault(term.concept_key, []).append(term)
+    ET.register_namespace("", TBX_NAMESPACE)
+    root = ET.Element(_q("tbx"), {"type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
+    header = ET.SubElement(ET.SubElement(root, _q("tbxHeader")), _q("fileDesc"))
+    ET.SubElement(ET.SubElement(header, _q("sourceDesc")), _q("p")).text = "Exported by Tandem"
+    body = ET.SubElement(ET.SubElement(root, _q("text")), _q("body"))
+    for number, (key, group) in enumerate(concepts.items(), start=1):
+        first = group[0]
+        entry = ET.SubElement(body, _q("conceptEntry"), {"id": _xml_id(first.concept, number)})
+        shared_note = len({t.note for t in group}) == 1
+        if first.note and shared_note:
+            ET.SubElement(entry, _q("note")).text = xml_text(first.note)
+        sources = list(dict.fromkeys(t.source for t in group if t.source))
+        if sources:
+            ET.SubElement(entry, _q("admin"), {"type": "source"}).text = xml_text("; ".join(sources))
+        # A term's own note goes on the first term section it introduces (English name, else French).
+        forms: dict[Lang, dict[str, str]] = {Lang.EN: {}, Lang.FR: {}}
+        for t in group:
+            new_en = t.en not in forms[Lang.EN]
+            forms[Lang.EN].setdefault(t.en, "" if shared_note or not new_en else t.note)
+            forms[Lang.FR].setdefault(t.fr, "" if shared_note or new_en else t.note)
+        for lang in (Lang.EN, Lang.FR):
+            section = ET.SubElement(entry, _q("langSec"), {XML_LANG: lang.value})
+            abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
+            rows = [(f, "fullForm", n) for f, n in forms[lang].items()] + ([(abbr, "acronym", "")] if abbr else [])
+            for form, kind, note in rows:
+                term_section = ET.SubElement(section, _q("termSec"))
+                ET.SubElement(term_section, _q("term")).text = xml_text(form)
+                ET.SubElement(term_section, _q("termNote"), {"type": "termType"}).text = kind
+                if note:
+                    ET.SubElement(term_section, _q("note")).text = xml_text(note)
+    return serialize(root)
+
+
+def _xml_id(concept: str, number: int) -> str:
+    """An XML ID for ``concept`` (IDs must start with a letter and hold no spaces or colons)."""
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "-" for c in concept)
+    return cleaned if cleaned[:1].isalpha() else f"c{number}-{cleaned}" if cleaned else f"c{number}"
