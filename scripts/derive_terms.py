@@ -53,10 +53,10 @@ from translation.terms import Term, Termbase, dump_tsv  # noqa: E402
 
 SOURCE = "IGOC (Treasury Board of Canada Secretariat, GC InfoBase), MIT"
 
-#: Obvious typos in the source file, corrected (English side only).
+#: Obvious typos in the source file (whole words), corrected.
 TYPOS = {
-    "Hamiton-Oshawa Port Authority": "Hamilton-Oshawa Port Authority",
-    "Commissioner of Canada Election": "Commissioner of Canada Elections",
+    r"\bHamiton-Oshawa\b": "Hamilton-Oshawa",
+    r"\bCommissioner of Canada Election\b": "Commissioner of Canada Elections",
 }
 
 STATUS = {"a": "", "d": "inactive", "t": "transferred"}
@@ -70,7 +70,8 @@ _ABBR_LIKE = re.compile(r"[A-Z].*[A-Z]")
 def clean_name(value: str) -> str:
     """A name as it should be matched: trimmed, typographic apostrophe, no article."""
     value = " ".join(value.split()).replace("'", "’")
-    value = TYPOS.get(value, value)
+    for typo, fixed in TYPOS.items():
+        value = re.sub(typo, fixed, value)
     inverted = _INVERTED.match(value)
     if inverted:
         value = inverted.group(1)

@@ -8,4 +8,10 @@ export PYTHONDONTWRITEBYTECODE=1
 # The publishing tests run against a real Bluesky PDS: install it (cached in
 # .cache/pds, a no-op once done); tests/publishing/conftest.py starts and stops it.
 scripts/pds/install.sh
+# The credential tests use a real OS keyring: GNOME Keyring's Secret Service on a
+# private D-Bus session bus, unlocked with a throwaway password (installs dbus and
+# gnome-keyring with apt-get if missing). It stops when this process, pytest
+# after the exec below, exits. See scripts/keyring-session.sh.
+keyring_env=$(scripts/keyring-session.sh --env --watch $$)
+eval "$keyring_env"
 exec .venv/bin/python -m pytest "$@"

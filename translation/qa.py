@@ -44,7 +44,7 @@ from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
 
 from .langcodes import to_lang
-from .mappings import MappingKind, MappingTable, find_entities, url_host, url_key, url_lang
+from .mappings import Entity, MappingKind, MappingTable, find_entities, url_host, url_key, url_lang
 from .terms import Termbase
 
 ERROR = "error"
@@ -107,6 +107,7 @@ _VERSION = {"en": {Lang.EN: "English", Lang.FR: "French"}, "fr": {Lang.EN: "angl
 
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{0,40}\}|\(\([^()\s]{1,40}\)\)|%[sd]\b")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 @dataclass
@@ -115,7 +116,7 @@ class _Side:
 
     lang: Lang
     text: str
-    entities: list = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     emoji: list[tuple[int, int, str]] = field(default_factory=list)
     masked: list[tuple[int, int]] = field(default_factory=list)
 
@@ -130,7 +131,7 @@ def _side(lang: Lang, text: str) -> _Side:
     side = _Side(lang, text, find_entities(text))
     side.emoji = [(item["indices"][0], item["indices"][1], item["emoji"]) for item in extract_emojis_with_indices(text)]
     side.masked = [(e.start, e.end) for e in side.entities] + [(s, e) for s, e, _ in side.emoji]
-    side.masked += [m.span() for m in _PLACEHOLDER.finditer(text)] + [m.span() for m in _TAG.finditer(text)]
+    side.masked += [m.span() for pattern in (_PLACEHOLDER, _TAG, _ENTITY) for m in pattern.finditer(text)]
     return side
 
 
@@ -221,18 +222,22 @@ def _dates(side: _Side) -> list[_Date]:
 
 
 _AMPM = r"(?P<ap>[ap])\.?\s?m\b\.?"
+# With a.m./p.m. the minutes may follow a colon or (British style) a dot: 8:30 p.m., 7.55am.
 _EN_TIME = re.compile(
-    rf"(?<![\w:.,])(?:(?P<rh>\d{{1,2}})(?::(?P<rm>[0-5]\d))?\s?(?:–|-|to)\s?)?"
-    rf"(?P<h>\d{{1,2}})(?::(?P<m>[0-5]\d))?\s?{_AMPM}"
+    rf"(?<![\w:.,])(?:(?P<rh>\d{{1,2}})(?:[:.](?P<rm>[0-5]\d))?\s?(?:–|-|to)\s?)?"
+    rf"(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s?{_AMPM}"
     rf"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-    rf"|\b(?P<word>noon|midnight)\b",
+    rf"|(?<![\w-])(?P<word>noon|midnight)(?![\w-])",
     re.IGNORECASE,
 )
+# "7 heures" is a time after à/vers/avant/dès/jusqu’à ("avant 7 heures") and a duration otherwise
+# ("pendant 5 heures", "au bout de 8 heures", counted as numbers); "après-midi" is no "midi".
 _FR_TIME = re.compile(
     r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?(?!\w)"
+    r"|(?<!\w)(?:à|vers|avant|dès|jusqu[’']à)\s+(?P<sh>[01]?\d|2[0-3])\s?heures?(?:\s?(?P<sm>[0-5]\d))?(?!\w)"
+    rf"|(?<![\w:.,])(?P<eh>\d{{1,2}})(?:[:.](?P<em>[0-5]\d))?\s?{_AMPM}"
     r"|(?<![\w:.,])(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])"
-    rf"|(?<![\w:.,])(?P<eh>\d{{1,2}})(?::(?P<em>[0-5]\d))?\s?{_AMPM}"
-    r"|\b(?P<word>midi|minuit)\b",
+    r"|(?<![\w-])(?P<word>midi|minuit)(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -291,6 +296,9 @@ def _times(side: _Side) -> list[_Time]:
             hour = _clock(int(g["eh"]), g["ap"])
             if hour is not None:
                 found.append(_Time(start, end, text, hour, int(g["em"] or 0), english_style=True))
+        elif g.get("sh"):
+            start = m.start("sh")
+            found.append(_Time(start, end, side.text[start:end], int(g["sh"]), int(g["sm"] or 0)))
         else:
             found.append(_Time(start, end, text, int(g["h"]), int(g["m"] or 0)))
     return found
@@ -354,15 +362,16 @@ class _Number:
 
 
 def _decimal(text: str) -> Decimal | None:
+    """The value as written (``1500.50`` keeps its two decimals; it still equals ``1500.5``)."""
     try:
-        return Decimal(text).normalize()
+        return Decimal(text)
     except InvalidOperation:
         return None
 
 
 def _format_fr(value: Decimal) -> str:
     integer, _, fraction = f"{abs(value):f}".partition(".")
-    if len(integer) > 4 or (len(integer) == 4 and fraction == ""):
+    if len(integer) >= 4:
         groups = []
         while integer:
             groups.insert(0, integer[-3:])
@@ -371,8 +380,40 @@ def _format_fr(value: Decimal) -> str:
     return ("-" if value < 0 else "") + integer + ("," + fraction if fraction else "")
 
 
+#: Fiscal and school years: "2023-24" and "2023-2024" both mean 2023 and 2024.
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)(?![\d.,]?\d)")
+#: Round-the-clock idioms written differently in each language ("24/7" ↔ « 24 heures sur 24, 7 jours sur 7 »).
+_ROUND_THE_CLOCK = re.compile(
+    r"\b24\s?/\s?7\b|\b24\s?(?:h|heures)\s+sur\s+24(?:\s*,?\s*(?:et\s+)?7\s+(?:j|jours)\s+sur\s+7)?\b",
+    re.IGNORECASE,
+)
+
+
+#: North American telephone numbers (613-555-0199, (613) 555-0199, 1 800 959-8281), compared digit for digit.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+?1[ .\-\u00a0])?(?:\(\d{3}\)\s?|\d{3}[ .\-\u00a0])\d{3}[ .\-\u00a0]\d{4}(?!\d)"
+)
+
+
 def _numbers(side: _Side) -> list[_Number]:
     found = []
+    for m in _ROUND_THE_CLOCK.finditer(side.text):
+        side.mask(*m.span())
+    for m in _PHONE.finditer(side.text):
+        if not side.is_masked(*m.span()):
+            digits = re.sub(r"\D", "", m.group())
+            found.append(_Number(m.start(), m.end(), m.group(), Decimal(digits[-10:])))
+            side.mask(*m.span())
+    for m in _YEAR_RANGE.finditer(side.text):
+        if side.is_masked(*m.span()):
+            continue
+        first, last = m.group(1), m.group(2)
+        if len(last) == 2:
+            last = first[:2] + last
+        if int(last) > int(first):
+            found += [_Number(m.start(1), m.end(1), m.group(1), Decimal(first)),
+                      _Number(m.start(2), m.end(2), m.group(2), Decimal(last))]
+            side.mask(*m.span())
     pattern = _EN_NUMBER if side.lang is Lang.EN else _FR_NUMBER
     for m in pattern.finditer(side.text):
         if side.is_masked(m.start("num"), m.end("num")):
@@ -539,7 +580,7 @@ def _check_urls(ctx: _Context) -> list[Finding]:
                     f"La version {version_fr} renvoie à la page {page_fr} {_q_fr(url.text)}.",
                     {lang: (url.start, url.end)}, fix))
 
-    def same_page(en_url, fr_url) -> bool:
+    def same_page(en_url: Entity, fr_url: Entity) -> bool:
         if url_key(en_url.text) == url_key(fr_url.text):
             return True
         listed = ctx.mappings.counterpart(MappingKind.URL, en_url.text, Lang.EN, Lang.FR)
@@ -571,7 +612,7 @@ def _check_tags(ctx: _Context, kind: MappingKind) -> list[Finding]:
     what_en, what_fr = ("hashtag", "le mot-clic") if kind is MappingKind.HASHTAG else ("mention", "la mention")
     items = {lang: [e for e in ctx.side(lang).entities if e.kind is kind] for lang in (Lang.EN, Lang.FR)}
 
-    def expected(entity, lang: Lang) -> str:
+    def expected(entity: Entity, lang: Lang) -> str:
         return ctx.mappings.counterpart(kind, entity.text, lang, lang.other) or entity.text
 
     _, en_left, fr_left = _pair_up(items[Lang.EN], items[Lang.FR],
@@ -642,10 +683,10 @@ def _check_french_spacing(ctx: _Context) -> list[Finding]:
             after = text[i + 1] if i + 1 < len(text) else " "
             if before == "\n":
                 continue
+            if char in ":;" and after in ")(DPp" and not text[i + 2:i + 3].isalnum():
+                continue  # emoticon :) ;-) :D
             if char == ":" and not (after.isspace() or after in "»\"”)'"):
                 continue  # 10:30, https:, ratio 2:1, a:b
-            if char == ";" and after in ")(-DP":
-                continue  # emoticon
             name_en, name_fr = _PUNCT_NAMES[char]
             required = char == ":" or ctx.typography == "france"
             space = NBSP if char == ":" else NNBSP
@@ -673,9 +714,6 @@ def _check_french_spacing(ctx: _Context) -> list[Finding]:
                        f"French needs a non-breaking space {where_en} guillemet.",
                        f"Il faut une espace insécable {where_fr}.")
     return findings
-
-
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def _check_entities(ctx: _Context) -> list[Finding]:

@@ -122,10 +122,6 @@ def import_tbx(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_F
     return report
 
 
-def _q(name: str) -> str:
-    return f"{{{TBX_NAMESPACE}}}{name}"
-
-
 def export_tbx(terms: Iterable[Term]) -> bytes:
     """A TBX v3 (TBX-Basic, DCT) document holding ``terms``; :func:`import_tbx` reads it back.
 
@@ -135,20 +131,21 @@ def export_tbx(terms: Iterable[Term]) -> bytes:
     concepts: dict[str, list[Term]] = {}
     for term in terms:
         concepts.setdefault(term.concept_key, []).append(term)
-    ET.register_namespace("", TBX_NAMESPACE)
-    root = ET.Element(_q("tbx"), {"type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
-    header = ET.SubElement(ET.SubElement(root, _q("tbxHeader")), _q("fileDesc"))
-    ET.SubElement(ET.SubElement(header, _q("sourceDesc")), _q("p")).text = "Exported by Tandem"
-    body = ET.SubElement(ET.SubElement(root, _q("text")), _q("body"))
-    for number, (key, group) in enumerate(concepts.items(), start=1):
+    # The namespace is written as a plain xmlns attribute on unqualified elements: ET.register_namespace
+    # would change how every other module's XML (XLIFF) is serialised.
+    root = ET.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
+    header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+    ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = "Exported by Tandem"
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for number, group in enumerate(concepts.values(), start=1):
         first = group[0]
-        entry = ET.SubElement(body, _q("conceptEntry"), {"id": _xml_id(first.concept, number)})
+        entry = ET.SubElement(body, "conceptEntry", {"id": _xml_id(first.concept, number)})
         shared_note = len({t.note for t in group}) == 1
         if first.note and shared_note:
-            ET.SubElement(entry, _q("note")).text = xml_text(first.note)
+            ET.SubElement(entry, "note").text = xml_text(first.note)
         sources = list(dict.fromkeys(t.source for t in group if t.source))
         if sources:
-            ET.SubElement(entry, _q("admin"), {"type": "source"}).text = xml_text("; ".join(sources))
+            ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
         # A term's own note goes on the first term section it introduces (English name, else French).
         forms: dict[Lang, dict[str, str]] = {Lang.EN: {}, Lang.FR: {}}
         for t in group:
@@ -156,15 +153,15 @@ def export_tbx(terms: Iterable[Term]) -> bytes:
             forms[Lang.EN].setdefault(t.en, "" if shared_note or not new_en else t.note)
             forms[Lang.FR].setdefault(t.fr, "" if shared_note or new_en else t.note)
         for lang in (Lang.EN, Lang.FR):
-            section = ET.SubElement(entry, _q("langSec"), {XML_LANG: lang.value})
+            section = ET.SubElement(entry, "langSec", {XML_LANG: lang.value})
             abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
             rows = [(f, "fullForm", n) for f, n in forms[lang].items()] + ([(abbr, "acronym", "")] if abbr else [])
             for form, kind, note in rows:
-                term_section = ET.SubElement(section, _q("termSec"))
-                ET.SubElement(term_section, _q("term")).text = xml_text(form)
-                ET.SubElement(term_section, _q("termNote"), {"type": "termType"}).text = kind
+                term_section = ET.SubElement(section, "termSec")
+                ET.SubElement(term_section, "term").text = xml_text(form)
+                ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
                 if note:
-                    ET.SubElement(term_section, _q("note")).text = xml_text(note)
+                    ET.SubElement(term_section, "note").text = xml_text(note)
     return serialize(root)
 
 

@@ -286,7 +286,9 @@ class Termbase:
             seen[pair] = len(self._terms)
             self._terms.append(term)
         self._index = {Lang.EN: _LangIndex(), Lang.FR: _LangIndex()}
+        self._concepts: dict[str, list[Term]] = {}
         for term in self._terms:
+            self._concepts.setdefault(term.concept_key, []).append(term)
             for lang in (Lang.EN, Lang.FR):
                 self._index[lang].add(term, lang)
         for index in self._index.values():
@@ -342,7 +344,12 @@ class Termbase:
                 continue
             done.add((m.kind, _key(m.text)))
             if m.concepts & present:
-                findings.extend(self._misspelt(m, target_found, tgt_lang, src_lang))
+                # The concept is there, but this form may also have been copied untranslated elsewhere.
+                copied = self._copied_form(m, target, target_found, tgt_lang)
+                if copied is not None:
+                    findings.append(copied)
+                else:
+                    findings.extend(self._misspelt(m, target_found, tgt_lang, src_lang))
                 continue
             expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
             if len(expected) > 1:
@@ -354,6 +361,23 @@ class Termbase:
     @staticmethod
     def _expected(term: Term, kind: str, lang: Lang) -> str:
         return term.abbr(lang) if kind == "abbr" and term.abbr(lang) else term.name(lang)
+
+    def _copied_form(self, m: TermMatch, target: str, target_found: list[TermMatch],
+                     tgt_lang: Lang) -> TermFinding | None:
+        """An UNTRANSLATED finding if ``m``'s form, not valid in ``tgt_lang``, also appears in the target."""
+        case = m.kind == "name"
+        valid = {_key(form, case=case) for concept in m.concepts for t in self._concepts[concept]
+                 for form in (t.name(tgt_lang), t.abbr(tgt_lang)) if form}
+        expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
+        if _key(m.text, case=case) in valid or len(expected) != 1:
+            return None
+        busy = [(e.start, e.end) for e in find_entities(target)]
+        busy += [(t.start, t.end) for t in target_found if t.concepts & m.concepts]
+        span = _find_form(m.text, m.kind == "abbr", target, busy)
+        if span is None:
+            return None
+        return TermFinding(UNTRANSLATED, m.term, m.lang, tgt_lang, (m.start, m.end), m.text, expected.pop(),
+                           span, target[span[0]:span[1]])
 
     @staticmethod
     def _misspelt(m: TermMatch, target_found: list[TermMatch], tgt_lang: Lang,
@@ -385,7 +409,7 @@ class Termbase:
 
         missing = [i for i, f in enumerate(findings) if f.kind == MISSING]
         for i in missing:
-            claim(i, UNTRANSLATED, self._copied(findings[i], target, busy))
+            claim(i, UNTRANSLATED, _find_form(findings[i].source_text, _is_abbr(findings[i]), target, busy))
         abbrs = [i for i in missing if i not in spans and _is_abbr(findings[i])]
         if len(abbrs) == 1:
             claim(abbrs[0], ABBREVIATION, _unexplained_caps(source, target, busy))
@@ -401,19 +425,6 @@ class Termbase:
             located.append(f)
         return located
 
-    @staticmethod
-    def _copied(finding: TermFinding, target: str, busy: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """Where the source form itself appears in the target (left untranslated)."""
-        case = not _is_abbr(finding)
-        pattern = _alternation([_key(finding.source_text, case=case)])
-        assert pattern is not None
-        folded, origin = fold(target, case=case)
-        for m in pattern.finditer(folded):
-            start, end = origin[m.start()], origin[m.end() - 1] + 1
-            if not any(start < e and s < end for s, e in busy if (s, e) != (start, end)):
-                return start, end
-        return None
-
     def apply(self, source: str, machine_target: str, src_lang: Lang | str, tgt_lang: Lang | str) -> TermApplyResult:
         """``machine_target`` with every locatable term error replaced by the official form."""
         result = TermApplyResult(machine_target)
@@ -423,6 +434,22 @@ class Termbase:
             start, end = finding.target_span or (0, 0)
             result.text = result.text[:start] + finding.expected + result.text[end:]
         return result
+
+
+def _find_form(form: str, is_abbr: bool, text: str, busy: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where ``form`` (matched like a name, or case-sensitively for an abbreviation) first appears outside ``busy``.
+
+    A span exactly equal to a busy one is allowed: a copied abbreviation may
+    happen to be a known term of the other language (``SCC`` in French).
+    """
+    pattern = _alternation([_key(form, case=not is_abbr)])
+    assert pattern is not None
+    folded, origin = fold(text, case=not is_abbr)
+    for m in pattern.finditer(folded):
+        start, end = origin[m.start()], origin[m.end() - 1] + 1
+        if not any(start < e and s < end for s, e in busy if (s, e) != (start, end)):
+            return start, end
+    return None
 
 
 def _is_abbr(finding: TermFinding) -> bool:

@@ -33,7 +33,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
 
-from .langcodes import UnsupportedLanguage, maybe_lang, to_lang
+from .langcodes import UnsupportedLanguage, maybe_lang
 from .memory import ORIGIN_TMX, MemoryUnit
 
 #: Largest exchange file (TMX/TBX) Tandem reads: far above any team's memory,
@@ -41,6 +41,9 @@ from .memory import ORIGIN_TMX, MemoryUnit
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: Deepest element nesting accepted; real TMX/TBX files stay under 10 levels.
+MAX_DEPTH = 64
 
 #: Language tags written on export (Canadian variants; import accepts any en/fr tag).
 EXPORT_TAGS = {Lang.EN: "en-CA", Lang.FR: "fr-CA"}
@@ -136,6 +139,9 @@ class _RecordBuilder:
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         self._flush()
+        if len(self._stack) >= MAX_DEPTH:
+            raise FormatError(f"The {self.what} file nests elements more than {MAX_DEPTH} levels deep "
+                              f"(line {self.current_line()}); it is not a {self.what} file Tandem can read.")
         elem = ET.Element(tag, attrs)
         if self._stack:
             self._stack[-1].append(elem)
@@ -221,7 +227,7 @@ def _expat_reason(exc: ET.ParseError) -> str:
 
 
 def _segment_text(elem: ET.Element) -> str:
-    """Plain text of a ``<seg>`` (or TBX ``<term>``), inline codes handled as the module says."""
+    """Plain text of a ``<seg>``, inline codes handled as the module docstring says."""
     parts = [elem.text or ""]
     for child in elem:
         name = local_name(child.tag)

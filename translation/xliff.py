@@ -91,7 +91,7 @@ def build(pair: XliffPair) -> bytes:
     if pair.target_text is not None:
         ET.SubElement(segment, _q("target"), preserve).text = pair.target_text
     ET.indent(root, space="  ")  # only adds whitespace around elements, never inside texts
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _refuse(reason: str) -> InvalidText:

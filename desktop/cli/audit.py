@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.core.audit import verify_chain
-
 from .context import CliContext
 
 
@@ -20,15 +18,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_verify(args, ctx: CliContext) -> int:
-    entries = ctx.session().store.audit_entries()
-    problems = verify_chain(entries)
-    data = {"ok": not problems, "entries": len(entries),
-            "problems": [{"seq": p.seq, "message": p.message} for p in problems]}
-    text = (f"Audit log intact: {len(entries)} entries, hash chain verified."
-            if not problems else
-            "Audit log TAMPERED:\n" + "\n".join(f"  - {p.message}" for p in problems))
+    """The hash chain, then whether versions, sign-offs, approvals and states agree with it."""
+    data = ctx.session().records.verify()
+    problems = [p["message"] for p in data["problems"] + data["record_problems"]]
+    text = (f"Audit log intact: {data['entries']} entries, hash chain verified; "
+            "versions, sign-offs, approvals and states agree with it."
+            if data["ok"] else
+            "Audit log TAMPERED:\n" + "\n".join(f"  - {m}" for m in problems))
     ctx.out(data, text)
-    return 0 if not problems else 1
+    return 0 if data["ok"] else 1
 
 
 def run_log(args, ctx: CliContext) -> int:

@@ -17,7 +17,8 @@ from desktop.core.errors import TandemError
 from .context import CliContext
 
 #: Command-group modules, in help order.
-COMMAND_MODULES = ["post", "audit", "accounts", "doctor", "policy"]
+COMMAND_MODULES = ["post", "count", "translate", "models", "review", "approve", "chain", "users",
+                   "audit", "export", "accounts", "policy", "doctor"]
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 

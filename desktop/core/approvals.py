@@ -239,7 +239,8 @@ class Approval:
         return self.voided_at is not None
 
 
-def _seconds(start: str | None, end: str | None) -> float | None:
+def seconds_between(start: str | None, end: str | None) -> float | None:
+    """Seconds from one store timestamp to another (None if either is missing)."""
     if start is None or end is None:
         return None
     return (parse_iso(end) - parse_iso(start)).total_seconds()
@@ -258,7 +259,7 @@ class StepStatus:
     @property
     def seconds(self) -> float | None:
         """Time from actionable to passed (None until it passes)."""
-        return _seconds(self.actionable_since, self.passed_at)
+        return seconds_between(self.actionable_since, self.passed_at)
 
 
 @dataclass(frozen=True)
@@ -533,7 +534,7 @@ class ApprovalService:
             if e["event"] == "actionable":
                 starts[key] = e["at"]
             elif key in starts:
-                durations.setdefault(e["step_id"], []).append(_seconds(starts[key], e["at"]))
+                durations.setdefault(e["step_id"], []).append(seconds_between(starts[key], e["at"]))
         order = [s.id for s in self.chain().steps]
         return [StepStats(step_id, names[step_id], len(d), statistics.median(d), min(d), max(d))
                 for step_id, d in sorted(durations.items(),

@@ -18,8 +18,8 @@ X (280, weighted)
     11.0.2, which twitter-text 3.1.0 uses, rewritten from UTF-16 surrogate pairs
     to code points (tests/core/test_counting.py re-derives it from the npm
     package and checks every count against the JavaScript library). Emoji newer
-    than that list (🧑🏽‍💻, 🙂‍↕️) count as their parts, so a few posts read
-    longer here than on X, never shorter.
+    than that list (🧑🏽‍💻 is 5, 🙂‍↕️ is 5) count as their parts, as in that
+    library; X's own apps, which know newer emoji, may count them as 2.
 
 Mastodon (instance limit, default 500; grapheme clusters)
     The server's StatusLengthValidator (app/validators/status_length_validator.rb):
@@ -32,13 +32,15 @@ Mastodon (instance limit, default 500; grapheme clusters)
     more schemes, any non-space path character, a path never ending in
     ``.,;:!?``) and mentions with ``Account::MENTION_RE``. The web composer's
     counter differs slightly (it counts with the ``stringz`` package); the server
-    is the one that refuses a post. No normalisation: the text is counted as sent.
+    is the one that refuses a post. A content warning would count too (Tandem
+    posts none). No normalisation: the text is counted as sent.
 
 Bluesky (300 graphemes and 3 000 UTF-8 bytes)
     The app.bsky.feed.post lexicon caps ``text`` at ``maxGraphemes: 300`` and
-    ``maxLength: 3000`` (UTF-8 bytes); the Bluesky app counts graphemes with
-    ``Intl.Segmenter``. Counted as sent: an NFD ``é`` is one grapheme but three
-    bytes. Links count in full.
+    ``maxLength: 3000`` (UTF-8 bytes); atproto counts graphemes (UAX #29
+    extended clusters) with the ``unicode-segmenter`` package, browsers with
+    ``Intl.Segmenter``; the tests check against both. Counted as sent: an NFD
+    ``é`` is one grapheme but three bytes. Links count in full.
 
 Every count is of the text as Tandem posts it: line endings made ``\\n`` (as
 ``desktop.core.text.check`` does). The functions are pure and thread-safe, so
@@ -58,8 +60,8 @@ import regex
 from twitter_text.config import config as _twitter_config
 from twitter_text.extract_urls import extract_urls_with_indices, idna_to_ascii
 from twitter_text.regexp.invalid_chars import invalid_chars as _X_INVALID_CHARS
-from twitter_text.regexp.spaces_group import spaces_group as _SPACES
 from twitter_text.regexp.latin_accent_chars import latin_accent_chars as _LATIN_ACCENTS
+from twitter_text.regexp.spaces_group import spaces_group as _SPACES
 from twitter_text.regexp.valid_domain import valid_domain as _VALID_DOMAIN
 from twitter_text.regexp.valid_domain_chars import valid_domain_chars as _VALID_DOMAIN_CHAR
 from twitter_text.regexp.valid_port_number import valid_port_number as _VALID_PORT
@@ -113,7 +115,7 @@ class Count:
     also too many bytes). ``problems`` are other reasons it would refuse it, as
     sentences fit to show. ``detail`` explains the number (keys per network:
     X ``links``, ``emoji``, ``double_weight``; Mastodon ``links``,
-    ``remote_mentions``; Bluesky ``utf8_bytes``, ``utf8_byte_limit``).
+    ``remote_mentions``, ``url_weight``; Bluesky ``utf8_bytes``, ``utf8_byte_limit``).
     """
 
     network: Network
@@ -306,8 +308,9 @@ _TWEMOJI_PATTERN = (
     r"\U0001f9a2\U0001f9b4\U0001f9b7\U0001f9c0-\U0001f9c2\U0001f9d0\U0001f9de-\U0001f9ff]|["
     r"\u23e9-\u23ec\u23f0\u23f3\u267e\u26ce\u2705\u2728\u274c\u274e\u2753-\u2755\u2795-"
     r"\u2797\u27b0\u27bf\ue50a])|\ufe0f")
-#: Every twemoji match starts with one of these (tests check it): the lookahead
-#: lets the scan skip plain text ~50 times faster than the bare pattern.
+#: Every twemoji match starts with one of these (keycaps with #*0-9, else © ®
+#: or U+203C and up; the tests compare with the bare pattern): the lookahead
+#: lets the scan skip plain text ~30 times faster.
 _EMOJI = re.compile(f"(?=[#*0-9\xa9\xae\u203c-\U0010ffff])(?:{_TWEMOJI_PATTERN})")
 
 
@@ -411,16 +414,20 @@ def count_mastodon(text: str, limits: MastodonLimits = MastodonLimits()) -> Coun
     countable, links, mentions = _mastodon_countable(s, limits.characters_reserved_per_url)
     used = _graphemes(countable)
     return Count(Network.MASTODON, used, limits.max_characters, Unit.GRAPHEMES,
-                 used > limits.max_characters, {"links": links, "remote_mentions": mentions})
+                 used > limits.max_characters,
+                 {"links": links, "remote_mentions": mentions,
+                  "url_weight": limits.characters_reserved_per_url})
 
 
 def _mastodon_countable(s: str, url_weight: int) -> tuple[str, int, int]:
-    """The text with URLs and remote mentions rewritten as Mastodon counts them."""
+    """The text with URLs and remote mentions rewritten as Mastodon counts them,
+    and how many of each (StatusLengthValidator#countable_text)."""
     if _BLANK.fullmatch(s):  # Ruby's String#blank?
         return "", 0, 0
-    # (start, end, replacement or None for a local mention that stays as is)
-    entities: list[tuple[int, int, str | None]] = []
-    entities.extend((start, end, "x" * url_weight) for start, end in _mastodon_urls(s))
+    # (start, end, what Mastodon counts instead; None for a local @mention,
+    # which stays as it is but still hides any entity it overlaps)
+    entities: list[tuple[int, int, str | None]] = [
+        (start, end, "x" * url_weight) for start, end in _mastodon_urls(s)]
     if "@" in s:
         for m in _MASTODON_MENTION.finditer(s):
             if not _END_MENTION.match(s, m.end()):
@@ -432,16 +439,14 @@ def _mastodon_countable(s: str, url_weight: int) -> tuple[str, int, int]:
     for start, end, replacement in entities:
         if start < pos:  # Extractor.remove_overlapping_entities
             continue
+        parts.append(s[pos:start] if replacement is not None else s[pos:end])
         if replacement is not None:
-            parts += [s[pos:start], replacement]
-            pos = end
-            if replacement.startswith("@"):
+            parts.append(replacement)
+            if s[start] == "@":
                 mentions += 1
             else:
                 links += 1
-        else:
-            parts.append(s[pos:end])
-            pos = end
+        pos = end
     parts.append(s[pos:])
     return "".join(parts), links, mentions
 

@@ -282,11 +282,31 @@ def check_language_packages(policy: Policy, packages_folder: Path | None = None,
                 check_id, FAIL, f"{arrow} package {package.name} {package.version} does not "
                 f"load: {problem}", f"Remove it (tandem models remove {package.name}) and install "
                 "it again.", details))
+        elif load and package.sentence_model() is not None:
+            results.append(_check_sentence_splitter(check_id, arrow, package, details))
         else:
             verb = "loads and translates" if load else "is installed"
             results.append(CheckResult(check_id, OK, f"{arrow}: {package.name} {package.version} "
                                                      f"{verb}.", details=details))
     return results
+
+
+def _check_sentence_splitter(check_id: str, arrow: str, package: Any,
+                             details: dict[str, Any]) -> CheckResult:
+    """The package's MiniSBD model must load too (the engine silently falls back to rules)."""
+    from minisbd import SBDetect
+
+    try:
+        SBDetect(str(package.sentence_model().resolve()), use_gpu=False, max_threads=1)
+    except Exception as exc:  # noqa: BLE001 - any ONNX Runtime failure is the finding
+        return CheckResult(
+            check_id, WARN, f"{arrow}: {package.name} {package.version} translates, but its "
+            f"MiniSBD sentence splitter does not load ({type(exc).__name__}: {exc}); sentences "
+            "are split by rules instead.", "Reinstall the package; if it persists, reinstall "
+            "Tandem (ONNX Runtime may be damaged).", {**details, "sentence_splitter": "rules"})
+    return CheckResult(check_id, OK, f"{arrow}: {package.name} {package.version} loads and "
+                       "translates (MiniSBD sentence splitter).",
+                       details={**details, "sentence_splitter": "minisbd"})
 
 
 def provisioning_result(report: provisioning.ProvisioningReport) -> CheckResult:

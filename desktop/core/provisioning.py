@@ -109,7 +109,9 @@ def provision(policy: Policy, packages_folder: Path | None = None) -> Provisioni
                                    "language packages were installed from it.")
             continue
         try:
-            result = packages.install_folder(source.path, packages_folder)
+            folder = packages_folder or packages.packages_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            result = packages.install_folder(source.path, folder)
         except (TandemError, OSError) as exc:
             report.problems.append(f"Language packages from {source.path} could not be "
                                    f"installed: {exc}")

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Protocol
 
-from .approvals import ApprovalService
+from .approvals import Approval, ApprovalService, seconds_between
 from .audit import verify_chain
 from .clock import now_iso
 from .errors import InvalidText
 from .model import AuditEntry, Lang, Origin, Version, sha256_text
 from .provenance import machine_share
-from .review import ReviewService
+from .review import Decision, OfficialPeriod, ReviewService
 from .store_review import ReviewRepository
 from .workflow import WorkflowService
 
@@ -169,7 +169,8 @@ class RecordService:
         }
 
     @staticmethod
-    def _version(v: Version, decision, period, approvals) -> dict:
+    def _version(v: Version, decision: Decision | None, period: OfficialPeriod | None,
+                 approvals: list[Approval]) -> dict:
         return {
             "id": v.id, "lang": v.lang.value, "seq": v.seq, "text": v.text, "sha256": v.sha256,
             "author": v.author, "created_at": v.created_at, "origin": v.origin.value,
@@ -195,10 +196,7 @@ class RecordService:
                 "actionable_at": None, "passed_at": None, "seconds": None})
             row[f"{e['event']}_at"] = e["at"]
         for row in rows.values():
-            if row["actionable_at"] and row["passed_at"]:
-                row["seconds"] = (datetime.fromisoformat(row["passed_at"].replace("Z", "+00:00"))
-                                  - datetime.fromisoformat(row["actionable_at"].replace("Z", "+00:00"))
-                                  ).total_seconds()
+            row["seconds"] = seconds_between(row["actionable_at"], row["passed_at"])
         return list(rows.values())
 
     def export(self, fmt: str, post_id: int | None = None, since: str | None = None) -> str:

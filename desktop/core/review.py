@@ -46,9 +46,19 @@ DEFAULT_HUMAN_SIGNOFF = (Role.TRANSLATOR.value, Role.APPROVER.value)
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-def no_qa(en: str, fr: str) -> list[dict]:
-    """The QA check used when none is installed: no findings."""
-    return []
+def pair_qa(en: str, fr: str) -> list[dict]:
+    """Tandem's QA checks between the two versions (`translation.qa`), as plain dicts.
+
+    These are what a sign-off stores and the record shows. The team's
+    hashtag/handle mappings and termbase are not passed yet: when they live in
+    the store, the session gives ReviewService a ``qa`` that includes them.
+    """
+    from translation.qa import check_pair  # imported on first use: most commands never need it
+
+    return [{"check": f.check, "severity": f.severity, "message_en": f.message_en,
+             "message_fr": f.message_fr, "span_en": list(f.span_en) if f.span_en else None,
+             "span_fr": list(f.span_fr) if f.span_fr else None}
+            for f in check_pair(en, fr)]
 
 
 def machine_assisted(version: Version) -> bool:
@@ -177,7 +187,7 @@ class ReviewService:
     """Review queue, sign-off and rejection, official versions and post progress."""
 
     def __init__(self, repo: ReviewRepository, policy: Policy, user: str, roles: RoleService,
-                 workflow: WorkflowService, approvals: ApprovalService, qa: QaCheck = no_qa):
+                 workflow: WorkflowService, approvals: ApprovalService, qa: QaCheck = pair_qa):
         self.repo = repo
         self.policy = policy
         self.user = user
@@ -374,13 +384,14 @@ class ReviewService:
         since = review.waiting_since
         writers = (Role.AUTHOR.value, Role.TRANSLATOR.value)
         waiting: list[Waiting] = []
-        if post.state in (PostState.DRAFT, PostState.IN_REVIEW):
+        if post.state is PostState.DRAFT:
+            waiting.extend(Waiting(f"the {LANG_NAMES[lr.lang]} text", since, writers,
+                                   self._holders(writers))
+                           for lr in (review.en, review.fr) if lr.status is LangStatus.MISSING)
+        elif post.state is PostState.IN_REVIEW:
             for lr in (review.en, review.fr):
                 name = LANG_NAMES[lr.lang]
-                if lr.status is LangStatus.MISSING:
-                    waiting.append(Waiting(f"the {name} text", since, writers,
-                                           self._holders(writers)))
-                elif lr.status is LangStatus.PENDING:
+                if lr.status is LangStatus.PENDING:
                     waiting.append(Waiting(f"{name} review (v{lr.version.seq})",
                                            lr.version.created_at, lr.needs, self._holders(lr.needs)))
                 elif lr.status is LangStatus.REJECTED:

@@ -1,4 +1,5 @@
-"""Network channels that post approved text (Bluesky, Mastodon, X) and the hand-off webhook.
+"""Publishing: accounts and their secrets, the network channels (Bluesky, Mastodon, X)
+and the hand-off webhook.
 
 No Qt here: these modules run under the CLI, the UI and tests alike.
 """

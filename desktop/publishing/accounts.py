@@ -49,7 +49,8 @@ POLICY_ACCOUNT_KEYS = ("name", "channel", "lang", "service", "handle", "order",
                        "combine_when_fits")
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$")
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"^(?=.{{1,253}}$)({_LABEL}\.)+[a-z]([a-z0-9-]{{0,61}}[a-z0-9])?$")
 _HANDLES = {
     "bluesky": (re.compile(r"^did:(plc|web):[A-Za-z0-9.:%-]{1,2000}$"), _DOMAIN),
     "mastodon": (re.compile(r"^[A-Za-z0-9_.-]{1,64}(@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,})?$"),),
@@ -114,7 +115,8 @@ class PublishingAccount:
 
     def describe_lang(self) -> str:
         if self.lang is AccountLang.BOTH:
-            return f"bilingual ({self.order.value}{', combined when it fits' if self.combine_when_fits else ''})"
+            combined = ", combined when it fits" if self.combine_when_fits else ""
+            return f"bilingual ({self.order.value}{combined})"
         return "English" if self.lang is AccountLang.EN else "French"
 
     def as_dict(self) -> dict:
@@ -242,7 +244,8 @@ def account_fields(channel: str, name: str, lang: str, service_url: str | None,
         try:
             lang_order = LangOrder(order or LangOrder.EN_FIRST).value
         except ValueError:
-            raise InvalidAccount(f"Unknown order {str(order)[:20]!r}: use en-first or fr-first.") from None
+            raise InvalidAccount(f"Unknown order {str(order)[:20]!r}: "
+                                 "use en-first or fr-first.") from None
     else:
         if order or combine_when_fits:
             raise InvalidAccount("--order and --combine-when-fits apply only to bilingual "

@@ -151,6 +151,11 @@ class Bluesky(HttpChannel):
         return count_bluesky(text)
 
     def publish(self, post: Outgoing) -> RemotePost:
+        """Write the record (Rejected, unsent, if over Bluesky's limits: the
+        server only checks bytes, so a 301-grapheme post would go through)."""
+        if self.count(post.text).over:
+            raise Rejected(f"The post is too long for Bluesky ({self.count(post.text).used} "
+                           "graphemes, at most 300 and 3000 bytes).", network=self.network)
         existing = self.find(post)
         if existing is not None:
             return existing
@@ -208,10 +213,13 @@ class Bluesky(HttpChannel):
         return record
 
     def _link_card(self, uri: str, preview: LinkPreview) -> dict[str, Any]:
-        external: dict[str, Any] = {"uri": uri, "title": preview.title, "description": preview.description}
+        external: dict[str, Any] = {
+            "uri": uri, "title": preview.title, "description": preview.description,
+        }
         if preview.image:
+            kind = preview.image_type or "application/octet-stream"
             uploaded = self._call("POST", "com.atproto.repo.uploadBlob", content=preview.image,
-                                  headers={"Content-Type": preview.image_type or "application/octet-stream"})
+                                  headers={"Content-Type": kind})
             external["thumb"] = self._field(uploaded, "blob")
         return {"$type": "app.bsky.embed.external", "external": external}
 
@@ -254,11 +262,13 @@ class Bluesky(HttpChannel):
         """Refresh ``stale`` if there is one and the server still honours it;
         otherwise sign in again."""
         if stale is not None:
-            response = self._xrpc(stale, stale.refresh_jwt, "POST", "com.atproto.server.refreshSession", None)
+            response = self._xrpc(stale, stale.refresh_jwt, "POST",
+                                  "com.atproto.server.refreshSession", None)
             if not self._token_refused(response):
                 return self._new_session(self._result(response), stale.pds_url)
-        response = self._send("POST", f"{self.base_url}/xrpc/com.atproto.server.createSession",
-                              json={"identifier": self.identifier, "password": self._password().reveal()})
+        response = self._send(
+            "POST", f"{self.base_url}/xrpc/com.atproto.server.createSession",
+            json={"identifier": self.identifier, "password": self._password().reveal()})
         if response.status_code == 401:
             raise AuthInvalid(f"Bluesky refused the handle or app password for {self.identifier}.",
                               network=self.network, code=self._error_code(response))
@@ -318,9 +328,10 @@ class PagePreviewer(Closeable):
     MAX_PAGE_BYTES = 512 * 1024
     MAX_IMAGE_BYTES = 1_000_000
 
-    def __init__(self, http: httpx.Client | None = None, timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, http: httpx.Client | None = None,
+                 timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> None:
         self._owns_http = http is None
-        self._http = http if http is not None else httpx.Client(timeout=timeout, follow_redirects=True)
+        self._http = http or httpx.Client(timeout=timeout, follow_redirects=True)
 
     def close(self) -> None:
         if self._owns_http:
@@ -337,7 +348,8 @@ class PagePreviewer(Closeable):
             return None
         description = meta.tags.get("og:description") or meta.tags.get("description") or ""
         image_url = meta.tags.get("og:image")
-        image = self._download(urljoin(url, image_url), "image/", self.MAX_IMAGE_BYTES) if image_url else None
+        image = (self._download(urljoin(url, image_url), "image/", self.MAX_IMAGE_BYTES)
+                 if image_url else None)
         return LinkPreview(title=title, description=description,
                            image=image[0] if image else None, image_type=image[1] if image else "")
 

@@ -254,9 +254,9 @@ class Credentials:
                 f"with `tandem accounts secret {name}`.")
         return Secret(value)
 
-    def provider(self, account: HasSecretRef | CredentialRef) -> Callable[[], str]:
-        """A callable the channels call when they need the secret (read fresh each time)."""
-        return lambda: self.get(account).reveal()
+    def provider(self, account: HasSecretRef | CredentialRef) -> Callable[[], Secret]:
+        """The channels' ``SecretProvider``: reads the secret from the keyring at each call."""
+        return lambda: self.get(account)
 
     def has(self, ref: CredentialRef) -> bool:
         return self._call("look up the secret",

@@ -65,7 +65,8 @@ def detect(text: str) -> list[FacetSpan]:
     return spans
 
 
-def to_facets(spans: list[FacetSpan], resolve_handle: Callable[[str], str | None]) -> list[dict[str, Any]]:
+def to_facets(spans: list[FacetSpan],
+              resolve_handle: Callable[[str], str | None]) -> list[dict[str, Any]]:
     """Bluesky ``app.bsky.richtext.facet`` objects; a mention whose handle does
     not resolve to a DID stays plain text."""
     facets = []

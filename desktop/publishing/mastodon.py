@@ -18,6 +18,7 @@ from desktop.core.counting import Count, MastodonLimits, Network, count_mastodon
 from .channel import (
     CLOCK_SKEW,
     DEFAULT_TIMEOUT,
+    BadResponse,
     HttpChannel,
     NotFoundRemote,
     Outgoing,
@@ -54,7 +55,8 @@ class Mastodon(HttpChannel):
     def check_auth(self) -> RemoteAccount:
         data = self._call("GET", "/api/v1/accounts/verify_credentials")
         host = httpx.URL(self.base_url).host
-        self._account = RemoteAccount(str(self._field(data, "id")), f"@{self._field(data, 'username')}@{host}")
+        self._account = RemoteAccount(str(self._field(data, "id")),
+                                      f"@{self._field(data, 'username')}@{host}")
         return self._account
 
     def instance_limits(self) -> MastodonLimits:
@@ -83,15 +85,19 @@ class Mastodon(HttpChannel):
         since = post.created_at - CLOCK_SKEW
         params: dict[str, Any] = {"limit": PAGE_SIZE, "exclude_reblogs": "true"}
         for _ in range(MAX_PAGES):
-            page = self._call("GET", f"/api/v1/accounts/{account.remote_id}/statuses", params=params)
-            if not isinstance(page, list) or not page:
+            page = self._call("GET", f"/api/v1/accounts/{account.remote_id}/statuses",
+                              params=params)
+            if not isinstance(page, list):
+                # Never read a garbled answer as "not posted": that would post twice.
+                raise BadResponse("Mastodon's timeline answer is not a list.", network=self.network)
+            if not page:
                 return None
             for status in page:
                 if parse_time(self._field(status, "created_at")) < since:
                     return None
                 if self._source_text(status["id"]).strip() == post.text.strip():
                     return self._remote_post(status)
-            params["max_id"] = page[-1]["id"]
+            params["max_id"] = self._field(page[-1], "id")
         return None
 
     def delete(self, remote_id: str) -> None:

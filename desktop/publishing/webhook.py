@@ -73,12 +73,14 @@ def payload(pair: ApprovedPair) -> bytes:
         },
         "signoffs": dict(pair.signoffs),
     }
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
 
 
 def signature(body: bytes, timestamp: str, secret: Secret) -> str:
     """The ``X-Tandem-Signature`` value for ``body`` sent at ``timestamp``."""
-    mac = hmac.new(secret.reveal().encode("utf-8"), timestamp.encode("ascii") + b"." + body, hashlib.sha256)
+    signed = timestamp.encode("ascii") + b"." + body
+    mac = hmac.new(secret.reveal().encode("utf-8"), signed, hashlib.sha256)
     return f"sha256={mac.hexdigest()}"
 
 

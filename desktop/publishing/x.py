@@ -23,6 +23,7 @@ from .channel import (
     CLOCK_SKEW,
     DEFAULT_TIMEOUT,
     AuthExpired,
+    BadResponse,
     ChannelError,
     Conflict,
     HttpChannel,
@@ -74,7 +75,8 @@ class X(HttpChannel):
 
     def check_auth(self) -> RemoteAccount:
         data = self._field(self._call("GET", "/2/users/me"), "data")
-        self._account = RemoteAccount(str(self._field(data, "id")), f"@{self._field(data, 'username')}")
+        self._account = RemoteAccount(str(self._field(data, "id")),
+                                      f"@{self._field(data, 'username')}")
         return self._account
 
     def count(self, text: str) -> Count:
@@ -96,9 +98,14 @@ class X(HttpChannel):
         }
         for _ in range(MAX_PAGES):
             page = self._call("GET", f"/2/users/{account.remote_id}/tweets", params=params)
-            for tweet in page.get("data") or []:
+            if not isinstance(page, dict) or not isinstance(page.get("data", []), list):
+                # Never read a garbled answer as "not posted": that would post twice.
+                raise BadResponse("X's timeline answer is not the documented JSON.",
+                                  network=self.network)
+            for tweet in page.get("data", []):
                 if comparable(html.unescape(str(self._field(tweet, "text")))) == wanted:
-                    return self._remote_post(str(tweet["id"]), parse_time(self._field(tweet, "created_at")))
+                    return self._remote_post(str(self._field(tweet, "id")),
+                                             parse_time(self._field(tweet, "created_at")))
             token = (page.get("meta") or {}).get("next_token")
             if not token:
                 return None
@@ -143,6 +150,7 @@ class X(HttpChannel):
             return Conflict(message, network=self.network, code="duplicate")
         if status == 429 and response.headers.get("x-user-limit-24hour-remaining") == "0":
             # The daily posting cap: its own reset, hours away.
-            daily = httpx.Headers({"x-rate-limit-reset": response.headers.get("x-user-limit-24hour-reset", "")})
-            return RateLimited(message, network=self.network, retry_at=reset_time(daily))
+            daily = response.headers.get("x-user-limit-24hour-reset", "")
+            return RateLimited(message, network=self.network,
+                               retry_at=reset_time(httpx.Headers({"x-rate-limit-reset": daily})))
         return error_for_status(status, message, network=self.network, headers=response.headers)

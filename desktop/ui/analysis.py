@@ -15,22 +15,22 @@ from desktop.core import provenance
 from desktop.core import text as text_rules
 from desktop.core.model import Span
 
-#: How many refused-character positions the warning names.
+# How many refused-character positions the warning names.
 MAX_POSITIONS = 5
 
 
 @dataclass(frozen=True)
 class Analysis:
     length: int
-    #: Per-network counts (``desktop.core.counting.Count``), X, Mastodon, Bluesky.
+    # Per-network counts (``desktop.core.counting.Count``), X, Mastodon, Bluesky.
     counts: tuple
-    #: The core's reasons this text cannot become a version (English, for details).
+    # The core's reasons this text cannot become a version (English, for details).
     problems: tuple[str, ...]
     too_long: bool
-    #: 1-based positions of the first refused characters, and how many there are.
+    # 1-based positions of the first refused characters, and how many there are.
     refused_positions: tuple[int, ...]
     refused_count: int
-    #: Machine/memory spans of the base version carried onto this text.
+    # Machine/memory spans of the base version carried onto this text.
     spans: tuple[Span, ...]
 
     @property

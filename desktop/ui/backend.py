@@ -26,17 +26,17 @@ T = TypeVar("T")
 class Backend(QObject):
     """Owns the storage executor for one `Session`."""
 
-    #: (OpChanges, initiator) after an operation succeeded.
+    # (OpChanges, initiator) after an operation succeeded.
     operation_executed = Signal(object, object)
-    #: (exception, initiator) after an operation or query failed without an
-    #: ``on_failure`` handler; the window shows it in its message bar.
+    # (exception, initiator) after an operation or query failed without an
+    # ``on_failure`` handler; the window shows it in its message bar.
     operation_failed = Signal(object, object)
-    #: Number of storage tasks waiting or running (for a "Saving…" indicator).
+    # Number of storage tasks waiting or running (for a "Saving…" indicator).
     busy_changed = Signal(int)
 
     def __init__(self, session: Session | None, parent: QObject | None = None):
         super().__init__(parent)
-        #: Set before any task is submitted (the window may exist before the store opens).
+        # Set before any task is submitted (the window may exist before the store opens).
         self.session = session
         self.storage = TaskRunner("storage", 1, self)
 

@@ -27,8 +27,8 @@ from .i18n import format_timestamp, origin_label
 from .tasks import LatestOnlyRunner
 from .widgets import CounterBar, MessageBar
 
-#: Background + underline per origin; never colour alone (underline style and
-#: the provenance summary line say it too).
+# Background + underline per origin; never colour alone (underline style and
+# the provenance summary line say it too).
 SPAN_STYLES = {
     Origin.MACHINE: ("#ffe7b3", QTextCharFormat.UnderlineStyle.DotLine),
     Origin.MEMORY: ("#d8e8fb", QTextCharFormat.UnderlineStyle.DashUnderline),
@@ -63,12 +63,14 @@ def qt_offsets(text: str, indices: list[int]) -> list[int]:
 class LanguageEditor(QWidget):
     """Editor, history, counters and banners for one language of the open post."""
 
-    #: The user changed the draft (typing, paste, quick fix, restore).
+    # The user changed the draft (typing, paste, quick fix, restore).
     text_edited = Signal(object)
-    #: (lang, version id): the user asked to make that version the newest.
+    # (lang, version id): the user asked to make that version the newest.
     restore_requested = Signal(object, int)
-    #: (lang): new counts/problems/spans are on screen.
+    # (lang): new counts/problems/spans are on screen.
     analysis_applied = Signal(object)
+    # The footer (warning, counters, provenance line) may have changed height.
+    footer_changed = Signal()
 
     ANALYSIS_DELAY_MS = 60
 
@@ -139,9 +141,16 @@ class LanguageEditor(QWidget):
         layout.addWidget(self.recovered_bar)
         layout.addWidget(self.version_bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.problem_bar)
-        layout.addWidget(self.counters)
-        layout.addWidget(self.provenance_label)
+        # The footer: the window keeps both languages' footers the same height
+        # so the two texts and their counters line up side by side.
+        self.footer = QWidget(self)
+        footer_layout = QVBoxLayout(self.footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        footer_layout.addWidget(self.problem_bar)
+        footer_layout.addWidget(self.counters)
+        footer_layout.addWidget(self.provenance_label)
+        footer_layout.addStretch(1)
+        layout.addWidget(self.footer)
 
         self._analysis_timer = QTimer(self, singleShot=True, interval=self.ANALYSIS_DELAY_MS)
         self._analysis_timer.timeout.connect(self._request_analysis)
@@ -217,6 +226,7 @@ class LanguageEditor(QWidget):
         self._populate_history()
         self.show_draft()
         self.set_loading(False)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing
         self._request_analysis()
 
     def set_base(self, latest: Version | None, history: list[Version]) -> None:
@@ -354,6 +364,10 @@ class LanguageEditor(QWidget):
     def _schedule_analysis(self) -> None:
         self._analysis_timer.start()
 
+    def stop(self) -> None:
+        """The window is closing: no more analysis requests."""
+        self._analysis_timer.stop()
+
     def flush_analysis(self) -> None:
         """Start a debounced analysis now instead of after the delay."""
         if self._analysis_timer.isActive():
@@ -380,6 +394,7 @@ class LanguageEditor(QWidget):
         self._render_problem_bar()
         self._highlight(self.editor, self.text(), analysis.spans)
         self._render_provenance()
+        self.footer_changed.emit()
         self.analysis_applied.emit(self.lang)
 
     def _render_problem_bar(self) -> None:
@@ -413,6 +428,7 @@ class LanguageEditor(QWidget):
         self.replace_text(strip_refused_keep_length(self.text()))
         self.editor.setFocus()
         self._request_analysis()
+        self.footer_changed.emit()
 
     def _render_provenance(self) -> None:
         spans = self.spans()
@@ -421,10 +437,19 @@ class LanguageEditor(QWidget):
         if not machine and not memory:
             self.provenance_label.hide()
             return
-        self.provenance_label.setText(self.tr(
-            "Highlighted: {machine} characters from machine translation (dotted underline), "
-            "{memory} from translation memory (dashed underline).").format(
-                machine=machine, memory=memory))
+        locale = QLocale()
+        if machine and memory:
+            text = self.tr(
+                "Highlighted: {machine} characters from machine translation (dotted underline), "
+                "{memory} from translation memory (dashed underline).")
+        elif machine:
+            text = self.tr("Highlighted: {machine} characters from machine translation "
+                           "(dotted underline).")
+        else:
+            text = self.tr("Highlighted: {memory} characters from translation memory "
+                           "(dashed underline).")
+        self.provenance_label.setText(text.format(machine=locale.toString(machine),
+                                                  memory=locale.toString(memory)))
         self.provenance_label.setAccessibleName(self.provenance_label.text())
         self.provenance_label.show()
 
@@ -487,7 +512,7 @@ class LanguageEditor(QWidget):
             self.history_combo.setAccessibleName(self.tr("English version history"))
             self.counters.setAccessibleName(self.tr("English length counters"))
         else:
-            self.heading.setText(self.tr("F&rench text"))
+            self.heading.setText(self.tr("Fre&nch text"))
             self.editor.setAccessibleName(self.tr("French text"))
             self.editor.setAccessibleDescription(self.tr(
                 "The French version of the post. Counters below show the length on each network."))
@@ -515,6 +540,7 @@ class LanguageEditor(QWidget):
         self._render_problem_bar()
         self._render_recovered_bar()
         self._render_provenance()
+        self.footer_changed.emit()
         if self.machine_banner.isVisibleTo(self):
             self.machine_banner.show_message(self._machine_banner_text
                                              or self._default_machine_banner_text())

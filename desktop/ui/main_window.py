@@ -55,7 +55,7 @@ SETTINGS_LAST_POST = "editor/last_post"
 class MainWindow(QMainWindow):
     """Post list + bilingual editor over one open `Session`."""
 
-    #: The post shown in the editor changed (post id, or None for no post).
+    # The post shown in the editor changed (post id, or None for no post).
     current_post_changed = Signal(object)
 
     AUTOSAVE_DELAY_MS = 400
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._title = ""
         self._load_generation = 0
         self._shut_down = False
-        #: A post just created by New post: focus its title once it is shown.
+        # A post just created by New post: focus its title once it is shown.
         self._focus_title_for: int | None = None
 
         # -- left: post list ------------------------------------------------
@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(right)
         self.main_splitter.setStretchFactor(0, 0)
         self.main_splitter.setStretchFactor(1, 1)
-        self.main_splitter.setSizes([330, 950])
+        self.post_list.setMinimumWidth(300)
+        self.main_splitter.setSizes([380, 900])
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(8, 8, 8, 4)
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
             trigger.triggered.connect(lambda lang=lang: self._autosave_now(lang))
             self._autosave[lang] = trigger
             self.editors[lang].text_edited.connect(self._on_editor_text_edited)
+            self.editors[lang].footer_changed.connect(self._align_footers)
+            self.editors[lang].footer.installEventFilter(self)
             self.editors[lang].restore_requested.connect(self._on_editor_restore_requested)
 
         self.post_list.post_selected.connect(self._on_post_list_post_selected)
@@ -268,6 +271,30 @@ class MainWindow(QMainWindow):
         splitter = self.settings.value(SETTINGS_SPLITTER)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.main_splitter.restoreState(splitter)
+
+    # -- side-by-side alignment ---------------------------------------------
+    @Slot()
+    def _align_footers(self) -> None:
+        """Give both languages' footers the height of the taller one."""
+        footers = [self.editors[lang].footer for lang in LANGS]
+        heights = []
+        for footer in footers:
+            layout = footer.layout()
+            if layout.hasHeightForWidth() and footer.width() > 0:
+                heights.append(layout.totalHeightForWidth(footer.width()))
+            else:
+                heights.append(layout.totalSizeHint().height())
+        tallest = max(heights)
+        for footer in footers:
+            if footer.minimumHeight() != tallest:
+                footer.setMinimumHeight(tallest)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and any(
+                watched is editor.footer for editor in self.editors.values()):
+            if event.oldSize().width() != event.size().width():  # wrapping changed
+                self._align_footers()
+        return super().eventFilter(watched, event)
 
     # -- extension points -------------------------------------------------
     def editor(self, lang: Lang) -> LanguageEditor:
@@ -604,9 +631,9 @@ class MainWindow(QMainWindow):
         self.list_action.setText(self.tr("Post &list"))
         self.title_action.setText(self.tr("&Title"))
         self.focus_actions[Lang.EN].setText(self.tr("&English text"))
-        self.focus_actions[Lang.FR].setText(self.tr("F&rench text"))
+        self.focus_actions[Lang.FR].setText(self.tr("Fre&nch text"))
         self.history_actions[Lang.EN].setText(self.tr("English &versions"))
-        self.history_actions[Lang.FR].setText(self.tr("French v&ersions"))
+        self.history_actions[Lang.FR].setText(self.tr("French ver&sions"))
         self.about_action.setText(self.tr("&About Tandem"))
         # Each language is named in itself, so either reader can find it.
         self.english_action.setText(self.tr("English"))
@@ -626,6 +653,13 @@ class MainWindow(QMainWindow):
         self.empty_label.setText(self.tr(
             "No post is open. Create one with New post (Ctrl+N), or pick one in the list."))
         self.side_dock.setWindowTitle(self.tr("Checks, review and approvals"))
+        # Qt names the dock's own buttons once, in English: name them ourselves.
+        for name, text in (("qt_dockwidget_closebutton", self.tr("Close the side panel")),
+                           ("qt_dockwidget_floatbutton", self.tr("Detach the side panel"))):
+            button = self.side_dock.findChild(QWidget, name)
+            if button is not None:
+                button.setAccessibleName(text)
+                button.setToolTip(text)
         self.side_tabs.setAccessibleName(self.tr("Checks, review and approvals"))
         if self.session is None:
             self.store_label.setText(self.tr("Opening the store…"))
@@ -661,6 +695,8 @@ class MainWindow(QMainWindow):
         pending = [lang for lang, trigger in self._autosave.items() if trigger.is_pending()]
         for trigger in self._autosave.values():
             trigger.cancel()
+        for editor in self.editors.values():
+            editor.stop()
         self.settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
         self.settings.setValue(SETTINGS_SPLITTER, self.main_splitter.saveState())
         post_id = self._post_id

@@ -39,11 +39,11 @@ class OpChanges:
     """What an operation changed, for screens deciding whether to refresh."""
 
     post_ids: frozenset[int] = frozenset()
-    #: Membership, order, title or state of rows in the post list changed.
+    # Membership, order, title or state of rows in the post list changed.
     post_list: bool = False
-    #: At least one version was added (histories changed).
+    # At least one version was added (histories changed).
     versions: bool = False
-    #: Working drafts (autosave) changed.
+    # Working drafts (autosave) changed.
     drafts: bool = False
 
     def touches(self, post_id: int | None) -> bool:
@@ -56,8 +56,8 @@ class LoadedPost:
 
     view: PostView
     history: dict[Lang, list[Version]]
-    #: Autosaved text that differs from the latest version (after a crash or
-    #: a refused checkpoint), per language; absent when there is none.
+    # Autosaved text that differs from the latest version (after a crash or
+    # a refused checkpoint), per language; absent when there is none.
     recovered: dict[Lang, str]
 
     @property
@@ -68,10 +68,10 @@ class LoadedPost:
 @dataclass(frozen=True)
 class CheckpointResult:
     saved: dict[Lang, Version] = field(default_factory=dict)
-    #: Languages not saved because the core refuses their text, with reasons.
+    # Languages not saved because the core refuses their text, with reasons.
     refused: dict[Lang, list[str]] = field(default_factory=dict)
-    #: Languages the core would not version for another reason (e.g. the review
-    #: workflow forbids edits now), with its message. Their text is autosaved.
+    # Languages the core would not version for another reason (e.g. the review
+    # workflow forbids edits now), with its message. Their text is autosaved.
     failed: dict[Lang, str] = field(default_factory=dict)
     renamed: Post | None = None
     rename_error: str | None = None

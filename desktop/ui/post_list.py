@@ -38,9 +38,9 @@ class PostListModel(QAbstractTableModel):
     COLUMNS = ("title", "state", "updated_at")
     PostIdRole = Qt.ItemDataRole.UserRole + 1
 
-    #: The count and first page of a new query are in (the model was reset).
+    # The count and first page of a new query are in (the model was reset).
     query_loaded = Signal()
-    #: A query failed (e.g. the store became unreadable); the message is shown.
+    # A query failed (e.g. the store became unreadable); the message is shown.
     query_failed = Signal(object)
 
     def __init__(self, backend: Backend, parent: Any = None):
@@ -194,7 +194,7 @@ class PostListModel(QAbstractTableModel):
 class PostListPanel(QWidget):
     """Search box, state filter and the post table; emits `post_selected`."""
 
-    #: The user moved to another post in the list.
+    # The user moved to another post in the list.
     post_selected = Signal(int)
 
     SEARCH_DELAY_MS = 250
@@ -317,9 +317,9 @@ class PostListPanel(QWidget):
 
         count = self.model.rowCount()
         if self.model.search or self.model.state:
-            text = self.tr("{count} matching posts").format(count=QLocale().toString(count))
+            text = self.tr("Matching posts: {count}").format(count=QLocale().toString(count))
         else:
-            text = self.tr("{count} posts").format(count=QLocale().toString(count))
+            text = self.tr("Posts: {count}").format(count=QLocale().toString(count))
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 

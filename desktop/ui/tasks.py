@@ -28,8 +28,8 @@ Callback = Callable[[Any], None]
 class TaskRunner(QObject):
     """Runs callables off the GUI thread and reports back on the GUI thread."""
 
-    #: (task id, succeeded, result or exception) — emitted on the worker thread,
-    #: delivered queued to `_on_task_done` on the thread this object lives in.
+    # (task id, succeeded, result or exception) — emitted on the worker thread,
+    # delivered queued to `_on_task_done` on the thread this object lives in.
     _task_done = Signal(int, bool, object)
 
     def __init__(self, name: str, max_threads: int = 1, parent: QObject | None = None):
@@ -104,9 +104,9 @@ class TaskRunner(QObject):
 class LatestOnlyRunner(QObject):
     """Per-key latest-wins jobs on one worker thread; stale results are dropped."""
 
-    #: (key, result) for the newest request of ``key`` only.
+    # (key, result) for the newest request of ``key`` only.
     result_ready = Signal(object, object)
-    #: (key, exception) for the newest request of ``key`` only.
+    # (key, exception) for the newest request of ``key`` only.
     failed = Signal(object, object)
 
     def __init__(self, name: str, parent: QObject | None = None):
@@ -115,11 +115,18 @@ class LatestOnlyRunner(QObject):
         self._generation: dict[Hashable, int] = {}
         self._running: set[Hashable] = set()
         self._waiting: dict[Hashable, tuple[int, Callable[[], Any]]] = {}
-        #: Results thrown away because a newer request superseded them.
+        self._closed = False
+        # Results thrown away because a newer request superseded them.
         self.dropped = 0
 
     def submit(self, key: Hashable, fn: Callable[[], Any]) -> int:
-        """Request ``fn`` for ``key``; supersedes every earlier request for it."""
+        """Request ``fn`` for ``key``; supersedes every earlier request for it.
+
+        After `shutdown` requests are ignored (returns 0): a late debounce timer
+        of a closing window must not fail.
+        """
+        if self._closed:
+            return 0
         generation = self._generation.get(key, 0) + 1
         self._generation[key] = generation
         if key in self._running:
@@ -146,6 +153,7 @@ class LatestOnlyRunner(QObject):
         return True
 
     def shutdown(self, msecs: int = 30_000) -> bool:
+        self._closed = True
         self._waiting.clear()
         return self._runner.shutdown(msecs)
 

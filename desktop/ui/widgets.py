@@ -7,8 +7,8 @@ text; an over-limit counter says "10 over" and carries a warning sign.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle,
-                               QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QStyle, QWidget)
 
 # Colours chosen for ≥ 4.5:1 text contrast on their backgrounds (WCAG AA).
 _KINDS = {
@@ -18,7 +18,7 @@ _KINDS = {
     "success": ("#e7f5ec", "#1e5c32", QStyle.StandardPixmap.SP_DialogApplyButton),
 }
 
-#: Over-limit counters: dark red, bold, with this sign before the text.
+# Over-limit counters: dark red, bold, with this sign before the text.
 OVER_COLOUR = "#9b1c1c"
 WARNING_SIGN = "\u26a0"
 
@@ -72,16 +72,19 @@ class MessageBar(QFrame):
 class CounterBar(QWidget):
     """Live per-network length counters for one language's text."""
 
-    #: Emitted with the accessible summary whenever an over-limit state changes.
+    # Emitted with the accessible summary whenever an over-limit state changes.
     over_limit_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # Two by two: narrow enough for either language side by side, and the
+        # columns line up whatever the numbers are.
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        layout.setHorizontalSpacing(18)
+        layout.setVerticalSpacing(2)
         self.labels: dict[str, QLabel] = {}
-        for key in ("x", "mastodon", "bluesky", "bluesky_bytes"):
+        for index, key in enumerate(("x", "mastodon", "bluesky", "bluesky_bytes")):
             label = QLabel(self)
             label.setObjectName(f"counter_{key}")
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -89,9 +92,9 @@ class CounterBar(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            layout.addWidget(label)
+            layout.addWidget(label, index // 2, index % 2)
             self.labels[key] = label
-        layout.addStretch(1)
+        layout.setColumnStretch(2, 1)
         self._counts: tuple = ()
         self._over = False
         self.set_counts(())

@@ -135,6 +135,7 @@ def test_language_packages_missing_then_provisioned(tmp_path, share):
     assert [(r.id, r.status) for r in found] == [("translation-en-fr", OK),
                                                  ("translation-fr-en", OK)]
     assert "loads and translates" in found[0].message
+    assert found[0].details["sentence_splitter"] == "minisbd"  # the en→fr package ships one
 
     again = provisioning.provision(policy, packages)
     assert again.installed == [] and len(again.skipped) == 2
@@ -144,6 +145,7 @@ def test_a_package_that_does_not_load_fails(tmp_path, archives):
     from translation import packages as pk
 
     folder = tmp_path / "packages"
+    folder.mkdir()
     installed = pk.install_archive(argos_builder.copy_to(archives["en_fr"], tmp_path / "a.argosmodel"),
                                    folder)
     (installed.path / "model" / "model.bin").write_bytes(b"\0" * 64)
@@ -152,16 +154,26 @@ def test_a_package_that_does_not_load_fails(tmp_path, archives):
     assert results[1].status == WARN
 
 
-def test_provisioning_never_raises(tmp_path, monkeypatch):
+def test_a_sentence_splitter_that_does_not_load_is_a_warning(tmp_path, archives):
+    from translation import packages as pk
+
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    installed = pk.install_archive(argos_builder.copy_to(archives["en_fr"], tmp_path / "a.argosmodel"),
+                                   folder)
+    installed.sentence_model().write_bytes(b"not onnx")
+    result = doctor.check_language_packages(Policy(), folder)[0]
+    assert result.status == WARN and "split by rules" in result.message
+    assert result.details["sentence_splitter"] == "rules"
+
+
+def test_provisioning_never_raises(tmp_path, share):
     report = provisioning.provision(policy_with(tmp_path / "not-mounted"), tmp_path / "packages")
     assert report.installed == [] and "does not exist" in report.problems[0]
     blocker = tmp_path / "file"
     blocker.write_text("")
-    share = tmp_path / "share"
-    share.mkdir()
-    (share / "x.argosmodel").write_bytes(b"junk")
     report = provisioning.provision(policy_with(share), blocker / "packages")
-    assert report.problems and "could not be installed" in report.problems[0]
+    assert report.installed == [] and "could not be installed" in report.problems[0]
 
 
 def test_bundled_folder_is_a_source_when_present(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,11 +25,30 @@ from desktop.publishing.credentials import SERVICE
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "keyring-session.sh"
 
 
+def _trouble(address: str) -> str | None:
+    """Why the Secret Service at ``address`` is unusable, or None when it answers unlocked."""
+    try:
+        with open_dbus_connection(address, auth_timeout=10) as bus:
+            if secretstorage.get_default_collection(bus).is_locked():
+                return "its default collection is locked"
+    except Exception as exc:  # any failure means: not usable
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
 def ensure_private_secret_service() -> str:
-    """The bus address of this run's throwaway, unlocked GNOME Keyring (started if needed)."""
+    """The bus address of this run's throwaway, unlocked GNOME Keyring (started if needed).
+
+    If the one this run started has stopped answering, a new one is started
+    and a warning (shown in pytest's summary) says what happened to the old one.
+    """
     address = os.environ.get("TANDEM_TEST_SECRET_SERVICE")
     if address and os.environ.get("DBUS_SESSION_BUS_ADDRESS") == address:
-        return address
+        trouble = _trouble(address)
+        if trouble is None:
+            return address
+        warnings.warn(f"The test Secret Service at {address} stopped answering ({trouble}); "
+                      "starting a new one.", stacklevel=2)
     result = subprocess.run([str(SCRIPT), "--env", "--watch", str(os.getpid())],
                             capture_output=True, text=True, timeout=900)
     if result.returncode != 0:

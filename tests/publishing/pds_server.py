@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import httpx
 
@@ -61,17 +62,19 @@ class LocalPds:
             "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX": secrets.token_hex(32),
             "PDS_CRAWLERS": "",
         }
-        log = (self._data / "pds.log").open("wb")
+        log_file = (self._data / "pds.log").open("wb")
         self._process = subprocess.Popen(
             [str(NODE), str(LAUNCHER), str(APP_DIR)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log_file, env=env,
         )
-        log.close()
+        log_file.close()
         self.url = self._read_url()
-        health = httpx.get(f"{self.url}/xrpc/_health", timeout=10)
-        if health.status_code != 200:
-            self.stop()
-            raise PdsError(f"PDS health check answered {health.status_code}: {health.text}")
+        try:
+            healthy = httpx.get(f"{self.url}/xrpc/_health", timeout=10).status_code == 200
+        except httpx.HTTPError:
+            healthy = False
+        if not healthy:
+            self._fail("the PDS fails its health check")
 
     def _read_url(self) -> str:
         assert self._process is not None and self._process.stdout is not None
@@ -80,14 +83,15 @@ class LocalPds:
             ready = selector.select(timeout=START_DEADLINE_S)
         line = self._process.stdout.readline() if ready else b""
         if not line:
-            self.stop()
-            raise PdsError(f"the PDS did not start; its log:\n{self.log_tail()}")
+            self._fail("the PDS did not start")
         return json.loads(line)["pds"]
 
-    def log_tail(self, lines: int = 40) -> str:
+    def _fail(self, what: str) -> NoReturn:
+        """Stop everything and raise PdsError with the end of the servers' log."""
         path = self._data / "pds.log"
-        text = path.read_text(errors="replace") if path.exists() else ""
-        return "\n".join(text.splitlines()[-lines:])
+        log = path.read_text(errors="replace").splitlines()[-40:] if path.exists() else []
+        self.stop()
+        raise PdsError(f"{what}; its log:\n" + "\n".join(log))
 
     def stop(self) -> None:
         """Stop the servers (closing stdin asks the launcher to) and delete the data."""
@@ -115,7 +119,8 @@ class LocalPds:
 if __name__ == "__main__":
     started = time.monotonic()
     with LocalPds() as pds:
-        print(f"PDS at {pds.url} (healthy after {time.monotonic() - started:.1f} s); Ctrl-C stops it")
+        took = time.monotonic() - started
+        print(f"PDS at {pds.url} (healthy after {took:.1f} s); Ctrl-C stops it", flush=True)
         try:
             while True:
                 time.sleep(3600)

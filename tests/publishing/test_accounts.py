@@ -69,7 +69,7 @@ def test_add_list_and_read_back_secrets(store):
     assert [a.name for a in accounts.list()] == ["gc-en", "gc-masto"]
     assert accounts.secret_state(en) == "present"
     assert Credentials().get(en).reveal() == SECRET
-    assert Credentials().provider(accounts.get("GC-MASTO"))() == SECRET + "-m"
+    assert Credentials().provider(accounts.get("GC-MASTO"))().reveal() == SECRET + "-m"
     assert keyring.get_password(SERVICE, "bluesky:gc-en") == SECRET
     row = store._query("SELECT secret_service, secret_key FROM accounts WHERE name = 'gc-en'")[0]
     assert row == {"secret_service": "Tandem", "secret_key": "bluesky:gc-en"}

@@ -235,7 +235,14 @@ def test_unknown_mention_stays_plain_text(pds, en_account):
     assert [f["features"][0]["$type"] for f in record["facets"]] == ["app.bsky.richtext.facet#link"]
 
 
-def test_text_the_server_refuses_is_rejected(pds, en_account):
+def test_a_record_the_server_refuses_is_rejected(pds, en_account):
     with client_for(pds, en_account) as client, pytest.raises(Rejected) as caught:
-        client.publish(outgoing("é" * 1600))
-    assert not caught.value.retryable
+        client.publish(outgoing("Bonjour", "pas une langue"))
+    assert (caught.value.code, caught.value.retryable) == ("InvalidRequest", False)
+
+
+def test_text_over_300_graphemes_is_rejected_before_sending(pds, en_account):
+    post = outgoing("a" * 301)
+    with client_for(pds, en_account) as client, pytest.raises(Rejected, match="too long"):
+        client.publish(post)
+    assert all(r["value"]["text"] != post.text for r in pds.list_posts(en_account.did))

@@ -61,7 +61,7 @@ def test_store_get_delete_round_trip_in_the_real_keyring():
     assert credentials.has(ref)
     got = credentials.get(ref)
     assert isinstance(got, Secret) and got.reveal() == SECRET
-    assert credentials.provider(ref)() == SECRET
+    assert credentials.provider(ref)().reveal() == SECRET
     credentials.store(ref, Secret(SECRET + "-rotated"))  # replaces, never duplicates
     assert list(tandem_items().values()).count("bluesky:gc-en") == 1
     assert credentials.get(ref).reveal() == SECRET + "-rotated"

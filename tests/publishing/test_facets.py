@@ -25,7 +25,8 @@ def test_offsets_are_utf8_bytes_after_accents_and_emoji():
 @pytest.mark.parametrize(("text", "link"), [
     ("See https://canada.ca/en.", "https://canada.ca/en"),
     ("(voir https://canada.ca/fr)", "https://canada.ca/fr"),
-    ("Lien https://fr.wikipedia.org/wiki/Canada_(homonymie), merci", "https://fr.wikipedia.org/wiki/Canada_(homonymie)"),
+    ("Lien https://fr.wikipedia.org/wiki/Canada_(homonymie), merci",
+     "https://fr.wikipedia.org/wiki/Canada_(homonymie)"),
     ("« https://canada.ca/fr »", "https://canada.ca/fr"),
     ("Question ? https://canada.ca/q?a=1&b=2 !", "https://canada.ca/q?a=1&b=2"),
 ])

@@ -13,6 +13,7 @@ import respx
 from desktop.core.counting import MastodonLimits
 from desktop.publishing.channel import (
     AuthInvalid,
+    BadResponse,
     NotFoundRemote,
     Outgoing,
     RateLimited,
@@ -153,3 +154,9 @@ def test_rate_limit_reads_the_iso_reset_header(api, client):
 
 def test_the_token_is_not_in_the_repr(client):
     assert TOKEN not in repr(client)
+
+
+def test_a_garbled_timeline_is_an_error_not_a_miss(api, client):
+    api.get("/api/v1/accounts/109/statuses").respond(json={"error": "surprise"})
+    with pytest.raises(BadResponse):
+        client.find(outgoing())

@@ -79,7 +79,8 @@ def test_verify_refuses_tampering_other_keys_and_replays(hook):
         route = router.post(URL).respond(200, text="OK")
         assert hook.send(PAIR) == HandoffReceipt(200, None)
     request = route.calls.last.request
-    body, timestamp, signed = request.content, request.headers[TIMESTAMP_HEADER], request.headers[SIGNATURE_HEADER]
+    body = request.content
+    timestamp, signed = request.headers[TIMESTAMP_HEADER], request.headers[SIGNATURE_HEADER]
     sent_at = datetime.fromtimestamp(int(timestamp), UTC)
     assert not verify(body.replace(b"budget", b"Budget"), timestamp, signed, Secret(KEY))
     assert not verify(body, timestamp, signed, Secret("another key"))

@@ -13,6 +13,7 @@ import respx
 from desktop.publishing.channel import (
     AuthExpired,
     AuthInvalid,
+    BadResponse,
     Conflict,
     Outgoing,
     RateLimited,
@@ -146,3 +147,10 @@ def test_delete_is_quiet_when_already_gone(api, client):
     api.delete("/2/tweets/2").respond(404, json={"title": "Not Found Error", "status": 404})
     client.delete("1")
     client.delete("2")
+
+
+@pytest.mark.parametrize("answer", [[], {"data": "nothing"}, {"data": [{"id": "1"}]}])
+def test_a_garbled_timeline_is_an_error_not_a_miss(api, client, answer):
+    api.get("/2/users/42/tweets").respond(json=answer)
+    with pytest.raises(BadResponse):
+        client.find(outgoing())

@@ -5,36 +5,27 @@
 // of the counts the official implementations give:
 //   x          twitter-text's parseTweet (v3 config: weighted length, URLs 23,
 //              emoji 2) — the library X's own clients are built on;
-//   graphemes  extended grapheme clusters from Intl.Segmenter (what the
-//              Bluesky app counts against the 300-grapheme limit);
-//   utf8Bytes  Buffer.byteLength (the lexicon's 3000-byte maxLength);
-//   utf16      String#length, for diagnosing a mismatch.
-// An optional second argument "--urls" adds each string's URLs found by
-// twitter-text's extractUrlsWithIndices with and without the scheme rule.
+//   graphemes  extended grapheme clusters from Intl.Segmenter;
+//   atprotoGraphemes  the same from unicode-segmenter, which atproto's
+//              graphemeLen (lexicon maxGraphemes, Bluesky's 300) counts with;
+//   utf8Bytes  Buffer.byteLength (the lexicon's 3000-byte maxLength).
 //
-// Resolve twitter-text from NODE_PATH (the tests install it under .cache/).
+// Packages resolve through NODE_PATH (the tests install them under .cache/).
 'use strict';
 
 const twttr = require('twitter-text');
+const { countGraphemes } = require('unicode-segmenter/grapheme');
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const withUrls = process.argv.includes('--urls');
 
 function count(text) {
   const parsed = twttr.parseTweet(text);
-  const result = {
+  return {
     x: { weightedLength: parsed.weightedLength, valid: parsed.valid },
     graphemes: Array.from(segmenter.segment(text)).length,
+    atprotoGraphemes: countGraphemes(text),
     utf8Bytes: Buffer.byteLength(text, 'utf8'),
-    utf16: text.length,
   };
-  if (withUrls) {
-    result.urls = twttr.extractUrlsWithIndices(text).map((u) => u.url);
-    result.schemeUrls = twttr
-      .extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false })
-      .map((u) => u.url);
-  }
-  return result;
 }
 
 const chunks = [];

@@ -190,7 +190,7 @@ def test_too_long_text_is_kept_but_not_versioned(qtbot, make_window, session):
 def test_machine_spans_are_highlighted(qtbot, make_window, session):
     post_id = session.posts.create(en="Hello world", title="T").post.id
     session.posts.edit(post_id, Lang.FR, "Bonjour le monde 🍁 fin", origin=Origin.MACHINE,
-                       spans=(Span(0, 7, Origin.MACHINE), Span(20, 23, Origin.MEMORY)))
+                       spans=(Span(0, 7, Origin.MACHINE), Span(19, 22, Origin.MEMORY)))
     window = make_window(session)
     open_and_wait(qtbot, window, post_id)
     fr = window.editor(Lang.FR)
@@ -223,7 +223,7 @@ def test_search_and_state_filter(qtbot, make_window, session):
         QTest.keyClicks(panel.search_edit, "securite")  # French, accents optional
     assert panel.model.rowCount() == 1
     assert panel.model.row_data(0)["title"] == "Fire"
-    assert panel.count_label.text() == "1 matching posts"
+    assert panel.count_label.text() == "Matching posts: 1"
     with qtbot.waitSignal(panel.model.query_loaded, timeout=5000):
         panel.search_edit.clear()
     with qtbot.waitSignal(panel.model.query_loaded, timeout=5000):
