@@ -14,4 +14,9 @@ scripts/pds/install.sh
 # after the exec below, exits. See scripts/keyring-session.sh.
 keyring_env=$(scripts/keyring-session.sh --env --watch $$)
 eval "$keyring_env"
+# tests/packaging builds the PyInstaller bundle; on Linux PyInstaller needs binutils
+# (objdump) and build.spec strips debug symbols with strip/readelf.
+if [[ "$(uname)" == Linux ]] && ! { command -v objdump && command -v readelf; } >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq binutils >/dev/null
+fi
 exec .venv/bin/python -m pytest "$@"

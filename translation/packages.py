@@ -261,12 +261,15 @@ def inspect_archive(archive: Path) -> _Archive:
     archive = Path(archive)
     if not archive.is_file():
         raise PackageError(f"No such package file: {archive}")
-    size = archive.stat().st_size
+    try:
+        size = archive.stat().st_size
+        with archive.open("rb") as handle:
+            looks_like_zip = handle.read(4) == b"PK\x03\x04"
+    except OSError as exc:
+        raise PackageError(f"{archive.name} cannot be read: {exc.strerror}.") from None
     if size > MAX_ARCHIVE_BYTES:
         raise PackageError(f"{archive.name} is {size:,} bytes; the limit is {MAX_ARCHIVE_BYTES:,}.")
     if not zipfile.is_zipfile(archive):
-        with archive.open("rb") as handle:
-            looks_like_zip = handle.read(4) == b"PK\x03\x04"
         raise PackageError(
             f"{archive.name} is truncated or damaged (its zip directory is missing)."
             if looks_like_zip else

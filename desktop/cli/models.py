@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop.core.errors import PolicyError
+from desktop.core.policy import load as load_policy
 from translation import packages
 
 from .context import CliContext
@@ -54,6 +56,10 @@ def run_install(args: argparse.Namespace, ctx: CliContext) -> int:
     if (args.path is None) == (args.online is None):
         raise packages.PackageError("Give either a FILE (or folder) or --online FROM TO.")
     if args.online:
+        policy = load_policy()
+        if not policy.get("translation.allow_online_install", True):
+            raise PolicyError("Online installation of language packages is turned off by the IT "
+                              f"policy (translation.allow_online_install in {policy.source}).")
         pkg = packages.install_online(*args.online, timeout=args.timeout)
     elif args.path.is_dir():
         report = packages.install_folder(args.path)

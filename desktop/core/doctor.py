@@ -328,19 +328,46 @@ def provisioning_result(report: provisioning.ProvisioningReport) -> CheckResult:
 # --------------------------------------------------------------------------- Qt
 
 
-def _qt_hint(output: str) -> str:
+def _platform_plugin(name: str) -> Path | None:
+    """The Qt platform plugin file for ``name`` (xcb, wayland…), located without importing Qt."""
+    import importlib.util
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots = [Path(bundle) / "PySide6"]
+    else:
+        spec = importlib.util.find_spec("PySide6")
+        roots = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
+    for root in roots:
+        for candidate in (root / "Qt" / "plugins" / "platforms").glob(f"*q{name}.*"):
+            return candidate
+    return None
+
+
+def missing_libraries(platform: str) -> list[str]:
+    """System libraries the Linux platform plugin needs but cannot find (via ldd)."""
+    plugin = _platform_plugin(platform)
+    if plugin is None or not sys.platform.startswith("linux"):
+        return []
+    try:
+        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+
+
+def _qt_hint(output: str, platform: str) -> str:
     lowered = output.lower()
-    if "xcb-cursor" in lowered:
-        return ("Install the XCB cursor library (Debian/Ubuntu: sudo apt install libxcb-cursor0; "
-                "RHEL: sudo dnf install xcb-util-cursor).")
     if "could not connect to display" in lowered or "failed to create wl_display" in lowered:
         return ("Run Tandem from a desktop session (DISPLAY or WAYLAND_DISPLAY must be set), or "
                 "set QT_QPA_PLATFORM=offscreen to check the Qt libraries only.")
     if "no qt platform plugin could be initialized" in lowered or "could not load the qt" in lowered:
-        return ("Install the X11/Wayland client libraries Qt needs (Debian/Ubuntu: sudo apt "
-                "install libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 "
-                "libxcb-cursor0 libegl1), or reinstall Tandem if files are missing. "
-                "QT_DEBUG_PLUGINS=1 tandem shows the details.")
+        missing = missing_libraries(platform or "xcb")
+        found = (f"Missing system libraries: {', '.join(missing)}. " if missing else "")
+        return (found + "Install the X11/Wayland client libraries Qt needs (Debian/Ubuntu: sudo "
+                "apt install libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 "
+                "libxcb-shape0 libegl1; RHEL: sudo dnf install xcb-util-cursor xcb-util-wm "
+                "xcb-util-keysyms libxkbcommon-x11). QT_DEBUG_PLUGINS=1 tandem shows the details.")
     return "Reinstall Tandem; if it persists, run QT_DEBUG_PLUGINS=1 tandem and send the output to IT."
 
 
@@ -377,7 +404,7 @@ def check_qt(probe: Sequence[str], timeout: float = QT_TIMEOUT) -> CheckResult:
     key_lines = [line for line in output.splitlines()
                  if "plugin" in line.lower() or "display" in line.lower() or "error" in line.lower()]
     summary = " ".join(key_lines[:3]) or output[-300:] or f"exit status {done.returncode}"
-    return CheckResult("qt", FAIL, f"The window cannot start: {summary}", _qt_hint(output),
+    return CheckResult("qt", FAIL, f"The window cannot start: {summary}", _qt_hint(output, platform),
                        {"platform": platform, "returncode": done.returncode,
                         "output": output[-2000:]})
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import PolicyError
+from .errors import PolicyError, TandemError
 
 ENV_POLICY = "TANDEM_POLICY"
 
@@ -76,7 +76,6 @@ def _user_names(values: list[str]) -> str | None:
 
 
 def _grants(value: dict) -> str | None:
-    from .errors import TandemError
     from .roles import validate_role  # roles imports this module: import when checking
 
     for user, roles in value.items():
@@ -94,7 +93,6 @@ def _grants(value: dict) -> str | None:
 
 def _chain(value: dict) -> str | None:
     from .approvals import chain_from_dict  # approvals imports this module
-    from .errors import TandemError
 
     try:
         chain_from_dict(value, "policy", "the approval chain")

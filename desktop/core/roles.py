@@ -72,6 +72,12 @@ def describe(roles: Iterable[str]) -> str:
     return "one of the roles " + ", ".join(names)
 
 
+def _satisfies(held: Iterable[str], role: str) -> bool:
+    if role == Role.APPROVER:
+        return any(r.startswith(APPROVER_PREFIX) for r in held)
+    return role in held
+
+
 @dataclass(frozen=True)
 class Grant:
     user: str
@@ -124,15 +130,14 @@ class RoleService:
 
     def has(self, role: str, user: str | None = None) -> bool:
         """Whether ``user`` holds ``role``; ``approver`` matches any approver:<step>."""
-        held = self.roles_of(user)
-        if role == Role.APPROVER:
-            return any(r.startswith(APPROVER_PREFIX) for r in held)
-        return role in held
+        return _satisfies(self.roles_of(user), role)
 
     def holders(self, role: str) -> list[str]:
         """Users holding ``role`` (``approver``: any approver role), sorted."""
-        users = {g.user for g in self.grants()}
-        return sorted(u for u in users if self.has(role, u))
+        held: dict[str, set[str]] = {}
+        for g in self.grants():
+            held.setdefault(g.user, set()).add(g.role)
+        return sorted(user for user, roles in held.items() if _satisfies(roles, role))
 
     # -- checks ----------------------------------------------------------------
     def require(self, any_of: Iterable[str], action: str, what: str,

@@ -76,4 +76,5 @@ def open_session(db: str | os.PathLike | None = None, policy: Policy | None = No
         roles.bootstrap()
     return Session(store=store, policy=policy, user=user, posts=PostService(store, user, review),
                    roles=roles, workflow=workflow, approvals=approvals, review=review,
-                   records=RecordService(store, review, approvals, workflow))
+                   records=RecordService(store, review, approvals, workflow,
+                                         publications=store))

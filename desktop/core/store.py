@@ -28,6 +28,7 @@ from .model import (AuditEntry, Lang, Origin, Post, PostState, Span, Version, Wo
                     sha256_text)
 from .store_publishing import PublishingRecords
 from .store_review import ReviewRecords
+from .store_translation import TranslationRecords
 
 SCHEMA_VERSION = MIGRATIONS[-1].VERSION
 BUSY_TIMEOUT_MS = 5000
@@ -46,7 +47,7 @@ def _backup(path: Path, from_version: int) -> Path:
     return backup
 
 
-class SqliteStore(ReviewRecords, PublishingRecords):
+class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords):
     """A Tandem store in one SQLite file (or ":memory:" for throwaway use).
 
     Capability areas keep their SQL in mixin modules next to this one

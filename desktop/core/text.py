@@ -18,6 +18,12 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 ALLOWED_CONTROLS = frozenset("\n\t")
 
 
+def _is_noncharacter(char: str) -> bool:
+    """U+FDD0–U+FDEF and every U+xxFFFE/U+xxFFFF: not text, refused by XML and X."""
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def problems(text: str) -> list[str]:
     """Every reason ``text`` cannot be stored, as user-facing sentences."""
     found: list[str] = []
@@ -37,6 +43,8 @@ def problems(text: str) -> list[str]:
                 f"Bidirectional control U+{ord(char):04X} at position {index + 1} "
                 "could make the post read differently from what was approved."
             )
+        elif _is_noncharacter(char):
+            found.append(f"Unicode noncharacter U+{ord(char):04X} at position {index + 1}.")
         elif unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS and char != "\r":
             found.append(f"Control character U+{ord(char):04X} at position {index + 1}.")
         if len(found) >= 5:
@@ -57,5 +65,6 @@ def strip_refused(text: str) -> str:
     return "".join(
         c for c in text
         if not ("\ud800" <= c <= "\udfff" or c == "\x00" or c in BIDI_CONTROLS
+                or _is_noncharacter(c)
                 or (unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS and c != "\r"))
     )[:MAX_TEXT_CHARS]

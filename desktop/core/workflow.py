@@ -15,6 +15,7 @@ posts through the publishing states with the same `move`.
     published ◀─published── publishing ◀─publish── scheduled ◀─schedule── approved
                               │ publish_partial ▶ half_published ─publish▶ publishing
                               └ publish_failed ▶ approved
+    half_published ─retract─▶ approved (nothing left out) or published (pairs left out)
     (every state but publishing goes back to draft/in_review on edit)
 """
 
@@ -40,6 +41,7 @@ class Event(StrEnum):
     PUBLISHED = "published"              # publishing: both languages out
     PUBLISH_PARTIAL = "publish_partial"  # publishing: one language out, the other failed
     PUBLISH_FAILED = "publish_failed"    # publishing: nothing went out
+    RETRACT = "retract"                  # publishing: a lone language of a half pair deleted
 
 
 _S = PostState
@@ -65,6 +67,7 @@ TRANSITIONS: dict[tuple[PostState, Event], frozenset[PostState]] = {
     (_S.PUBLISHING, Event.PUBLISH_FAILED): frozenset({_S.APPROVED}),
     (_S.HALF_PUBLISHED, Event.PUBLISH): frozenset({_S.PUBLISHING}),
     (_S.HALF_PUBLISHED, Event.EDIT): _AFTER_EDIT,
+    (_S.HALF_PUBLISHED, Event.RETRACT): frozenset({_S.APPROVED, _S.PUBLISHED}),
     (_S.PUBLISHED, Event.EDIT): _AFTER_EDIT,
 }
 
@@ -91,6 +94,7 @@ _EVENT_PHRASES = {
     Event.PUBLISHED: "be marked published",
     Event.PUBLISH_PARTIAL: "be marked half-published",
     Event.PUBLISH_FAILED: "be marked failed",
+    Event.RETRACT: "have a language retracted",
 }
 
 

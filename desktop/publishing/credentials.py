@@ -33,6 +33,8 @@ SERVICE = "Tandem"
 #: A key that is never written: reading it tells whether the keyring answers.
 PROBE_KEY = "tandem:probe"
 MAX_SECRET_CHARS = 8192
+#: Tries of one keyring call that times out (the D-Bus handshake allows one second).
+TIMEOUT_ATTEMPTS = 3
 MASK = "Secret('********')"
 
 #: Backends that keep secrets encrypted in a per-user OS store.
@@ -194,12 +196,23 @@ def backend_report(backend: KeyringBackend | None = None, probe: bool = True) ->
     if not probe:
         return BackendReport(name, True, None, f"Keyring backend {name} (not probed).", "")
     try:
-        backend.get_password(SERVICE, PROBE_KEY)
+        _retrying(lambda: backend.get_password(SERVICE, PROBE_KEY))
     except Exception as exc:  # any backend failure is reported, not raised
         return BackendReport(name, True, False,
                              f"Keyring backend {name} did not answer: {_describe(exc)}.",
                              _fix_for(name, True))
     return BackendReport(name, True, True, f"Keyring backend {name} is available.", "")
+
+
+def _retrying(operation: Callable[[], T]) -> T:
+    """``operation()``, tried again when it times out (D-Bus on a very busy computer)."""
+    for attempt in range(1, TIMEOUT_ATTEMPTS):
+        try:
+            return operation()
+        except TimeoutError:
+            log.warning("The keyring timed out; trying again (%d/%d).", attempt + 1,
+                        TIMEOUT_ATTEMPTS)
+    return operation()
 
 
 def _describe(exc: BaseException) -> str:
@@ -277,15 +290,14 @@ class Credentials:
         return deleted
 
     def _call(self, doing: str, operation: Callable[[], T], secret: Secret | None = None) -> T:
+        """Run a keyring operation; backend failures become one clear, secret-free error."""
         try:
-            return operation()
-        except Exception as exc:  # backend failures become one clear, secret-free error
+            return _retrying(operation)
+        except Exception as exc:  # whatever the backend raised is reported the same way
             name = backend_name(self.backend)
-            reason = _describe(exc)
+            reason = ("no keyring backend is available" if isinstance(exc, NoKeyringError)
+                      else _describe(exc))
             if secret is not None and secret.reveal() in reason:
                 reason = reason.replace(secret.reveal(), MASK)
-            if isinstance(exc, NoKeyringError):
-                reason = "no keyring backend is available"
-            raise KeyringUnavailable(
-                f"Could not {doing} in the keyring ({name}): {reason}. "
-                f"{_fix_for(name, is_secure_backend(self.backend))}") from None
+            raise KeyringUnavailable(f"Could not {doing} in the keyring ({name}): {reason}. "
+                                     f"{_fix_for(name, is_secure_backend(self.backend))}") from None

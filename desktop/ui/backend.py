@@ -38,7 +38,7 @@ class Backend(QObject):
         super().__init__(parent)
         # Set before any task is submitted (the window may exist before the store opens).
         self.session = session
-        self.storage = TaskRunner("storage", 1, self)
+        self.storage = TaskRunner("storage", self)
 
     def run_op(self, op: Callable[[Session], tuple[T, OpChanges]], *,
                on_success: Callable[[T], None] | None = None,

@@ -1,8 +1,8 @@
 """Background execution for the Qt layer: nothing slow runs on the GUI thread.
 
-* `TaskRunner` is an executor over a private `QThreadPool`. With one thread
-  (the storage executor, as Anki's ``taskman``) it serialises every store
-  call, so work submitted in order runs in order. Callables run on the worker
+* `TaskRunner` is a single-worker executor on a dedicated `QThread` (the
+  storage executor, as Anki's ``taskman``): it serialises every store call,
+  so work submitted in order runs in order. Callables run on the worker
   thread and must never touch a widget; their result (or exception) comes back
   to the GUI thread through a *queued* signal and is handed to the callbacks.
 * `LatestOnlyRunner` runs at most one job per key and keeps only the newest
@@ -17,31 +17,92 @@
 
 from __future__ import annotations
 
+import atexit
 import itertools
+import queue
+import threading
+import time
 from typing import Any, Callable, Hashable
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThreadPool, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Qt, Signal, Slot
 
 Callback = Callable[[Any], None]
 
 
+class _WorkerThread(QThread):
+    """The one thread of a `TaskRunner`: runs queued callables in order.
+
+    Unparented and kept in `_LIVE_THREADS` until stopped, so a runner that is
+    deleted without `shutdown()` (a failing test, an error path) leaves an
+    idle thread that `_stop_live_threads` ends at exit, instead of Qt aborting
+    on "QThread destroyed while running".
+    """
+
+    def __init__(self, name: str, emit: Callable[[int, int, object], None],
+                 finished: Callable[[], None]):
+        super().__init__()
+        self.setObjectName(name)
+        self.jobs: queue.Queue = queue.Queue()
+        self._emit = emit
+        self._finished = finished
+        _LIVE_THREADS.add(self)
+
+    def run(self) -> None:  # QThread override
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            task_id, fn = job
+            try:
+                result = fn()
+            except Exception as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
+                self._emit(task_id, 0, exc)
+            else:
+                self._emit(task_id, 1, result)
+            finally:
+                self._finished()
+
+    def stop(self, msecs: int = 30_000) -> bool:
+        self.jobs.put(None)
+        stopped = self.wait(max(1, msecs))
+        _LIVE_THREADS.discard(self)
+        return stopped
+
+
+_LIVE_THREADS: set[_WorkerThread] = set()
+
+
+@atexit.register
+def _stop_live_threads() -> None:
+    for thread in list(_LIVE_THREADS):
+        thread.stop(5_000)
+
+
 class TaskRunner(QObject):
-    """Runs callables off the GUI thread and reports back on the GUI thread."""
+    """Runs callables one at a time on a dedicated thread; reports on the GUI thread.
 
-    # (task id, succeeded, result or exception) — emitted on the worker thread,
-    # delivered queued to `_on_task_done` on the thread this object lives in.
-    _task_done = Signal(int, bool, object)
+    A dedicated `QThread` looping on a queue rather than `QThreadPool`: the
+    order is the submission order by construction, and no Python `QRunnable`
+    is involved (PySide6 6.12.0 on CPython 3.11 loses a reference to ``None``
+    per Python ``QRunnable.run`` call; see tests/ui/test_qt_runtime.py).
+    """
 
-    def __init__(self, name: str, max_threads: int = 1, parent: QObject | None = None):
+    # (task id, 1 = succeeded / 0 = failed, result or exception): emitted on
+    # the worker thread, delivered queued to `_on_task_done` on this object's
+    # thread. An int, not a bool, for the same PySide6 6.12 reason.
+    _task_done = Signal(int, int, object)
+
+    def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.setObjectName(name)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
-        self._pool.setExpiryTimeout(-1)  # keep the worker: no thread churn per keystroke
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
         self._closed = False
+        self._in_flight = 0
+        self._idle = threading.Condition()
         self._task_done.connect(self._on_task_done, Qt.ConnectionType.QueuedConnection)
+        self._thread = _WorkerThread(f"{name}-worker", self._task_done.emit, self._job_finished)
+        self._thread.start()
 
     def run(self, fn: Callable[[], Any], on_done: Callback | None = None,
             on_error: Callback | None = None) -> int:
@@ -50,47 +111,57 @@ class TaskRunner(QObject):
             raise RuntimeError(f"{self.objectName()} runner is shut down")
         task_id = next(self._ids)
         self._callbacks[task_id] = (on_done, on_error)
-        emit = self._task_done.emit
-
-        def job() -> None:
-            try:
-                result = fn()
-            except Exception as exc:  # noqa: BLE001 - handed to on_error on the GUI thread
-                emit(task_id, False, exc)
-            else:
-                emit(task_id, True, result)
-
-        self._pool.start(job)
+        with self._idle:
+            self._in_flight += 1
+        self._thread.jobs.put((task_id, fn))
         return task_id
 
     def pending(self) -> int:
         """Tasks submitted whose callbacks have not run yet."""
         return len(self._callbacks)
 
+    def _job_finished(self) -> None:
+        with self._idle:
+            self._in_flight -= 1
+            self._idle.notify_all()
+
+    def _wait_jobs(self, msecs: int) -> bool:
+        deadline = time.monotonic() + msecs / 1000
+        with self._idle:
+            while self._in_flight:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._idle.wait(remaining)
+        return True
+
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Block until every task ran *and* its callbacks were delivered.
 
         For shutdown and tests only: the GUI thread never waits during normal use.
         """
-        deadline = QDeadlineTimer(msecs)
+        deadline = time.monotonic() + msecs / 1000
         while self._callbacks:
-            if not self._pool.waitForDone(max(1, int(deadline.remainingTime()))):
+            if not self._wait_jobs(max(1, int((deadline - time.monotonic()) * 1000))):
                 return False
             QCoreApplication.sendPostedEvents(self)  # deliver the queued results
             QCoreApplication.processEvents()
-            if deadline.hasExpired() and self._callbacks:
+            if time.monotonic() > deadline and self._callbacks:
                 return False
         return True
 
     def shutdown(self, msecs: int = 30_000) -> bool:
-        """Finish queued work, then refuse new work. Returns False on timeout."""
-        done = self._pool.waitForDone(msecs)
+        """Finish queued work, then stop the thread and refuse new work."""
+        if self._closed:
+            return True
         self._closed = True
+        done = self._wait_jobs(msecs)
+        self._thread.stop(msecs)
         self._callbacks.clear()
         return done
 
-    @Slot(int, bool, object)
-    def _on_task_done(self, task_id: int, ok: bool, payload: object) -> None:
+    @Slot(int, int, object)
+    def _on_task_done(self, task_id: int, ok: int, payload: object) -> None:
         on_done, on_error = self._callbacks.pop(task_id, (None, None))
         if ok:
             if on_done is not None:
@@ -111,7 +182,7 @@ class LatestOnlyRunner(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
-        self._runner = TaskRunner(name, 1, self)
+        self._runner = TaskRunner(name, self)
         self._generation: dict[Hashable, int] = {}
         self._running: set[Hashable] = set()
         self._waiting: dict[Hashable, tuple[int, Callable[[], Any]]] = {}
@@ -144,11 +215,11 @@ class LatestOnlyRunner(QObject):
         return self._generation.get(key, 0)
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        deadline = QDeadlineTimer(msecs)
+        deadline = time.monotonic() + msecs / 1000
         while self._running or self._waiting:
-            if not self._runner.wait_idle(max(1, int(deadline.remainingTime()))):
+            if not self._runner.wait_idle(max(1, int((deadline - time.monotonic()) * 1000))):
                 return False
-            if deadline.hasExpired():
+            if time.monotonic() > deadline:
                 return not (self._running or self._waiting)
         return True
 

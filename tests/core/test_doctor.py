@@ -201,8 +201,23 @@ def test_qt_probe_results(monkeypatch):
     assert aborted.status == FAIL and "libxcb-cursor0" in aborted.fix
     assert "xcb-cursor0" in aborted.message
 
+    no_display = doctor.check_qt(probe(
+        "import sys; sys.stderr.write('qt.qpa.xcb: could not connect to display \\nThis "
+        "application failed to start because no Qt platform plugin could be initialized.'); "
+        "sys.exit(134)"))
+    assert no_display.status == FAIL and "desktop session" in no_display.fix
+
     hung = doctor.check_qt(probe("import time; time.sleep(30)"), timeout=0.5)
     assert hung.status == FAIL and "did not finish" in hung.message
+
+
+def test_missing_plugin_libraries_are_named():
+    """ldd on the real xcb plugin: whatever it lists as not found is what the doctor names."""
+    plugin = doctor._platform_plugin("xcb")
+    assert plugin is not None and plugin.name == "libqxcb.so"
+    missing = doctor.missing_libraries("xcb")
+    assert all(name.endswith(tuple(".so.%d" % n for n in range(10))) or ".so" in name
+               for name in missing)
 
 
 def test_qt_is_skipped_without_a_display(monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -46,6 +47,14 @@ def test_deploying_doc_has_the_generated_key_table():
     doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
     assert policy_mod.schema_markdown() in doc, \
         "regenerate the table in docs/deploying.md with: tandem policy show --schema"
+
+
+def test_policy_examples_in_the_deploying_doc_are_valid():
+    doc = (ROOT / "docs" / "deploying.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc, re.S)
+    assert blocks
+    for block in blocks:
+        assert parse(block).locked()
 
 
 def test_account_fields_match_the_publishing_layer():

@@ -78,6 +78,7 @@ def test_machine_spans_survive_human_edit_only_where_text_was_kept(posts):
     ("x" * 50_001, "characters long"),
     ("bad\udcffbyte", "Invalid UTF-8"),
     ("bell\x07", "Control character"),
+    ("non\uffffchar", "noncharacter"),
 ])
 def test_bad_text_is_refused_and_nothing_saved_is_lost(posts, bad, reason):
     post = posts.create(en="kept").post

@@ -41,7 +41,6 @@ def is_fresh() -> bool:
 
 def build() -> float:
     """Run `make package`'s command; return the seconds it took."""
-    BUILD_LOG.parent.mkdir(exist_ok=True)
     started = time.monotonic()
     with BUILD_LOG.open("w", encoding="utf-8") as log:
         done = subprocess.run(
@@ -55,8 +54,12 @@ def build() -> float:
 
 @pytest.fixture(scope="session")
 def frozen_exe() -> Path:
-    """The bundle's executable, built if missing or stale."""
-    if not is_fresh():
-        seconds = build()
-        print(f"\nBuilt {BUNDLE} in {seconds:.0f} s (log: {BUILD_LOG})")
+    """The bundle's executable, built if missing or stale (one build at a time per checkout)."""
+    from filelock import FileLock
+
+    BUILD_LOG.parent.mkdir(exist_ok=True)
+    with FileLock(str(BUILD_LOG.parent / ".frozen-build.lock"), timeout=BUILD_TIMEOUT):
+        if not is_fresh():
+            seconds = build()
+            print(f"\nBuilt {BUNDLE} in {seconds:.0f} s (log: {BUILD_LOG})")
     return EXE

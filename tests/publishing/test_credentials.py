@@ -6,17 +6,19 @@ import json
 import logging
 import os
 import pickle
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import SecretService, fail, null
 
-from desktop.publishing.credentials import (SERVICE, CredentialRef, Credentials, InvalidSecret,
-                                            KeyringUnavailable, Secret, SecretMissing,
-                                            backend_report, is_secure_backend)
+from desktop.publishing.credentials import (SERVICE, TIMEOUT_ATTEMPTS, CredentialRef, Credentials,
+                                            InvalidSecret, KeyringUnavailable, Secret,
+                                            SecretMissing, backend_report, is_secure_backend)
 
 from .keyring_env import secret_service, tandem_items  # noqa: F401 (fixture)
 
@@ -151,6 +153,41 @@ def test_secret_service_gone_gives_a_clear_message(dead_bus):
     assert "did not answer" in report.detail and report.fix
     with pytest.raises(KeyringUnavailable):
         credentials.has(CredentialRef(SERVICE, "bluesky:gone"))
+
+
+def test_a_bus_that_never_answers_is_retried_then_reported(tmp_path, monkeypatch, caplog):
+    """A D-Bus socket that accepts but stays silent: the handshake times out, three times."""
+    path = tmp_path / "silent-bus"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={path}")
+    try:
+        with caplog.at_level(logging.WARNING), pytest.raises(KeyringUnavailable) as refused:
+            Credentials(SecretService.Keyring()).store(CredentialRef(SERVICE, "x:slow"),
+                                                       Secret(SECRET))
+    finally:
+        stop.set()
+        thread.join()
+        for conn in accepted:
+            conn.close()
+        server.close()
+    assert "TimeoutError" in str(refused.value) and SECRET not in str(refused.value)
+    assert len(accepted) == TIMEOUT_ATTEMPTS
+    assert caplog.text.count("The keyring timed out; trying again") == TIMEOUT_ATTEMPTS - 1
 
 
 def test_store_takes_only_a_secret_object():

@@ -96,3 +96,13 @@ def test_translate_errors(run, pkg_dir, capsys):
     assert "No en→fr translation model is installed" in capsys.readouterr().err
     assert run("translate", "--from", "en", "--to", "fr", "-", stdin=b"\xff\xfe bad")[0] == 2
     assert "Invalid UTF-8" in capsys.readouterr().err
+
+
+def test_online_install_refused_when_policy_turns_it_off(tmp_path, monkeypatch, capsys):
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[translation]\nallow_online_install = false\n")
+    monkeypatch.setenv("TANDEM_POLICY", str(policy))
+    from desktop.cli.main import main
+
+    assert main(["models", "install", "--online", "en", "fr"]) == 2
+    assert "turned off by the IT policy" in capsys.readouterr().err

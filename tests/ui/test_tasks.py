@@ -15,7 +15,7 @@ from .helpers import open_and_wait, settle
 
 
 def test_task_runner_keeps_order_runs_off_gui_thread_and_reports_on_it(qapp):
-    runner = TaskRunner("storage", 1)
+    runner = TaskRunner("storage")
     gui = threading.get_ident()
     ran_on, done_on, results = [], [], []
 
@@ -36,7 +36,7 @@ def test_task_runner_keeps_order_runs_off_gui_thread_and_reports_on_it(qapp):
 
 
 def test_task_runner_hands_exceptions_to_on_error(qapp):
-    runner = TaskRunner("storage", 1)
+    runner = TaskRunner("storage")
     errors = []
     runner.run(lambda: 1 / 0, on_error=errors.append)
     assert runner.wait_idle(5000)
