@@ -78,10 +78,26 @@ def write_section(title: str, body: str, results: Path = RESULTS) -> None:
     results.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
 
 
+def pinned_pyside() -> str:
+    for line in (ROOT / "requirements" / "app.txt").read_text().splitlines():
+        if line.lower().startswith("pyside6_essentials==") or line.lower().startswith(
+                "pyside6-essentials=="):
+            return line.split("==", 1)[1].strip()
+    return "?"
+
+
 def machine() -> str:
+    """The machine and binding facts a result depends on, for RESULTS.md."""
+    from PySide6 import __version__ as pyside
+
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-            f"load average {load:.1f} at start")
+    text = (f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"PySide6 {pyside}, load average {load:.1f} at start")
+    pinned = pinned_pyside()
+    if pyside != pinned:
+        text += (f"; run with PySide6 {pyside} instead of the pinned {pinned}, which aborts "
+                 "long runs on Python 3.11 (tests/ui/test_qt_runtime.py)")
+    return text
 
 
 def make_store(path: Path, posts: int = 200) -> None:

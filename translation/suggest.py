@@ -14,9 +14,12 @@ Rules, in order:
 2. Otherwise the text is split into sentences (:mod:`translation.splitter`,
    the engine's limit) and each sentence with an exact match is reused
    verbatim — the newest unit wins; other exact units become alternatives.
-3. The other sentences go to the engine in **one** call, separated by blank
-   lines (a boundary for both the rule splitter and MiniSBD); each sentence's
-   translation is read back from the engine's segments.
+3. The other sentences go to the engine in **one** call (one CTranslate2
+   batch), separated by blank lines, a boundary for both the rule splitter
+   and MiniSBD; each sentence's translation is read back from the engine's
+   segments (:func:`target_position`). A batch of a post's few sentences
+   costs little more than its longest sentence, and the engine's cache makes
+   asking again for unchanged text free.
 4. Machine output of each sentence gets the team's mappings (handles,
    hashtags, GC addresses ``/en/`` → ``/fr/``) and the termbase's fixes (an
    official name rendered wrongly is replaced); a term problem that cannot be
@@ -214,8 +217,9 @@ class Suggestion:
     def choose(self, alternative: Alternative) -> Suggestion:
         """This suggestion with ``alternative`` in place of the parts it covers (a memory part).
 
-        Alternatives for the same span stay on offer (minus the chosen one);
-        those overlapping it partly are dropped.
+        Alternatives for the same span, for spans around it and for other
+        parts of the text stay on offer (minus the chosen one); those for a
+        piece of the replaced span are dropped.
         """
         if alternative not in self.alternatives:
             raise InvalidText("That memory match is not one of this suggestion's alternatives.")
@@ -224,7 +228,8 @@ class Suggestion:
         after = [p for p in self.parts if p.source_start >= b]
         chosen = Part(a, b, alternative.text, Origin.MEMORY, alternative.detail())
         kept = tuple(x for x in self.alternatives if x != alternative
-                     and (x.source_span == (a, b) or x.source_end <= a or x.source_start >= b))
+                     and (x.source_end <= a or x.source_start >= b
+                          or (x.source_start <= a and b <= x.source_end)))
         return Suggestion(self.source_lang, self.target_lang, self.source,
                           (*before, chosen, *after), kept)
 
@@ -318,10 +323,9 @@ class Suggester:
                 parts[index] = _memory_part(a, b, matches[0])
                 matches = matches[1:]
             alternatives += [Alternative.from_match(a, b, m) for m in matches]
-        machine = [i for i in range(len(sentences)) if i not in parts]
+        machine = {i: span for i, span in enumerate(sentences) if i not in parts}
         if machine:
-            parts.update(self._machine_parts(text, [sentences[i] for i in machine], source, target,
-                                             machine))
+            parts.update(self._machine_parts(text, machine, source, target))
         return Suggestion(source, target, text, tuple(parts[i] for i in range(len(sentences))),
                           tuple(alternatives))
 
@@ -329,11 +333,11 @@ class Suggester:
         return self.memory.lookup(text, source, target, threshold=self.threshold,
                                   limit=self.alternatives + 1)
 
-    def _machine_parts(self, text: str, sentences: list[tuple[int, int]], source: Lang,
-                       target: Lang, indexes: list[int]) -> dict[int, Part]:
-        """Machine parts for ``sentences`` (one engine call), keyed by their ``indexes``."""
+    def _machine_parts(self, text: str, sentences: dict[int, tuple[int, int]], source: Lang,
+                       target: Lang) -> dict[int, Part]:
+        """Machine parts for ``sentences`` (index → source span), from one engine call."""
         joined, bounds = "", []
-        for a, b in sentences:
+        for a, b in sentences.values():
             if joined:
                 joined += _SEPARATOR
             bounds.append((len(joined), len(joined) + b - a))
@@ -341,7 +345,7 @@ class Suggester:
         result = self.translator.translate(joined, source.value, target.value)
         detail = {"model": result.model, "model_version": result.model_version}
         parts = {}
-        for index, (a, b), (ja, jb) in zip(indexes, sentences, bounds):
+        for (index, (a, b)), (ja, jb) in zip(sentences.items(), bounds):
             raw = result.text[target_position(result.segments, ja):
                               target_position(result.segments, jb)].strip()
             corrected, corrections, flags = correct_machine_output(

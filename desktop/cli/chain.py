@@ -47,7 +47,7 @@ def run_set(args, ctx: CliContext) -> int:
     else:
         path = Path(args.file)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # tolerate a BOM (Windows editors)
         except (OSError, UnicodeDecodeError) as exc:
             raise NotFound(f"Cannot read the chain file {path}: {exc}") from None
         where = str(path)

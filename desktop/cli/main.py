@@ -18,7 +18,8 @@ from .context import CliContext
 
 #: Command-group modules, in help order.
 COMMAND_MODULES = ["post", "count", "translate", "models", "review", "approve", "chain", "users",
-                   "audit", "export", "accounts", "policy", "doctor"]
+                   "audit", "export", "accounts", "policy", "doctor", "memory", "terms", "mappings", "qa",
+                   "publish"]
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 

@@ -1,14 +1,18 @@
-"""`tandem post new|edit|show|list|history|restore|targets`: bilingual posts and their versions."""
+"""`tandem post new|edit|show|list|history|restore|suggest|targets`: posts and their versions."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from desktop.core.model import Lang, PostState, Version
+from desktop.core.model import Lang, Origin, PostState, Version
 from desktop.core.posts import PostView
 
 from .accounts import register_post_targets
 from .context import CliContext, read_text_arg
+
+if TYPE_CHECKING:
+    from translation.suggest import Suggestion
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.add_argument("--search", help="words to find in either language or the title")
     lst.add_argument("--limit", type=int, default=50)
     lst.set_defaults(func=run_list)
+
+    suggest = verbs.add_parser(
+        "suggest", parents=[common],
+        help="record a suggestion for one language from the other: translation memory, "
+             "then the installed model")
+    suggest.add_argument("id", type=int)
+    suggest.add_argument("--to", dest="lang", required=True, choices=[l.value for l in Lang])
+    suggest.set_defaults(func=run_suggest)
 
     register_post_targets(verbs, common)
 
@@ -112,6 +124,36 @@ def run_history(args, ctx: CliContext) -> int:
 def run_restore(args, ctx: CliContext) -> int:
     v = ctx.session().posts.restore(args.id, args.version_id)
     ctx.out(version_json(v), f"{v.lang.value.upper()} v{v.seq} {v.sha256} (restored)")
+    return 0
+
+
+def suggestion_lines(suggestion: Suggestion) -> list[str]:
+    """Where each part of a suggestion came from, what Tandem corrected, flags and alternatives."""
+    lines = []
+    for index, part in enumerate(suggestion.parts):
+        start, end = suggestion.target_span(index)
+        d = part.detail
+        where = (f"machine {d['model']} v{d['model_version']}" if part.origin is Origin.MACHINE
+                 else f"memory {d['score']:g}% {d['memory_origin']} {d['source_ref']}".rstrip())
+        lines.append(f"  [{where}] {start}-{end}: {suggestion.text[start:end][:70]!r}")
+    lines += [f"  corrected ({c.kind}{'' if c.verified else ', check it'}): {c.old} → {c.new}"
+              for c in suggestion.corrections]
+    lines += [f"  flag ({f.kind}): {f.message_en}" for f in suggestion.flags]
+    lines += [f"  alternative {x.score:g}% for source {x.source_start}-{x.source_end}"
+              f" ({x.memory_origin} {x.source_ref}): {x.text[:70]!r}" for x in suggestion.alternatives]
+    return lines
+
+
+def run_suggest(args, ctx: CliContext) -> int:
+    made = ctx.session().suggestions.suggest_for_post(args.id, Lang(args.lang))
+    v, source = made.version, made.source_version
+    head = (f"{v.lang.value.upper()} v{v.seq} {v.sha256} ({v.origin.value}) from "
+            f"{source.lang.value.upper()} v{source.seq}"
+            + (f"; replaces v{made.replaced.seq} (kept in history)" if made.replaced else ""))
+    ctx.out({"version": version_json(v), "source_version_id": source.id,
+             "replaced_version_id": made.replaced.id if made.replaced else None,
+             "suggestion": made.suggestion.to_dict()},
+            "\n".join([head, *suggestion_lines(made.suggestion)]))
     return 0
 
 

@@ -47,18 +47,16 @@ _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def pair_qa(en: str, fr: str) -> list[dict]:
-    """Tandem's QA checks between the two versions (`translation.qa`), as plain dicts.
+    """Tandem's built-in QA rules between the two versions, as plain dicts (the default).
 
-    These are what a sign-off stores and the record shows. The team's
-    hashtag/handle mappings and termbase are not passed yet: when they live in
-    the store, the session gives ReviewService a ``qa`` that includes them.
+    `open_session` replaces it with `SuggestionService.pair_qa`, which adds the
+    store's hashtag/handle mappings and termbase.
     """
     from translation.qa import check_pair  # imported on first use: most commands never need it
 
-    return [{"check": f.check, "severity": f.severity, "message_en": f.message_en,
-             "message_fr": f.message_fr, "span_en": list(f.span_en) if f.span_en else None,
-             "span_fr": list(f.span_fr) if f.span_fr else None}
-            for f in check_pair(en, fr)]
+    from .suggestions import finding_dict
+
+    return [finding_dict(f) for f in check_pair(en, fr)]
 
 
 def machine_assisted(version: Version) -> bool:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -22,6 +24,9 @@ from .review import ReviewService
 from .roles import RoleService
 from .store import SqliteStore
 from .workflow import WorkflowService
+
+if TYPE_CHECKING:
+    from .suggestions import SuggestionService
 
 ENV_DB = "TANDEM_DB"
 APP_NAME = "Tandem"
@@ -59,6 +64,13 @@ class Session:
     review: ReviewService
     records: RecordService
 
+    @cached_property
+    def suggestions(self) -> SuggestionService:
+        """Suggestions, memory, terms, mappings and QA (loads `translation` on first use)."""
+        from .suggestions import SuggestionService
+
+        return SuggestionService(self.store, self.posts, self.roles, self.user)
+
     def close(self) -> None:
         self.store.close()
 
@@ -74,7 +86,10 @@ def open_session(db: str | os.PathLike | None = None, policy: Policy | None = No
     roles.on_change.append(approvals.refresh_open_posts)
     if not getattr(store, "read_only", False):
         roles.bootstrap()
-    return Session(store=store, policy=policy, user=user, posts=PostService(store, user, review),
-                   roles=roles, workflow=workflow, approvals=approvals, review=review,
-                   records=RecordService(store, review, approvals, workflow,
-                                         publications=store))
+    session = Session(store=store, policy=policy, user=user, posts=PostService(store, user, review),
+                      roles=roles, workflow=workflow, approvals=approvals, review=review,
+                      records=RecordService(store, review, approvals, workflow,
+                                            publications=store))
+    # Sign-off QA with the store's mappings and termbase.
+    review.qa = lambda en, fr: session.suggestions.pair_qa(en, fr)
+    return session

@@ -9,9 +9,12 @@ back as plain dicts with the column names of migration m0002.
 from __future__ import annotations
 
 import json
-from typing import Protocol
+import sqlite3
+from contextlib import contextmanager
+from typing import Iterator, Protocol
 
 from .clock import now_iso
+from .errors import TransitionError
 from .model import Lang, PostState, Version
 from .repository import Repository
 
@@ -50,6 +53,16 @@ class ReviewRepository(Repository, Protocol):
     def add_step_event(self, round_id: int, post_id: int, step_id: str, step_name: str,
                        event: str) -> None: ...
     def step_events(self, post_id: int | None = None) -> list[dict]: ...
+
+
+@contextmanager
+def _decided_meanwhile(what: str) -> Iterator[None]:
+    """A UNIQUE clash means another window decided first (the checks ran before the write)."""
+    try:
+        yield
+    except sqlite3.IntegrityError:
+        raise TransitionError(f"{what} in another window a moment ago; refresh and look "
+                              "again.") from None
 
 
 class ReviewRecords:
@@ -128,7 +141,7 @@ class ReviewRecords:
     # -- sign-offs and rejections ------------------------------------------------
     def add_signoff(self, version: Version, kind: str, reviewer: str, comment: str,
                     qa_findings: list[dict]) -> dict:
-        with self.transaction():
+        with self.transaction(), _decided_meanwhile(f"Version {version.id} was reviewed"):
             cursor = self._execute(
                 "INSERT INTO signoffs (post_id, lang, version_id, sha256, kind, reviewer, at,"
                 " comment, qa_findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -171,7 +184,7 @@ class ReviewRecords:
 
     def add_approval(self, round_id: int, post_id: int, step_id: str, approver: str,
                      comment: str, en: Version, fr: Version) -> dict:
-        with self.transaction():
+        with self.transaction(), _decided_meanwhile(f"{approver} already approved step {step_id}"):
             cursor = self._execute(
                 "INSERT INTO approvals (post_id, round_id, step_id, approver, at, comment,"
                 " en_version_id, en_sha256, fr_version_id, fr_sha256)"

@@ -49,7 +49,7 @@ class TranslationRepository(Repository, Protocol):
     def terms(self) -> list[dict]: ...
     def add_terms(self, rows: list[dict], added_by: str) -> int: ...
     def mappings(self) -> list[dict]: ...
-    def add_mapping(self, row: dict, added_by: str) -> dict: ...
+    def add_mappings(self, rows: list[dict], added_by: str) -> int: ...
     def remove_mapping(self, mapping_id: int) -> None: ...
     def translation_marker(self) -> dict[str, tuple]: ...
 
@@ -86,13 +86,10 @@ class TranslationRecords:
     def mappings(self) -> list[dict]:
         return self._query("SELECT * FROM mappings ORDER BY id")
 
-    def add_mapping(self, row: dict, added_by: str) -> dict:
-        with self.transaction():
-            cursor = self._execute(
-                "INSERT INTO mappings (kind, en, fr, note, added_by, added_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (*(row[c] for c in MAPPING_COLUMNS), added_by, now_iso()))
-        return self._query("SELECT * FROM mappings WHERE id = ?", (cursor.lastrowid,))[0]
+    def add_mappings(self, rows: list[dict], added_by: str) -> int:
+        """Insert pairs (``MAPPING_COLUMNS`` keys); one whose handle, hashtag or address is
+        already mapped (same kind, either language) is skipped. Returns how many were new."""
+        return self._insert_new("mappings", MAPPING_COLUMNS, rows, added_by)
 
     def remove_mapping(self, mapping_id: int) -> None:
         with self.transaction():

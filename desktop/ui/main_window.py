@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 
 LANGS = (Lang.EN, Lang.FR)
 SETTINGS_GEOMETRY = "window/geometry"
-SETTINGS_STATE = "window/state"
 SETTINGS_SPLITTER = "window/splitter"
 SETTINGS_LAST_POST = "editor/last_post"
 
@@ -328,6 +327,10 @@ class MainWindow(QMainWindow):
         """Load the list and open the post with unsaved text, else the last one."""
         if self.session is None:
             raise RuntimeError("start() needs a session: call set_session() first")
+        if getattr(self.session.store, "read_only", False):
+            self.show_message(self.tr("This store is read-only ({path}): you can read posts, "
+                                      "but nothing can be saved.").format(path=self._store_path()),
+                              "warning")
         self.post_list.refresh()
         last = self.settings.value(SETTINGS_LAST_POST, None)
 

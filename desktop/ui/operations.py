@@ -6,7 +6,7 @@ signal replaces widgets poking each other. *Queries* return a value only.
 They all run on the storage worker thread (see ``backend.Backend``), so this
 module imports no Qt and touches no widget; it is tested without a display.
 
-When versions are created (the editor's contract, also in docs/ui.md):
+When versions are created (the editor's contract):
 
 * **Save version** (Ctrl+S), **switching to another post**, **New post** and
   **closing the window** checkpoint the open post: each language whose text

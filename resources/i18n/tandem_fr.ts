@@ -319,6 +319,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>&amp;Versions anglaises</translation>
     </message>
     <message>
+        <source>This store is read-only ({path}): you can read posts, but nothing can be saved.</source>
+        <translation>Cette base de données est en lecture seule ({path})&#xa0;: vous pouvez lire les publications, mais rien ne peut être enregistré.</translation>
+    </message>
+    <message>
         <source>&amp;About Tandem</source>
         <translation>À &amp;propos de Tandem</translation>
     </message>

@@ -244,3 +244,13 @@ def test_post_states_follow_the_table_for_the_whole_review(desk):
     post_id = new_pair(desk)
     states = [c.to_state for c in desk("alice").workflow.history(post_id)]
     assert states == [PostState.IN_REVIEW]
+
+
+def test_a_decision_made_meanwhile_in_another_window_is_reported(desk, monkeypatch):
+    post_id = new_pair(desk)
+    fr = desk("alice").posts.view(post_id).fr
+    desk("bob")  # bob's window is open; his checks will not see the other sign-off
+    monkeypatch.setattr(desk("bob").store, "signoff_for_version", lambda version_id: None)
+    desk("alice").store.add_signoff(fr, "sign", "tess", "", [])  # another window, first
+    with pytest.raises(TransitionError, match="reviewed in another window"):
+        desk("bob").review.sign(post_id, Lang.FR)

@@ -80,3 +80,12 @@ def test_tandem_with_a_corrupt_store_exits_2_with_the_message(tmp_path):
     assert result.returncode == 2
     assert "not a usable Tandem database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_read_only_store_opens_with_a_warning(make_window, session, monkeypatch):
+    # The store sets read_only when the file (or WAL) is not writable; as root
+    # file modes are ignored, so the flag is set directly here.
+    monkeypatch.setattr(session.store, "read_only", True, raising=False)
+    window = make_window(session)
+    assert window.message_bar.isVisible()
+    assert "read-only" in window.message_bar.text()

@@ -243,3 +243,26 @@ def test_new_window_recovers_autosaved_text_with_notice(qtbot, make_window, sess
     assert fr.recovered_bar.isVisible()
     assert "Recovered" in window.message_bar.text()
     assert not window.editor(Lang.EN).is_showing_recovered_notice()
+
+
+def test_extension_points_for_later_features(qtbot, make_window, session):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel
+
+    window = make_window(session)
+    assert not window.post_menu.menuAction().isVisible(), "no empty Post menu before features"
+    suggest = QAction("Suggest translation", window)
+    window.add_post_action(suggest)
+    assert suggest in window.toolbar.actions()
+    assert suggest in window.post_menu.actions()
+    assert window.post_menu.menuAction().isVisible()
+    assert not window.side_dock.isVisible()
+    findings = QLabel("No QA findings")
+    window.add_side_panel(findings, "QA")
+    assert window.side_dock.isVisible()
+    assert window.side_tabs.widget(0) is findings
+    changed = []
+    window.backend.operation_executed.connect(lambda changes, initiator: changed.append(changes))
+    with qtbot.waitSignal(window.current_post_changed, timeout=10_000):
+        window.new_post()
+    assert any(c.post_list for c in changed), "one operation_executed signal per operation"

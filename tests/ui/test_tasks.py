@@ -88,15 +88,20 @@ def test_debounced_trigger_fires_after_quiet_and_at_least_every_max_interval(qtb
     fired: list[float] = []
     trigger.triggered.connect(lambda: fired.append(time.monotonic()))
     start = time.monotonic()
+    last_poke = start
     while time.monotonic() - start < 1.6:  # continuous "typing", a poke every 50 ms
         trigger.poke()
+        last_poke = time.monotonic()
         qtbot.wait(50)
     assert len(fired) >= 2, "continuous typing still saves at least every max interval"
     gaps = [b - a for a, b in zip([start] + fired, fired)]
     assert max(gaps) < 0.5 + 0.25
-    count = len(fired)
     qtbot.wait(400)
-    assert len(fired) == count + 1, "one more once typing stops"
+    assert fired[-1] >= last_poke, "the last keystroke is always followed by a save"
+    assert not trigger.is_pending()
+    count = len(fired)
+    qtbot.wait(300)
+    assert len(fired) == count, "and then nothing more while idle"
 
 
 def test_editor_shows_counts_of_the_latest_text_only(qtbot, make_window, session, monkeypatch):
