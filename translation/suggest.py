@@ -1,4 +1,4 @@
-"""Suggesting the other language: translation memory first, then machine translation, with provenance.
+"""Suggesting the other language: memory first, then machine translation, with provenance.
 
 :meth:`Suggester.suggest` turns a source text into a :class:`Suggestion`: the
 suggested text, made of :class:`Part` objects that each say where their text
@@ -169,7 +169,8 @@ class Suggestion:
     @property
     def origin(self) -> Origin:
         """MACHINE if a model wrote any of it, else MEMORY."""
-        return Origin.MACHINE if any(p.origin is Origin.MACHINE for p in self.parts) else Origin.MEMORY
+        machine = any(p.origin is Origin.MACHINE for p in self.parts)
+        return Origin.MACHINE if machine else Origin.MEMORY
 
     def target_span(self, part_index: int) -> tuple[int, int]:
         start = self._starts[part_index]
@@ -356,8 +357,8 @@ class Suggester:
         return parts
 
 
-def correct_machine_output(source_text: str, machine_text: str, source: Lang | str, target: Lang | str,
-                           mappings: MappingTable, termbase: Termbase
+def correct_machine_output(source_text: str, machine_text: str, source: Lang | str,
+                           target: Lang | str, mappings: MappingTable, termbase: Termbase
                            ) -> tuple[str, tuple[Correction, ...], tuple[TermFinding, ...]]:
     """``machine_text`` (the translation of ``source_text``) with the mappings and term fixes
     applied, the corrections made (spans in the corrected text) and the term findings left.

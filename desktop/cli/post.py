@@ -140,7 +140,8 @@ def suggestion_lines(suggestion: Suggestion) -> list[str]:
               for c in suggestion.corrections]
     lines += [f"  flag ({f.kind}): {f.message_en}" for f in suggestion.flags]
     lines += [f"  alternative {x.score:g}% for source {x.source_start}-{x.source_end}"
-              f" ({x.memory_origin} {x.source_ref}): {x.text[:70]!r}" for x in suggestion.alternatives]
+              f" ({x.memory_origin} {x.source_ref}): {x.text[:70]!r}"
+              for x in suggestion.alternatives]
     return lines
 
 

@@ -79,7 +79,7 @@ class TranslationRecords:
         return self._query("SELECT * FROM terms ORDER BY id")
 
     def add_terms(self, rows: list[dict], added_by: str) -> int:
-        """Insert terms (``TERM_COLUMNS`` keys); an English/French pair already stored is skipped."""
+        """Insert terms (``TERM_COLUMNS`` keys), skipping English/French pairs already stored."""
         return self._insert_new("terms", TERM_COLUMNS, rows, added_by)
 
     # -- mappings ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Suggestion service: the store's memory, termbase and mappings, suggestions made into versions, QA.
+"""Suggestion service: the store's memory, terms and mappings, suggestions made versions, QA.
 
 `SuggestionService` builds a `translation.suggest.Suggester` from what the
 store holds and one shared `Translator`, records a suggestion as the next
@@ -55,7 +55,7 @@ EDITOR_ROLES = (Role.TRANSLATOR.value, Role.ADMIN.value)
 
 @dataclass(frozen=True)
 class PostSuggestion:
-    """A suggestion recorded as a version: the new version, what it was made from, what it replaced."""
+    """A suggestion recorded as a version, the version it was made from and the one it replaced."""
 
     version: Version
     source_version: Version
@@ -106,7 +106,7 @@ def finding_dict(finding: qa_checks.Finding) -> dict:
 
 
 class SuggestionService:
-    """Suggestions for posts, the shared translation resources, and QA (see the module docstring)."""
+    """Suggestions for posts, the shared translation resources and QA (module docstring)."""
 
     def __init__(self, repo: TranslationRepository, posts: PostService, roles: RoleService,
                  user: str, translator: Translator | None = None):
@@ -124,7 +124,7 @@ class SuggestionService:
 
     # -- snapshots of the store's resources ----------------------------------------
     def _snapshot(self, area: str, marker: dict[str, tuple] | None = None) -> Any:
-        """The cached memory, termbase or mapping table, rebuilt if ``area`` changed in the store."""
+        """The cached memory, termbase or mapping table, rebuilt when ``area`` changed."""
         marker = (marker or self.repo.translation_marker())[area]
         with self._lock:
             cached = self._cache.get(area)
@@ -272,7 +272,8 @@ class SuggestionService:
         wanted = Mapping(kind, text, text)
         key = _mapping_key(wanted.kind)
         for row in self.repo.mappings():
-            if row["kind"] == wanted.kind.value and key(wanted.en) in (key(row["en"]), key(row["fr"])):
+            if row["kind"] == wanted.kind.value and key(wanted.en) in (key(row["en"]),
+                                                                       key(row["fr"])):
                 with self.repo.transaction():
                     self.repo.remove_mapping(row["id"])
                     self.repo.append_audit(self.user, "mappings.remove", None,
@@ -305,7 +306,8 @@ class SuggestionService:
 
     @staticmethod
     def _mapping_row(mapping: Mapping) -> dict:
-        return {"kind": mapping.kind.value, "en": mapping.en, "fr": mapping.fr, "note": mapping.note}
+        return {"kind": mapping.kind.value, "en": mapping.en, "fr": mapping.fr,
+                "note": mapping.note}
 
     # -- QA ---------------------------------------------------------------------------
     def qa(self, post_id: int) -> QaReport:

@@ -312,7 +312,7 @@ class ResumeReport:
     finished: list[PublishingStatus] = field(default_factory=list)
     half_published: list[PublishingStatus] = field(default_factory=list)
     unresolved: list[PublishingStatus] = field(default_factory=list)
-    withdrawn: list[PublishingStatus] = field(default_factory=list)
+    not_published: list[PublishingStatus] = field(default_factory=list)
     busy: list[int] = field(default_factory=list)
     missed: list[ScheduledPost] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -320,14 +320,14 @@ class ResumeReport:
     @property
     def attention(self) -> bool:
         """Whether the user must be told (a half pair, an unknown fate, a missed schedule…)."""
-        return bool(self.half_published or self.unresolved or self.withdrawn or self.missed
+        return bool(self.half_published or self.unresolved or self.not_published or self.missed
                     or self.errors)
 
     def as_dict(self) -> dict:
         return {"finished": [s.as_dict() for s in self.finished],
                 "half_published": [s.as_dict() for s in self.half_published],
                 "unresolved": [s.as_dict() for s in self.unresolved],
-                "withdrawn": [s.as_dict() for s in self.withdrawn],
+                "not_published": [s.as_dict() for s in self.not_published],
                 "busy": self.busy, "missed": [m.as_dict() for m in self.missed],
                 "errors": self.errors}
 
@@ -336,8 +336,8 @@ class ResumeReport:
         for title, items in (("Finished after an interruption", self.finished),
                              ("Published in one language only", self.half_published),
                              ("Fate unknown (checked again on the next resume)", self.unresolved),
-                             ("Not posted late (withdrawn; publish again if still wanted)",
-                              self.withdrawn)):
+                             ("Not published: nothing went out and the post is approved again "
+                              "(publish it again if still wanted)", self.not_published)):
             if items:
                 lines.append(f"{title}:")
                 lines += ["  " + line for s in items for line in s.describe().splitlines()]
@@ -734,7 +734,7 @@ class PublishService:
                 bucket = {PublicationState.PUBLISHING: report.unresolved,
                           PublicationState.HALF_PUBLISHED: report.half_published,
                           PublicationState.PUBLISHED: report.finished}.get(settled.state,
-                                                                           report.withdrawn)
+                                                                           report.not_published)
                 bucket.append(status)
         reported = {s.post_id for s in report.half_published}
         report.half_published += [self.status(post_id) for post_id in

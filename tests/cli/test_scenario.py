@@ -8,8 +8,7 @@ import json
 import sqlite3
 
 from desktop.cli.main import main
-from desktop.core.model import Lang, Origin, Span
-from desktop.core.session import open_session
+from tests.translation.conftest import archive, both_pairs, built, pkg_dir  # noqa: F401
 
 CHAIN = """
 [[steps]]
@@ -26,12 +25,12 @@ mode = "all"          # both DG approvers
 """
 
 EN = "Flu shots are free at every pharmacy from November 1."
-MACHINE_FR = "Les vaccins contre la grippe sont gratuits dans toutes les pharmacies du 1er novembre."
 FIXED_FR = ("Le vaccin antigrippal est gratuit dans toutes les pharmacies à compter du "
             "1er novembre.")
 
 
-def test_the_whole_story(tmp_path, monkeypatch, capsys):
+def test_the_whole_story(tmp_path, monkeypatch, capsys, both_pairs):
+    """``both_pairs``: real (tiny, random-weight) en↔fr model packages installed."""
     db = str(tmp_path / "desk.sqlite3")
 
     def tandem(user: str, *argv: str) -> tuple[int, str]:
@@ -59,13 +58,10 @@ def test_the_whole_story(tmp_path, monkeypatch, capsys):
     post_id = int(ok("alice", "post", "new", "--en", EN, "--title", "Flu shots").strip())
     assert js("alice", "post", "show", str(post_id))["state"] == "draft"
 
-    # -- the machine suggests the French (as `tandem post suggest` will) --------------
-    monkeypatch.setenv("TANDEM_USER", "alice")
-    session = open_session(db)
-    session.posts.edit(post_id, Lang.FR, MACHINE_FR, origin=Origin.MACHINE,
-                       spans=(Span(0, len(MACHINE_FR), Origin.MACHINE,
-                                   {"model": "translate-en_fr", "version": "1.9"}),))
-    session.close()
+    # -- the installed model suggests the French -----------------------------------
+    suggested = js("alice", "post", "suggest", str(post_id), "--to", "fr")["version"]
+    assert suggested["origin"] == "machine" and suggested["spans"][0]["origin"] == "machine"
+    machine_fr = suggested["text"]
     (item,) = js("bob", "review", "queue")
     assert item["post_id"] == post_id and item["state"] == "in_review"
     assert item["fr"]["machine_share"] == 1.0 and item["fr"]["needs"] == ["translator"]
@@ -77,7 +73,10 @@ def test_the_whole_story(tmp_path, monkeypatch, capsys):
     # -- bob fixes and signs the French; carol (an approver) signs alice's English -----
     ok("bob", "post", "edit", str(post_id), "--lang", "fr", "--text", FIXED_FR)
     fr = js("bob", "review", "show", str(post_id))["fr"]
-    assert fr["machine_diff"]["changed"] and 0 < fr["machine_share"] < 1
+    assert fr["machine_diff"]["machine_version_id"] == suggested["id"]
+    assert fr["machine_diff"]["changed"] and fr["machine_share"] < 1
+    assert "".join(op["machine"] for op in fr["machine_diff"]["ops"]) == machine_fr
+    assert "".join(op["current"] for op in fr["machine_diff"]["ops"]) == FIXED_FR
     ok("bob", "review", "sign", str(post_id), "--lang", "fr", "--comment", "Terminologie BT")
     assert "post is in_approval" in ok("carol", "review", "sign", str(post_id), "--lang", "en")
 
@@ -124,7 +123,7 @@ def test_the_whole_story(tmp_path, monkeypatch, capsys):
         ("en", 1, "alice", "human"), ("fr", 1, "alice", "machine"), ("fr", 2, "bob", "human"),
         ("fr", 3, "bob", "human")]
     en1, fr1, fr2, fr3 = post["versions"]
-    assert fr1["spans"][0]["detail"]["model"] == "translate-en_fr" and fr1["review"] is None
+    assert fr1["spans"][0]["detail"]["model"] == "translate-en_fr-1_0" and fr1["review"] is None
     assert fr2["review"]["reviewer"] == "bob" and fr2["review"]["comment"] == "Terminologie BT"
     assert fr2["official_until"] == fr3["created_at"] and fr3["official_until"] is None
     assert en1["review"]["reviewer"] == "carol" and en1["official_until"] is None

@@ -175,8 +175,10 @@ def test_an_expired_session_is_refreshed_mid_publish(desk, pds, en_account, fr_a
 
 
 def test_no_secret_in_the_store_the_logs_the_output_or_the_record(desk, pds, en_account,
-                                                                  fr_account, caplog, capsys):
+                                                                  fr_account, caplog, capsys,
+                                                                  monkeypatch):
     caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("TANDEM_USER", "alice")
     add(desk, pds, "bsky-en", en_account, "en")
     add(desk, pds, "bsky-fr", fr_account, "fr")
     post_id = desk.approved(*texts(uuid.uuid4().hex[:8]))
@@ -202,7 +204,9 @@ def test_no_secret_in_the_store_the_logs_the_output_or_the_record(desk, pds, en_
         assert all(secret.encode() not in p.read_bytes() for p in files)
 
 
-def test_the_cli_refuses_with_every_reason_and_sends_nothing(desk, pds, en_account, capsys):
+def test_the_cli_refuses_with_every_reason_and_sends_nothing(desk, pds, en_account, capsys,
+                                                             monkeypatch):
+    monkeypatch.setenv("TANDEM_USER", "alice")
     add(desk, pds, "bsky-en", en_account, "en")
     en, fr = texts(uuid.uuid4().hex[:8])
     post_id = desk.alice.posts.create(en=en, fr=fr).post.id

@@ -473,10 +473,10 @@ def test_resume_does_not_post_late_what_never_went_out(desk, world, post):
     world.clock.time += timedelta(hours=1)
     with service(desk, world) as publisher:
         report = publisher.resume_all()
-    assert [s.post_id for s in report.withdrawn] == [post] and report.attention
+    assert [s.post_id for s in report.not_published] == [post] and report.attention
     assert desk.alice.store.get_post(post).state is PostState.APPROVED
     assert world.posts == [] and world.calls.count(("bsky-en", "find")) == 1
-    assert "Not posted late" in report.describe()
+    assert "Not posted late" in report.not_published[0].publication.entries[1].last_error
 
 
 def test_resume_reports_every_half_published_post(desk, world, post):
