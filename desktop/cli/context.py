@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from desktop.core.session import Session, open_session
+if TYPE_CHECKING:
+    from desktop.core.session import Session
 
 
 def read_text_arg(value: str, stream: TextIO | None = None) -> str:
@@ -24,10 +25,12 @@ class CliContext:
     json: bool = False
     db: str | None = None
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    _session: Session | None = None
+    _session: "Session | None" = None
 
-    def session(self) -> Session:
+    def session(self) -> "Session":
         if self._session is None:
+            from desktop.core.session import open_session  # only commands that need the store
+
             self._session = open_session(self.db)
         return self._session
 

@@ -42,14 +42,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_request(argv: list[str]) -> str | None:
+    """The --db value ("" for the default) when argv asks only for the window, else None."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--db", default="")
+    pre.add_argument("--json", action="store_true")
+    try:
+        known, rest = pre.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else known.db
+
+
 def main(argv: list[str] | None = None, *, stdout=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    window_db = _window_request(argv)
+    if window_db is not None:
+        # Straight to the window: no command modules (and their imports) to load.
+        from desktop.ui.app import run_app
+
+        return run_app(db=window_db or None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
-        from desktop.ui.app import run_app  # Qt only when the window is wanted
-
-        return run_app(db=getattr(args, "db", None))
+        parser.print_usage(sys.stderr)
+        return EXIT_ERROR
     ctx = CliContext(json=getattr(args, "json", False),
                      db=getattr(args, "db", None) or os.environ.get("TANDEM_DB"))
     if stdout is not None:

@@ -150,8 +150,9 @@ def run_suggest(args, ctx: CliContext) -> int:
     v, source = made.version, made.source_version
     head = (f"{v.lang.value.upper()} v{v.seq} {v.sha256} ({v.origin.value}) from "
             f"{source.lang.value.upper()} v{source.seq}"
-            + (f"; replaces v{made.replaced.seq} (kept in history)" if made.replaced else ""))
-    ctx.out({"version": version_json(v), "source_version_id": source.id,
+            + (f"; replaces v{made.replaced.seq} (kept in history)" if made.replaced else "")
+            + ("" if made.created else "; unchanged: the latest version already is this suggestion"))
+    ctx.out({"version": version_json(v), "created": made.created, "source_version_id": source.id,
              "replaced_version_id": made.replaced.id if made.replaced else None,
              "suggestion": made.suggestion.to_dict()},
             "\n".join([head, *suggestion_lines(made.suggestion)]))

@@ -32,8 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("file", type=Path, metavar="FILE.tbx")
     exp.set_defaults(func=run_export)
 
-    lst = verbs.add_parser("list", help="the terms, optionally only those containing WORDS",
-                           parents=[common])
+    lst = verbs.add_parser("list", help="every term (--search narrows the list)", parents=[common])
     lst.add_argument("--search", help="text to find in either language or an abbreviation")
     lst.add_argument("--limit", type=int, default=100)
     lst.set_defaults(func=run_list)

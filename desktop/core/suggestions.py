@@ -1,4 +1,4 @@
-"""Suggestion service: the store's memory, terms and mappings, suggestions made versions, QA.
+"""Suggestion service: suggestions recorded as versions, memory, terms, mappings and QA.
 
 `SuggestionService` builds a `translation.suggest.Suggester` from what the
 store holds and one shared `Translator`, records a suggestion as the next
@@ -43,7 +43,7 @@ from translation.terms import Term, Termbase
 from translation.tmx import FormatError, Skip
 
 from .errors import InvalidText, NotFound, TransitionError
-from .model import Lang, Origin, Version
+from .model import Lang, Origin, Span, Version
 from .posts import PostService
 from .provenance import machine_share
 from .roles import Role, RoleService
@@ -53,14 +53,20 @@ LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
 #: Who may change the shared memory, termbase and mappings.
 EDITOR_ROLES = (Role.TRANSLATOR.value, Role.ADMIN.value)
 
+
 @dataclass(frozen=True)
 class PostSuggestion:
-    """A suggestion recorded as a version, the version it was made from and the one it replaced."""
+    """A suggestion recorded as a version, the version it was made from and the one it replaced.
+
+    ``created`` is False when the latest version already was this suggestion
+    (same text and provenance): nothing was written, so nothing was withdrawn.
+    """
 
     version: Version
     source_version: Version
     replaced: Version | None
     suggestion: Suggestion
+    created: bool = True
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,11 @@ class QaReport:
 def _mapping_key(kind: MappingKind) -> Callable[[str], str]:
     """How handles and hashtags (case-insensitively) or addresses (`url_key`) compare."""
     return url_key if kind is MappingKind.URL else str.casefold
+
+
+def _provenance(text: str, spans: tuple[Span, ...]) -> tuple:
+    """A text with its spans, details included (`Span` equality leaves them out)."""
+    return text, tuple((s.start, s.end, s.origin, s.detail) for s in spans)
 
 
 def finding_dict(finding: qa_checks.Finding) -> dict:
@@ -187,7 +198,7 @@ class SuggestionService:
         """Record ``suggestion`` (e.g. after `Suggestion.choose`) as the next target version.
 
         Refused if the source language's latest text is no longer the text the
-        suggestion was made from.
+        suggestion was made from; a no-op if the latest target version already is it.
         """
         source_lang, target = suggestion.source_lang, suggestion.target_lang
         source = self.repo.latest_version(post_id, source_lang)
@@ -198,6 +209,9 @@ class SuggestionService:
         if self.posts.hooks:
             self.posts.hooks.check_write("post.edit", post_id)  # a refusal is audited on its own
         replaced = self.repo.latest_version(post_id, target)
+        if replaced is not None and _provenance(replaced.text, replaced.spans) == _provenance(
+                suggestion.text, suggestion.spans):
+            return PostSuggestion(replaced, source, None, suggestion, created=False)
         with self.repo.transaction():
             version = self.posts.edit(post_id, target, suggestion.text, origin=suggestion.origin,
                                       spans=suggestion.spans)

@@ -89,8 +89,8 @@ def test_dry_run_shows_the_posts_in_order_and_sends_nothing(desk, servers, post)
     code, out = tandem(desk, "--json", "publish", str(post), "--dry-run")
     plan = json.loads(out)
     assert plan["ok"] and [p["lang"] for p in plan["posts"]] == ["en", "fr"]
-    assert plan["posts"][0]["count"] == {"used": 66, "limit": 1000,
-                                         "unit": "weighted characters", "ok": True}
+    assert plan["posts"][0]["count"] == {"used": 64, "limit": 1000, "unit": "graphemes",
+                                         "ok": True}  # the URL counts 23, the instance's limit
     assert servers["en"].posts.call_count == servers["fr"].posts.call_count == 0
     assert desk.alice.store.publications(post) == []
 

@@ -30,13 +30,15 @@ def test_post_suggest_prints_the_version_and_its_provenance(tandem, both_pairs):
     assert parts[0].startswith("  [machine translate-en_fr-1_0 v1.0] 0-")
     code, out = tandem("bob", "--json", "post", "suggest", post_id, "--to", "fr")
     data = json.loads(out)
-    assert data["version"]["seq"] == 2 and data["replaced_version_id"] == data["version"]["parent_id"]
+    assert data["created"] is False and data["version"]["seq"] == 1  # same suggestion: no-op
     assert data["version"]["origin"] == "machine"
     assert data["version"]["spans"][0]["detail"] == {"model": "translate-en_fr-1_0",
                                                       "model_version": "1.0"}
     assert data["suggestion"]["text"] == data["version"]["text"]
+    tandem("bob", "post", "edit", post_id, "--lang", "fr", "--text", "Suivez @GouvCanSante.")
     code, out = tandem("bob", "post", "suggest", post_id, "--to", "fr")
-    assert "replaces v2 (kept in history)" in out.splitlines()[0]
+    assert out.splitlines()[0].startswith("FR v3 ")
+    assert out.splitlines()[0].endswith("; replaces v2 (kept in history)")
 
 
 def test_post_suggest_from_memory_with_alternatives_and_no_model(tandem, tmp_path, pkg_dir):

@@ -64,6 +64,9 @@ def test_a_suggestion_becomes_a_machine_version_with_spans_and_an_audit_entry(de
     assert entry.details["source_version_id"] == made.source_version.id
     assert entry.details["version_id"] == v.id and entry.details["models"] == [MODEL]
     assert entry.details["machine_share"] == 1.0
+    again = alice.suggestions.suggest_for_post(post.id, Lang.FR)  # nothing changed: a no-op
+    assert not again.created and again.version == v and again.replaced is None
+    assert alice.store.audit_entries(post.id)[-1] == entry
 
 
 def test_provenance_survives_a_human_rewriting_one_sentence(desk, both_pairs):
