@@ -10,7 +10,7 @@ from .errors import PolicyError
 from .policy import Policy
 
 ENV_USER = "TANDEM_USER"
-_VALID_NAME = re.compile(r"^[\w.@\\-]{1,64}$")
+VALID_USER_NAME = re.compile(r"^[\w.@\\-]{1,64}$")
 
 
 def current_user(policy: Policy) -> str:
@@ -21,7 +21,7 @@ def current_user(policy: Policy) -> str:
                 f"{ENV_USER} is set but the IT policy forbids acting as another user "
                 f"(identity.allow_override = false in {policy.source})."
             )
-        if not _VALID_NAME.match(override):
+        if not VALID_USER_NAME.match(override):
             raise PolicyError(f"{ENV_USER}={override!r} is not a valid user name.")
         return override
     return getpass.getuser()

@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Callable, Iterable, NoReturn
 
 from .errors import NotFound, PermissionDenied, PolicyError, TandemError
-from .identity import _VALID_NAME as VALID_USER_NAME
+from .identity import VALID_USER_NAME
 from .policy import Policy
 from .store_review import ReviewRepository
 
