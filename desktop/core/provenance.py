@@ -11,6 +11,10 @@ from difflib import SequenceMatcher
 
 from .model import Origin, Span
 
+#: Kept runs shorter than this are coincidences of a rewrite (shared letters,
+#: a space), not surviving machine text; they become human.
+MIN_KEPT_RUN = 4
+
 
 def carry_spans(old_text: str, old_spans: tuple[Span, ...], new_text: str) -> tuple[Span, ...]:
     """The non-human spans of ``old_text`` mapped onto ``new_text``."""
@@ -25,7 +29,7 @@ def carry_spans(old_text: str, old_spans: tuple[Span, ...], new_text: str) -> tu
             if tag != "equal":
                 continue
             start, end = max(a0, span.start), min(a1, span.end)
-            if start < end:
+            if end - start >= min(MIN_KEPT_RUN, span.end - span.start):
                 carried.append(Span(b0 + start - a0, b0 + end - a0, span.origin, span.detail))
     return tuple(_merge(carried))
 

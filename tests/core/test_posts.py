@@ -110,3 +110,12 @@ def test_autosave_keeps_even_refused_text_and_recovers(posts):
     assert posts.recover(post.id, Lang.EN) == "saved and typing\x00"
     posts.autosave(post.id, Lang.EN, "saved")
     assert posts.recover(post.id, Lang.EN) is None
+
+
+def test_a_rewrite_sharing_letters_keeps_no_machine_fragments(posts):
+    post = posts.create(en="Hello").post
+    machine = "Le ministère annonce un nouveau programme"
+    posts.edit(post.id, Lang.FR, machine, origin=Origin.MACHINE,
+               spans=(Span(0, len(machine), Origin.MACHINE, {"model": "m"}),))
+    rewritten = posts.edit(post.id, Lang.FR, "Nous lançons une aide inédite")
+    assert rewritten.spans == ()
