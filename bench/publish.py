@@ -182,8 +182,8 @@ Command: `.venv/bin/python bench/publish.py --pairs {args.pairs} --queue {args.q
 one French account; store on local disk; passwords in a private GNOME Keyring.
 
 {gap_line} The gap is the outbox's `sent_at` of the French post minus the English one's: \
-the time to record the English post (commit + audit), the keyring read and the French \
-post's getRecord + putRecord.
+recording the English post (commit + audit), renewing the lease and counting the French \
+attempt (two commits), then the French post's getRecord + putRecord on the PDS.
 
 Throughput for a queue of {args.queue} approved pairs, published one after the other:
 

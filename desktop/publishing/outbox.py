@@ -21,8 +21,9 @@ A *publication* groups the entries of one "publish" of a post: ``publishing``
 until every entry is settled, then ``published`` (every entry out),
 ``half_published`` (some out, the rest failed), ``failed`` (nothing out) or
 ``retracted`` (what stood alone was deleted). One process at a time works on
-a publication: it holds a lease (``host:pid:token`` and an expiry) that
-another process may take only when it expired or its process is gone.
+a publication: it holds a lease (``host:pid:token`` and an expiry) for the
+length of a run, which another run may take only when it expired or its
+process is gone.
 
 Every state change is audited with the versions' ids and sha256, the body's
 sha256, the idempotency key and what the network answered; nothing here ever
@@ -48,7 +49,7 @@ from desktop.core.store_publishing import OutboxRepository
 from .accounts import PublishingAccount
 from .channel import RemotePost
 
-#: How long a lease lasts without renewal; renewed before each entry is sent.
+#: How long a lease lasts without renewal; renewed before each network attempt.
 LEASE_TTL = timedelta(minutes=5)
 
 
@@ -257,11 +258,11 @@ def _process_gone(owner: str) -> bool:
 class Outbox:
     """Records intents and moves entries and publications through their states (audited)."""
 
-    def __init__(self, repo: OutboxRepository, user: str, owner: str | None = None):
+    def __init__(self, repo: OutboxRepository, user: str):
         self.repo = repo
         self.user = user
-        #: This process's lease name.
-        self.owner = owner or process_owner()
+        #: The name this outbox's runs hold leases under.
+        self.owner = process_owner()
 
     # -- reading ---------------------------------------------------------------------
     def publication(self, publication_id: int) -> Publication:
@@ -283,9 +284,10 @@ class Outbox:
 
     # -- leases ----------------------------------------------------------------------
     def claim(self, publication: Publication, now: datetime) -> bool:
-        """Lease the publication to this process unless another live process holds it."""
+        """Lease the publication unless a live run holds it (another process, or another
+        thread of this one: a run releases its lease when it ends)."""
         holder = publication.lease_owner
-        if holder not in (None, self.owner):
+        if holder is not None:
             expired = publication.lease_until is None or parse_iso(publication.lease_until) <= now
             if not expired and not _process_gone(holder):
                 return False

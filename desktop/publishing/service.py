@@ -39,6 +39,13 @@ networks and finishes its pairs. One that had nothing out and began more than
 post is approved again. The report also lists half-published posts and missed
 schedules, so none goes unnoticed.
 
+Each entry's idempotency key is random (``tandem-<post>-<lang>-<uuid4>``) and
+fixed with its ``created_at`` when the intent is written, so retries and
+``find`` address the same post, and two stores never share a key. A run
+leases its publication (`Outbox.claim`): the UI's worker threads may share one
+service, and a second window or ``tandem publish`` never drives the same
+publication at the same time.
+
 Scheduling (``schedule``; ``tandem publish ID --at TIME``) is done by Tandem,
 not by the networks: Mastodon's ``scheduled_at`` would leave one language
 waiting on a server Tandem cannot pair it with, and the Mastodon client has
@@ -252,13 +259,6 @@ class PublishingStatus:
         return self.publication.lone() if self.publication else {}
 
     @property
-    def unresolved(self) -> tuple[Entry, ...]:
-        """Posts whose fate is not known yet (checked again on resume)."""
-        if self.publication is None or self.state is not PostState.PUBLISHING:
-            return ()
-        return tuple(e for e in self.publication.entries if e.state is EntryState.PENDING)
-
-    @property
     def actions(self) -> tuple[str, ...]:
         if self.state is PostState.HALF_PUBLISHED:
             return ("retry", *sorted({f"retract {lang.value}" for lang in self.alone.values()}))
@@ -274,7 +274,7 @@ class PublishingStatus:
 
     def describe(self) -> str:
         lines = [f"Post {self.post_id} ({self.title}): {describe_state(self.state)}"]
-        if self.schedule and self.state is PostState.SCHEDULED:
+        if self.schedule:
             lines[0] += (f", due {self.schedule.due_at.astimezone():%Y-%m-%d %H:%M %Z} "
                          f"(given as {self.schedule.given_as})")
         publication = self.publication
@@ -589,7 +589,6 @@ class PublishService:
             if failed_first is not None and not entry.uncertain:
                 self.outbox.failed(entry, f"Not sent: {failed_first}.")
                 continue
-            self.outbox.renew(publication.id, self.clock())
             done = (self._reconcile(entry, clients, f"Not sent: {failed_first}.")
                     if failed_first is not None else self._deliver(entry, clients))
             if done.state is EntryState.PENDING:
@@ -633,6 +632,7 @@ class PublishService:
                 if wait is None:
                     break
                 self.sleep(wait)
+            self.outbox.renew(entry.publication_id, self.clock())
             publishing = False
             try:
                 if maybe_posted:
@@ -665,6 +665,7 @@ class PublishService:
         """Ask the network whether an uncertain entry went out; failed with ``failure`` if not."""
         if not entry.uncertain:
             return self.outbox.failed(entry, failure)
+        self.outbox.renew(entry.publication_id, self.clock())
         account = self.accounts.get_by_id(entry.account_id)
         try:
             outgoing = self._outgoing(entry, account)
@@ -909,6 +910,7 @@ class PublishService:
         return self._scheduled(row)
 
     def unschedule(self, post_id: int) -> PublishingStatus:
+        """Cancel a scheduled publication: the post is approved again."""
         self.session.roles.require([Role.PUBLISHER], "publish.unschedule",
                                    f"unschedule post {post_id}", post_id)
         self._cancel_schedule(post_id, "publish.unschedule", {})
@@ -950,8 +952,10 @@ class PublishService:
             try:
                 results.append(DueResult(item.post_id, self._publish(item.post_id), None))
             except PreflightFailed as exc:
-                self._cancel_schedule(item.post_id, "publish.schedule_failed",
-                                      {"problems": list(exc.problems)})
+                if self.store.get_post(item.post_id).state is PostState.SCHEDULED:
+                    # (else it was edited meanwhile, which already dropped the schedule)
+                    self._cancel_schedule(item.post_id, "publish.schedule_failed",
+                                          {"problems": list(exc.problems)})
                 results.append(DueResult(item.post_id, None, str(exc)))
             except TandemError as exc:
                 results.append(DueResult(item.post_id, None, str(exc)))
@@ -963,9 +967,12 @@ class PublishService:
 
     # -- reading -----------------------------------------------------------------------
     def status(self, post_id: int) -> PublishingStatus:
+        """The post's publishing state, schedule and latest publication (what went where,
+        when, its URL, the gap between the languages, and what stands alone)."""
         post = self.store.get_post(post_id)
         publications = self.store.publications(post_id)
-        schedule = self.store.waiting_schedule(post_id)
+        schedule = (self.store.waiting_schedule(post_id) if post.state is PostState.SCHEDULED
+                    else None)
         return PublishingStatus(
             post_id, post.title, post.state,
             self._scheduled(schedule) if schedule else None,

@@ -20,6 +20,17 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import dataclass
+from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .models_dialog import ModelsController
+    from .qa_panel import QaPanel
+    from .suggestions import SuggestionController
+    from .translator_worker import TranslatorHost
 
 ENV_SMOKE = "TANDEM_UI_SMOKE"
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -59,6 +70,30 @@ def startup_error_dialog(exc: BaseException):
     box.setAccessibleDescription(details)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     return box
+
+
+@dataclass(frozen=True)
+class TranslationFeatures:
+    """What `install_translation` attached to a window."""
+
+    host: TranslatorHost
+    suggestions: SuggestionController
+    qa_panel: QaPanel
+    models: ModelsController
+
+
+def install_translation(window: MainWindow) -> TranslationFeatures:
+    """Attach live suggestions, the Suggest action, the QA panel and the language
+    packages dialog to a window that has its session; ``host.start()`` later
+    provisions packages and warms the translator up in the background."""
+    from .models_dialog import ModelsController
+    from .qa_panel import QaPanel
+    from .suggestions import SuggestionController
+    from .translator_worker import TranslatorHost
+
+    host = TranslatorHost(window)
+    return TranslationFeatures(host, SuggestionController(window, host), QaPanel(window),
+                               ModelsController(window, host))
 
 
 def run_app(db: str | None = None) -> int:
@@ -101,13 +136,65 @@ def run_app(db: str | None = None) -> int:
 
     try:
         window.set_session(session)
+        features = install_translation(window)
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()
+        features.host.start()  # first-run packages and warm-up, in a worker
         return app.exec()
     finally:
         window.shutdown()
         session.close()
+
+
+@dataclass
+class Features:
+    """The review, approval and publishing features installed on a window."""
+
+    progress: Any        # approvals_panel.ProgressWatcher
+    status_line: Any     # approvals_panel.PostStatusLine
+    approvals: Any       # approvals_panel.ApprovalsPanel
+    review_queue: Any    # review_queue.ReviewQueueWindow
+    publishing: Any      # publish_panel.PublishController
+    settings: Any        # settings_dialog.SettingsLauncher
+    work: Any            # tray.WorkWatcher
+
+    def start(self) -> None:
+        """Resume interrupted publications (asking about missed schedules), start the
+        scheduled-post timer and the "waiting for you" notifications."""
+        self.publishing.start()
+        self.work.start()
+
+
+def install_features(window, publish_service=None, notifier=None) -> Features:
+    """Add the review queue, approvals panel and status line, publishing, settings and
+    notifications to ``window`` (the bare window stays as its own tests expect).
+
+    ``publish_service``: a factory ``session -> PublishService`` (tests inject
+    their channels); ``notifier``: where notifications go (default: the tray).
+    """
+    from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
+    from .publish_panel import PublishController
+    from .review_queue import ReviewQueueWindow
+    from .settings_dialog import SettingsLauncher
+    from .tray import WorkWatcher, make_notifier
+
+    progress = ProgressWatcher(window)
+    status_line = PostStatusLine(progress, window)
+    window.add_editor_bar(status_line)
+    approvals = ApprovalsPanel(window, progress)
+    window.add_side_panel(approvals, approvals.tab_title())
+    window.add_post_action(approvals.approve_action)
+    publishing = (PublishController(window) if publish_service is None
+                  else PublishController(window, publish_service))
+    window.add_side_panel(publishing.panel, publishing.panel.tab_title())
+    review_queue = ReviewQueueWindow(window)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(review_queue.open_action)
+    settings = SettingsLauncher(window)
+    work = WorkWatcher(window, notifier if notifier is not None else make_notifier(window))
+    window.retranslate_ui()  # names the new toolbar buttons
+    return Features(progress, status_line, approvals, review_queue, publishing, settings, work)
 
 
 def _report_ready(window) -> None:

@@ -566,13 +566,19 @@ class ApprovalsPanel(QWidget):
         self._watcher.refresh()
 
     # -- language ---------------------------------------------------------------------
+    def tab_title(self) -> str:
+        return self.tr("Approvals")
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.setAccessibleName(self.tr("Approvals"))
+        self.setAccessibleName(self.tab_title())
+        tabs = self._window.side_tabs
+        if tabs.indexOf(self) >= 0:
+            tabs.setTabText(tabs.indexOf(self), self.tab_title())
         self.waiting_heading.setText(self.tr("Waiting for"))
         self.steps_heading.setText(self.tr("Approval &chain"))
         self.steps_tree.setHeaderLabels([self.tr("Step"), self.tr("State"),
@@ -602,6 +608,9 @@ class ApprovalsPanel(QWidget):
         self.approve_action.setText(self.tr("&Approve"))
         self.approve_action.setToolTip(self.tr(
             "Approve the open post at the step chosen in the Approvals panel (Ctrl+Shift+A)"))
+        button = self._window.toolbar.widgetForAction(self.approve_action)
+        if button is not None:
+            button.setAccessibleName(self.tr("Approve"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh the approvals"))
         self.empty_label.setText(self.tr("No post is open."))

@@ -14,6 +14,12 @@ Extension points for later features:
 * ``add_post_action(action)``: a toolbar/menu slot for Suggest, Publish…
 * ``add_side_panel(widget, title)``: tabbed side panel (QA findings, review,
   approvals), hidden until something is added.
+* ``add_editor_bar(widget)``: a bar above both editors (the post's status
+  line, the half-published banner).
+* ``shutting_down`` signal: emitted first thing in `shutdown()`, so features
+  with workers or timers of their own stop them before the store closes.
+* ``add_file_action(action)``: a File menu entry (Install language package…).
+* ``shutting_down`` signal: stop feature workers before the store closes.
 * ``editor(lang).set_machine_banner(visible, text=None)``: per-language
   "Machine translation — needs linguistic review" banner.
 * ``current_post_changed(post_id | None)`` and ``backend.operation_executed``
@@ -56,6 +62,11 @@ class MainWindow(QMainWindow):
 
     # The post shown in the editor changed (post id, or None for no post).
     current_post_changed = Signal(object)
+    # The window is closing: stop feature workers and timers (see `shutdown`).
+    shutting_down = Signal()
+    # The window is closing: features stop their timers and workers. Emitted
+    # once, before the storage queue is drained.
+    shutting_down = Signal()
 
     AUTOSAVE_DELAY_MS = 400
     AUTOSAVE_MAX_INTERVAL_MS = 1000
@@ -101,6 +112,7 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addLayout(title_row)
         editor_layout.addWidget(self.editor_splitter, 1)
+        self._editor_layout = editor_layout
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -214,7 +226,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.save_action)
-        self.file_menu.addSeparator()
+        self._file_separator = self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.post_menu = bar.addMenu("")  # Suggest / Publish… are added here later
         self.post_menu.menuAction().setVisible(False)
@@ -309,11 +321,19 @@ class MainWindow(QMainWindow):
         self.post_menu.addAction(action)
         self.post_menu.menuAction().setVisible(True)
 
+    def add_file_action(self, action: QAction) -> None:
+        """Add an entry to the File menu, above Quit (Install language package…)."""
+        self.file_menu.insertAction(self._file_separator, action)
+
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the side panel (QA findings, review, approvals); shows it."""
         index = self.side_tabs.addTab(widget, title)
         self.side_dock.show()
         return index
+
+    def add_editor_bar(self, widget: QWidget) -> None:
+        """Add a bar between the title and the editors (status line, banners)."""
+        self._editor_layout.insertWidget(self._editor_layout.count() - 1, widget)
 
     # -- opening posts --------------------------------------------------------
     def set_session(self, session: Session) -> None:
@@ -695,6 +715,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.shutting_down.emit()
         pending = [lang for lang, trigger in self._autosave.items() if trigger.is_pending()]
         for trigger in self._autosave.values():
             trigger.cancel()

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal, Slot)
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
@@ -26,6 +27,7 @@ from desktop.core.model import PostState
 
 from .backend import Backend
 from .i18n import format_timestamp, state_label
+from .widgets import OVER_COLOUR, WARNING_SIGN
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -160,6 +162,11 @@ class PostListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "state":
+            row = self.row_data(index.row(), fetch=False)
+            half = row is not None and row["state"] == PostState.HALF_PUBLISHED.value
+            return QColor(OVER_COLOUR) if half else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole, self.PostIdRole):
             return None
@@ -168,14 +175,16 @@ class PostListModel(QAbstractTableModel):
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
         if role == self.PostIdRole:
             return row["id"]
-        column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n\n".join(part for part in (row["title"], row.get("en_text") or "",
                                                  row.get("fr_text") or "") if part)
         if column == "title":
             return row["title"]
         if column == "state":
-            return state_label(PostState(row["state"]))
+            state = PostState(row["state"])
+            if state is PostState.HALF_PUBLISHED:  # flagged with a sign, not colour alone
+                return f"{WARNING_SIGN} {state_label(state)}"
+            return state_label(state)
         return format_timestamp(row["updated_at"])
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt override

@@ -2,6 +2,410 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en_CA">
 <context>
+    <name></name>
+    <message>
+        <source>PostStatusLine</source>
+        <comment>{language}: official version {seq}, signed off by {user} on {time}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostStatusLine</source>
+        <comment>{language}: not signed off (version {seq} rejected by {user})</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostStatusLine</source>
+        <comment>{language}: not signed off (version {seq} awaits review)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostStatusLine</source>
+        <comment>{language}: not signed off (no text yet)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PublishPanel</source>
+        <comment>not sent yet</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PublishPanel</source>
+        <comment>out</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PublishPanel</source>
+        <comment>failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PublishPanel</source>
+        <comment>withdrawn or deleted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>English</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>French</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Bilingual, English first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Bilingual, French first</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>, one post when both fit</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Acting as another user (TANDEM_USER)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Database location</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Team server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Administrators</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Roles granted by IT</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Approval chain</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Who signs off text written by people</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Language packages folder</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Downloading language packages</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Publishing accounts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Default targets</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Telemetry</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>Yes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>No</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlternativesDialog</name>
+    <message>
+        <source>Translation memory matches</source>
+        <translation>Correspondances de la mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>Translation memory has close matches for this text. Use one instead of the suggestion? The one you pick is recorded as a translation memory version.</source>
+        <translation>La mémoire de traduction contient des correspondances proches de ce texte. En utiliser une au lieu de la suggestion? Celle que vous choisissez est enregistrée comme version issue de la mémoire de traduction.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this match</source>
+        <translation>&amp;Utiliser cette correspondance</translation>
+    </message>
+    <message>
+        <source>Use this match</source>
+        <translation>Utiliser cette correspondance</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the suggestion</source>
+        <translation>&amp;Garder la suggestion</translation>
+    </message>
+    <message>
+        <source>Keep the suggestion</source>
+        <translation>Garder la suggestion</translation>
+    </message>
+    <message>
+        <source>{score} % — {text}</source>
+        <translation>{score}&#xa0;% — {text}</translation>
+    </message>
+    <message>
+        <source>Matches “{source}” ({reference}).</source>
+        <translation>Correspond à «&#xa0;{source}&#xa0;» ({reference}).</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPanel</name>
+    <message>
+        <source>{state} since {time} ({duration})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: this post waits for no one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {language} text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} review (version {seq})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new {language} version (version {seq} was rejected by {user}: {comment})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval step “{step}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the missing language to be published, or the published one retracted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheduled time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}, since {time} ({duration}); can act: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped (not for this post type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for earlier steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started (the post is not in approval)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{duration} so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any one approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{step} ({mode})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided on {time} by a new version (#{version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals are given once both languages are signed off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You approved step “{step}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving step “{step}” needs {role}; you do not hold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot approve step “{step}”: you wrote part of this post, and no one approves their own post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval &amp;chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval chain steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each step of the chain: its state, who approved it, who can act and how long it took.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals &amp;given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Approvals given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every approval of this post; an approval is voided when a new version is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step to approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional comment kept with the approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the post at this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve both official texts at the chosen step (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the open post at the step chosen in the Approvals panel (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No post is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>{network}: —</source>
@@ -30,6 +434,52 @@
     <message>
         <source>Bluesky bytes: {used} of {limit}</source>
         <translation>Bluesky (octets)&#xa0;: {used} sur {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HalfPublishedBanner</name>
+    <message>
+        <source>{language} alone on {network}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in one language only ({where}). Retry sending the missing language, or retract the published one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry sending the missing language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract the published {language} post</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -392,6 +842,243 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>MissedScheduleDialog</name>
+    <message>
+        <source>Missed scheduled publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” (post {id}) was to be published on {time}, while Tandem was closed. It was not published. What should Tandem do? Publishing cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New date and time to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish English and French now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reschedule at the new time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave it scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it as it is; Tandem asks again at the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelsController</name>
+    <message>
+        <source>&amp;Install language package…</source>
+        <translation>&amp;Installer un paquet linguistique…</translation>
+    </message>
+    <message>
+        <source>List, install or remove the translation models</source>
+        <translation>Afficher, installer ou retirer les modèles de traduction</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Install a language package</source>
+        <translation>Installer un paquet linguistique</translation>
+    </message>
+    <message>
+        <source>Language packages (*.argosmodel)</source>
+        <translation>Paquets linguistiques (*.argosmodel)</translation>
+    </message>
+    <message>
+        <source>Checking and installing {file}…</source>
+        <translation>Vérification et installation de {file}…</translation>
+    </message>
+    <message>
+        <source>Remove the language package?</source>
+        <translation>Retirer le paquet linguistique?</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Suggestions from {languages} need another package afterwards.</source>
+        <translation>Retirer {name}? Il faudra ensuite un autre paquet pour les suggestions {languages}.</translation>
+    </message>
+    <message>
+        <source>Download a language package?</source>
+        <translation>Télécharger un paquet linguistique?</translation>
+    </message>
+    <message>
+        <source>Tandem will download the newest {languages} package listed in the Argos package index (about 100 MB, from GitHub), check it and install it. Continue?</source>
+        <translation>Tandem téléchargera le paquet {languages} le plus récent de l’index des paquets Argos (environ 100&#xa0;Mo, depuis GitHub), le vérifiera et l’installera. Continuer?</translation>
+    </message>
+    <message>
+        <source>Downloading the {languages} package…</source>
+        <translation>Téléchargement du paquet {languages}…</translation>
+    </message>
+    <message>
+        <source>Cancelling the download…</source>
+        <translation>Annulation du téléchargement…</translation>
+    </message>
+    <message>
+        <source>Download cancelled; nothing was installed.</source>
+        <translation>Téléchargement annulé; rien n’a été installé.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>{name} a été retiré.</translation>
+    </message>
+    <message>
+        <source>Installed {name} ({languages}, version {version}).</source>
+        <translation>{name} a été installé ({languages}, version {version}).</translation>
+    </message>
+    <message>
+        <source>Not removed:</source>
+        <translation>Non retiré&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Not installed; the installed packages are unchanged:</source>
+        <translation>Non installé; les paquets installés sont inchangés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{received} of {total} MB</source>
+        <translation>{received} sur {total}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <source>{received} MB</source>
+        <translation>{received}&#xa0;Mo</translation>
+    </message>
+    <message>
+        <source>{source} → {target}</source>
+        <translation>{source} → {target}</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}</source>
+        <translation>Erreur inattendue&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Unusable: {problem}</source>
+        <translation>Inutilisable&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>Dossier&#xa0;: {path}</translation>
+    </message>
+    <message>
+        <source>No language package is installed.</source>
+        <translation>Aucun paquet linguistique n’est installé.</translation>
+    </message>
+    <message>
+        <source>Language packages</source>
+        <translation>Paquets linguistiques</translation>
+    </message>
+    <message>
+        <source>Installed translation models. Tandem translates offline with them; without one, suggestions come from translation memory only.</source>
+        <translation>Modèles de traduction installés. Tandem traduit hors ligne avec eux; sans modèle, les suggestions viennent uniquement de la mémoire de traduction.</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Installed language packages</source>
+        <translation>Paquets linguistiques installés</translation>
+    </message>
+    <message>
+        <source>Install from &amp;file…</source>
+        <translation>Installer à partir d’un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Install from file</source>
+        <translation>Installer à partir d’un fichier</translation>
+    </message>
+    <message>
+        <source>Choose an .argosmodel file; it is checked completely before it is installed.</source>
+        <translation>Choisissez un fichier .argosmodel; il est entièrement vérifié avant d’être installé.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected package</source>
+        <translation>Retirer le paquet choisi</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Langues&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Languages of the package to download</source>
+        <translation>Langues du paquet à télécharger</translation>
+    </message>
+    <message>
+        <source>&amp;Download from the Argos index…</source>
+        <translation>&amp;Télécharger depuis l’index Argos…</translation>
+    </message>
+    <message>
+        <source>Download from the Argos index</source>
+        <translation>Télécharger depuis l’index Argos</translation>
+    </message>
+    <message>
+        <source>Asks first; then downloads the newest package for these languages over the internet.</source>
+        <translation>Demande d’abord une confirmation, puis télécharge par Internet le paquet le plus récent pour ces langues.</translation>
+    </message>
+    <message>
+        <source>Downloading language packages is turned off by the IT policy (translation.allow_online_install). Ask IT for the package file.</source>
+        <translation>Le téléchargement de paquets linguistiques est désactivé par la politique des TI (translation.allow_online_install). Demandez le fichier du paquet aux TI.</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel download</source>
+        <translation>&amp;Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the language packages dialog</source>
+        <translation>Fermer la fenêtre des paquets linguistiques</translation>
+    </message>
+</context>
+<context>
     <name>Origin</name>
     <message>
         <source>human</source>
@@ -504,6 +1191,1060 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>PostStatusLine</name>
+    <message>
+        <source>State: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostTargetsDialog</name>
+    <message>
+        <source>This post has targets of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post uses the IT policy&apos;s default targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post uses your default targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post has no targets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets of post {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts this post goes to. Every network needs both languages: an English and a French account, or one bilingual account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets of this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the default targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the default targets for this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreflightDialog</name>
+    <message>
+        <source>Publish “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to publish. Tandem will send both languages, in this order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post cannot be published now; nothing will be sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{used} of {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing… do not close Tandem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in English and French.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in one language only. Retry the missing language or retract the published one from the red banner above the editors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not published: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {time}: Tandem publishes both languages then, while it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish English and French now? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both texts go to every target account, back to back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule publication?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish English and French at {time}? Once sent, this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then you can unschedule it from the Publishing panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish — Tandem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;English text</source>
+        <translation type="unfinished">Texte an&amp;glais</translation>
+    </message>
+    <message>
+        <source>F&amp;rench text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English text to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French text to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Targets, in sending order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets in sending order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or at a later ti&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule publication at this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish English and French now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>Close the publish window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishController</name>
+    <message>
+        <source>Checking the post and every target account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scheduled publication was cancelled; the post is approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry publishing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the missing language now? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tandem first checks with the network what is already out, so nothing is posted twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract the {language} post?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the published {language} post from the networks where it is out alone? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People may already have seen or shared it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retract {language}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both languages are out now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lone language was retracted; the post is approved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still published in one language only: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted publications finished: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts published in one language only: {count}. Open each to retry or retract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publications whose fate the networks could not confirm: {count}. Tandem checks again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted publications not sent late: {count}. The posts are approved again; publish them again if still wanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” is rescheduled for {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled post was not published: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled posts published: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check, then publish English and French together (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishPanel</name>
+    <message>
+        <source>English and French</source>
+        <extracomment>How often scheduled posts that are due get published while the app runs.</extracomment>
+        <translation type="unfinished">anglais et français</translation>
+    </message>
+    <message>
+        <source>{language} on {account} ({network}): {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap between the languages on {network}: {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Published in one language only: retry or retract it (red banner above the editors).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for {time} by {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen for this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IT policy&apos;s defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your default targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No targets yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by {user} on {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation type="unfinished">Publication en cours</translation>
+    </message>
+    <message>
+        <source>Latest publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose targets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the targets of this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and publish this post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No post is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QaPanel</name>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>English and French</source>
+        <translation>anglais et français</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source> ({where})</source>
+        <translation> ({where})</translation>
+    </message>
+    <message>
+        <source>A one-click fix is available: Fix.</source>
+        <translation>Une correction en un clic est offerte&#xa0;: Corriger.</translation>
+    </message>
+    <message>
+        <source>Open a post to check its English and French texts against each other.</source>
+        <translation>Ouvrez une publication pour comparer ses textes anglais et français.</translation>
+    </message>
+    <message>
+        <source>Write both the English and the French text to check them against each other.</source>
+        <translation>Rédigez le texte anglais et le texte français pour les comparer.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>No problems found between the English and French texts.</source>
+        <translation>Aucun problème entre les textes anglais et français.</translation>
+    </message>
+    <message>
+        <source>Findings: {count}. Select one to see it in the text.</source>
+        <translation>Constatations&#xa0;: {count}. Choisissez-en une pour la voir dans le texte.</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
+    <message>
+        <source>Checks between the English and French texts</source>
+        <translation>Vérifications entre les textes anglais et français</translation>
+    </message>
+    <message>
+        <source>Findings between the English and French texts</source>
+        <translation>Constatations entre les textes anglais et français</translation>
+    </message>
+    <message>
+        <source>Selecting a finding selects its text in the editor; Enter moves the cursor there.</source>
+        <translation>Choisir une constatation sélectionne son texte dans l’éditeur; Entrée y place le curseur.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;x</source>
+        <translation>Co&amp;rriger</translation>
+    </message>
+    <message>
+        <source>Fix the selected finding</source>
+        <translation>Corriger la constatation choisie</translation>
+    </message>
+    <message>
+        <source>Applies the suggested correction to the text; Ctrl+Z in the editor undoes it.</source>
+        <translation>Applique la correction proposée au texte; Ctrl+Z dans l’éditeur l’annule.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>No text yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {seq} · {origin} · written by {author} on {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} machine or memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed off by {user} on {time}: this is the official version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by {user}: {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaits sign-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing off the {language} version needs {roles} (it contains machine-translated or translation-memory text); you do not hold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing off the {language} version needs {roles}; you do not hold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine suggestion in this language&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from the machine suggestion (version {seq}): {count}. Struck-through text was removed, underlined text was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from the machine suggestion (version {seq}): none, the text is the suggestion as is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what to fix in the comment, then reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} text under review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only. Machine translation is highlighted with a dotted underline, translation memory with a dashed underline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted: machine translation (dotted underline), translation memory (dashed underline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} changes from the machine suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} review comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (optional to sign off, required to reject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off the {language} version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this {language} version official ({shortcut})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the {language} version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this version back to its writers; the comment says what to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueWindow</name>
+    <message>
+        <source>{title}
+To review: {languages} · waiting since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post {id} · waiting for review since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">Avertissement</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Remarque</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation type="unfinished">{severity}&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <source>No QA findings between the two versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;QA findings ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs waiting: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} version {seq} of “{title}” signed off: it is now official.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{language} version {seq} of “{title}” rejected; its writers will see your comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue — Tandem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pairs waiting for review (oldest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first. Moving to a pair shows both languages side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QA findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>Close the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off the English version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign off the French version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs waiting for linguistic review (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>approver of step {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>translator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publisher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {role} role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the roles {roles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody yet: an admin must grant {roles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no one (Tandem does it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Set by your IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-off webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {network}, {language} ({handle})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown (keyring unavailable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These settings are &amp;set by your IT policy ({source}) and cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your IT policy &amp;sets no setting: nothing is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected account and its secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {name} added; its secret is in the OS keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret of {name} is stored in the OS keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {name} removed, with its secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default targets saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the https:// address of the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings — Tandem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are kept in the OS keyring; this list only says whether one is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New secret for the selected account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New secret for the selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App password or token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the secret in the OS keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Handle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;cret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example gc-bluesky-en</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order of the languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One post with both languages when they fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example canada.bsky.social</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret of the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes to the OS keyring only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished">français</translation>
+    </message>
+    <message>
+        <source>Bilingual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts a post goes to when it has no targets of its own. Every network needs both languages: an English and a French account, or one bilingual account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save default targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the default targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings locked by the IT policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>Close the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLauncher</name>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing accounts, default targets and the settings your IT policy locks (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Tandem cannot start</source>
@@ -516,6 +2257,128 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>Unexpected error: {error}</source>
         <translation>Erreur inattendue&#xa0;: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <source>Suggested by machine translation</source>
+        <translation>Suggestion de la traduction automatique</translation>
+    </message>
+    <message>
+        <source>Suggested from translation memory</source>
+        <translation>Suggestion de la mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>{kind}: Tab accepts it, Esc dismisses it.</source>
+        <translation>{kind}&#xa0;: Tab l’accepte, Échap l’écarte.</translation>
+    </message>
+    <message>
+        <source>{kind}: press {shortcut}, then Tab to accept it.</source>
+        <translation>{kind}&#xa0;: appuyez sur {shortcut}, puis sur Tab pour l’accepter.</translation>
+    </message>
+    <message>
+        <source>A suggested translation is shown: Tab accepts it, Escape dismisses it.</source>
+        <translation>Une traduction suggérée est affichée&#xa0;: Tab l’accepte, Échap l’écarte.</translation>
+    </message>
+    <message>
+        <source>{language} suggestion saved as version {seq} ({origin}); it needs linguistic review.</source>
+        <translation>Suggestion pour le texte {language} enregistrée comme version {seq} ({origin}); elle doit passer la révision linguistique.</translation>
+    </message>
+    <message>
+        <source>The {language} text already is this suggestion (version {seq}).</source>
+        <translation>Le texte {language} est déjà cette suggestion (version {seq}).</translation>
+    </message>
+    <message>
+        <source>There is no {language} text to translate yet.</source>
+        <translation>Il n’y a pas encore de texte {language} à traduire.</translation>
+    </message>
+    <message>
+        <source>Replace the {language} text?</source>
+        <translation>Remplacer le texte {language}?</translation>
+    </message>
+    <message>
+        <source>The {language} text was written by a person. Replace it with a suggestion? It stays in the version history.</source>
+        <translation>Le texte {language} a été rédigé par une personne. Le remplacer par une suggestion? Il reste dans l’historique des versions.</translation>
+    </message>
+    <message>
+        <source>Suggesting {language}…</source>
+        <translation>Suggestion du texte {language} en cours…</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest French</source>
+        <translation>&amp;Suggérer le français</translation>
+    </message>
+    <message>
+        <source>Translate the English text into a new French version ({shortcut})</source>
+        <translation>Traduire le texte anglais en une nouvelle version française ({shortcut})</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest English</source>
+        <translation>&amp;Suggérer l’anglais</translation>
+    </message>
+    <message>
+        <source>Translate the French text into a new English version ({shortcut})</source>
+        <translation>Traduire le texte français en une nouvelle version anglaise ({shortcut})</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorHost</name>
+    <message>
+        <source>Language packages: {problems}</source>
+        <translation>Paquets linguistiques&#xa0;: {problems}</translation>
+    </message>
+    <message>
+        <source>Installed language packages: {packages}.</source>
+        <translation>Paquets linguistiques installés&#xa0;: {packages}.</translation>
+    </message>
+    <message>
+        <source>No translation model is installed: suggestions come from translation memory only. Add one with File → Install language package…</source>
+        <translation>Aucun modèle de traduction n’est installé&#xa0;: les suggestions viennent uniquement de la mémoire de traduction. Ajoutez-en un avec Fichier → Installer un paquet linguistique…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkWatcher</name>
+    <message>
+        <source>Nothing is waiting for you.</source>
+        <extracomment>How long a status-bar notice stays (ms).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tandem: work waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs to review: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval steps waiting for you: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved posts to publish: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posts published in one language only: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To review: “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To approve: “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To publish: “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in one language only: “{title}”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ then raises (a timeout after the server acted).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -42,6 +43,8 @@ class FakeWorld:
     auth_errors: dict[str, Exception] = field(default_factory=dict)
     calls: list[tuple[str, str]] = field(default_factory=list)  # (account, method)
     clock: FakeClock | None = None
+    #: Called with the account's name as each publish starts (to act "meanwhile").
+    on_publish: Callable[[str], None] | None = None
 
     def texts(self, account: str) -> list[str]:
         return [p.text for p in self.posts if p.account == account]
@@ -85,6 +88,8 @@ class FakeChannel(Channel):
 
     def publish(self, post: Outgoing) -> RemotePost:
         self.world.calls.append((self.account.name, "publish"))
+        if self.world.on_publish is not None:
+            self.world.on_publish(self.account.name)
         script = self.world.publish_script[self.account.name]
         when, error = script.pop(0) if script else (None, None)
         if when == "before":

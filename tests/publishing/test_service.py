@@ -318,6 +318,25 @@ def test_an_unknown_fate_keeps_the_post_publishing_until_resume_can_tell(desk, w
     assert world.texts("bsky-en") == [EN] and world.texts("bsky-fr") == [FR]
 
 
+def test_a_publication_being_sent_is_left_alone_by_other_runs(desk, world, post):
+    seen = []
+
+    def meanwhile(account: str) -> None:
+        if account == "bsky-en":  # another window, mid-publish
+            with service(desk, world) as other:
+                seen.append(other.resume_all())
+                with pytest.raises(PreflightFailed, match="is being published"):
+                    other.publish(post)
+                with pytest.raises(TandemError, match="being published by another Tandem"):
+                    other.retry(post)
+
+    world.on_publish = meanwhile
+    with service(desk, world) as publisher:
+        assert publisher.publish(post).state is PostState.PUBLISHED
+    assert seen[0].busy == [post] and not seen[0].finished
+    assert world.texts("bsky-en") == [EN] and world.texts("bsky-fr") == [FR]
+
+
 # -- retract ----------------------------------------------------------------------------------
 def test_retracting_the_lone_language_leaves_nothing_alone(desk, world, post):
     world.publish_script["bsky-fr"] = [("before", Rejected("no", network="bluesky"))]

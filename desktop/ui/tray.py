@@ -1,0 +1,209 @@
+"""Notifications while Tandem runs: "something is waiting for you".
+
+`WorkWatcher` asks the services on the storage worker, every
+``POLL_INTERVAL_MS``, what waits for the acting user (`waiting_work`):
+
+* a translator (or whoever may sign): pairs in the review queue they may sign;
+* an approver: chain steps they may approve now;
+* a publisher: approved posts;
+* anyone: posts published in one language only.
+
+It notifies only about items it has not seen before (the first poll, at
+start-up, reports what is already waiting) through a `Notifier`: the system
+tray (`SystemTrayNotifier`, a `QSystemTrayIcon` message) when the desktop has
+one, else the window's status bar (`StatusBarNotifier`): offscreen, on a bare
+X server, or a desktop without a tray. Clicking the message or the icon brings
+the window forward.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QStyle, QSystemTrayIcon
+
+from desktop.core.model import PostState
+from desktop.core.roles import Role
+
+if TYPE_CHECKING:
+    from desktop.core.session import Session
+
+    from .main_window import MainWindow
+
+POLL_INTERVAL_MS = 60_000
+#: How long a status-bar notice stays (ms).
+STATUS_NOTICE_MS = 30_000
+KINDS = ("review", "approve", "publish", "half_published")
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing waiting for the user; ``key`` changes when it is a new piece of work
+    (a new version to review, a new approval round)."""
+
+    kind: str  # one of KINDS
+    post_id: int
+    title: str
+    key: tuple
+
+
+def waiting_work(session: Session) -> tuple[WorkItem, ...]:
+    """What waits for ``session.user`` now (the services decide who may act)."""
+    items: list[WorkItem] = []
+    for item in session.review.queue():
+        mine = [lr.version.id for lr in (item.en, item.fr) if lr.can_sign]
+        if mine:
+            items.append(WorkItem("review", item.post.id, item.post.title,
+                                  ("review", item.post.id, *mine)))
+    repo = session.store
+    for post_id in repo.post_ids_in_state(PostState.IN_APPROVAL):
+        status = session.approvals.status(post_id)
+        for step in status.actionable:
+            if session.user in step.who_can_act:
+                items.append(WorkItem("approve", post_id, repo.get_post(post_id).title,
+                                      ("approve", post_id, status.round_id, step.step.id)))
+    if session.roles.has(Role.PUBLISHER):
+        for post_id in repo.post_ids_in_state(PostState.APPROVED):
+            items.append(WorkItem("publish", post_id, repo.get_post(post_id).title,
+                                  ("publish", post_id, session.workflow.since(post_id))))
+    for post_id in repo.post_ids_in_state(PostState.HALF_PUBLISHED):
+        items.append(WorkItem("half_published", post_id, repo.get_post(post_id).title,
+                              ("half_published", post_id, session.workflow.since(post_id))))
+    return tuple(items)
+
+
+class Notifier(Protocol):
+    """Where notifications go (the tray, or a fallback)."""
+
+    def notify(self, title: str, text: str) -> None: ...
+    def set_summary(self, text: str) -> None: ...
+    def close(self) -> None: ...
+
+
+def _raise(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+class SystemTrayNotifier:
+    """A tray icon whose tooltip sums up the waiting work; new work pops a message."""
+
+    def __init__(self, window: MainWindow):
+        icon = window.windowIcon()
+        if icon.isNull():
+            icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.icon = QSystemTrayIcon(icon, window)
+        self.icon.messageClicked.connect(lambda: _raise(window))
+        self.icon.activated.connect(lambda _reason: _raise(window))
+        self.icon.show()
+
+    def notify(self, title: str, text: str) -> None:
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+    def set_summary(self, text: str) -> None:
+        self.icon.setToolTip(text)
+
+    def close(self) -> None:
+        self.icon.hide()
+
+
+class StatusBarNotifier:
+    """No system tray here: the notice goes to the window's status bar."""
+
+    def __init__(self, window: MainWindow):
+        self._window = window
+
+    def notify(self, title: str, text: str) -> None:
+        line = text.replace("\n", " · ")
+        self._window.statusBar().showMessage(f"{title} — {line}", STATUS_NOTICE_MS)
+
+    def set_summary(self, text: str) -> None:
+        self._window.statusBar().setToolTip(text)
+
+    def close(self) -> None:
+        self._window.statusBar().clearMessage()
+
+
+def make_notifier(window: MainWindow) -> Notifier:
+    """The tray when the desktop has one, else the status bar (offscreen, bare X)."""
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        return SystemTrayNotifier(window)
+    return StatusBarNotifier(window)
+
+
+class WorkWatcher(QObject):
+    """Polls `waiting_work` off the GUI thread and notifies about new items only."""
+
+    # The items waiting now (tuple[WorkItem, ...]) after each poll.
+    work_changed = Signal(object)
+
+    def __init__(self, window: MainWindow, notifier: Notifier,
+                 interval_ms: int = POLL_INTERVAL_MS):
+        super().__init__(window)
+        self._window = window
+        self.notifier = notifier
+        self._seen: set[tuple] = set()
+        self._polling = False
+        self._stopped = False
+        self.items: tuple[WorkItem, ...] = ()
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        window.shutting_down.connect(self.stop)
+
+    def start(self) -> None:
+        self.poll()
+        self.timer.start()
+
+    @Slot()
+    def poll(self) -> None:
+        if self._polling or self._stopped:
+            return
+        self._polling = True
+        self._window.backend.run_query(waiting_work, self._on_polled,
+                                       on_failure=self._on_poll_failed)
+
+    def _on_polled(self, items: tuple[WorkItem, ...]) -> None:
+        self._polling = False
+        if self._stopped:
+            return
+        new = [item for item in items if item.key not in self._seen]
+        self._seen = {item.key for item in items}
+        self.items = items
+        self.notifier.set_summary(self.summary(items) or self.tr("Nothing is waiting for you."))
+        if new:
+            self.notifier.notify(self.tr("Tandem: work waiting for you"), self.summary(new))
+        self.work_changed.emit(items)
+
+    def _on_poll_failed(self, _exc: Exception) -> None:
+        self._polling = False  # the next tick tries again; the window shows store errors
+
+    def summary(self, items: tuple[WorkItem, ...] | list[WorkItem]) -> str:
+        """One line per kind: how many, and the title when there is one."""
+        counts = Counter(item.kind for item in items)
+        many = {"review": self.tr("Pairs to review: {count}"),
+                "approve": self.tr("Approval steps waiting for you: {count}"),
+                "publish": self.tr("Approved posts to publish: {count}"),
+                "half_published": self.tr("Posts published in one language only: {count}")}
+        one = {"review": self.tr("To review: “{title}”"),
+               "approve": self.tr("To approve: “{title}”"),
+               "publish": self.tr("To publish: “{title}”"),
+               "half_published": self.tr("Published in one language only: “{title}”")}
+        lines = []
+        for kind in KINDS:
+            if counts[kind] == 1:
+                title = next(item.title for item in items if item.kind == kind)
+                lines.append(one[kind].format(title=title))
+            elif counts[kind]:
+                lines.append(many[kind].format(count=QLocale().toString(counts[kind])))
+        return "\n".join(lines)
+
+    @Slot()
+    def stop(self) -> None:
+        self._stopped = True
+        self.timer.stop()
+        self.notifier.close()
