@@ -417,14 +417,8 @@ def check_channels(session_factory: Callable[[], Any], offline: bool,
     """Each configured account: reachable and authenticated.
 
     Uses ``desktop.publishing.health.check_accounts(session, timeout=…)``, which
-    yields objects with ``account``, ``status``, ``message`` and ``fix``; until the
-    publishing layer provides it, the channels are reported as not configured.
+    yields objects with ``account``, ``status``, ``message`` and ``fix``.
     """
-    try:
-        from desktop.publishing import health
-    except ImportError:
-        return [CheckResult("channels", SKIPPED,
-                            "Channel checks are not configured in this build of Tandem.")]
     if offline:
         return [CheckResult("channels", SKIPPED,
                             "Offline (--offline): the publishing accounts were not contacted.",
@@ -433,6 +427,8 @@ def check_channels(session_factory: Callable[[], Any], offline: bool,
         session = session_factory()
     except TandemError as exc:
         return [CheckResult("channels", SKIPPED, f"Accounts not checked: {exc}")]
+    from desktop.publishing import health  # network stack only when accounts are checked
+
     results = [CheckResult(f"channel-{h.account}", h.status, h.message, h.fix)
                for h in health.check_accounts(session, timeout=timeout)]
     return results or [CheckResult("channels", OK, "No publishing accounts are set up yet.")]

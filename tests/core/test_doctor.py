@@ -241,7 +241,10 @@ def test_channels_use_the_publishing_health_contract(monkeypatch):
                                       fix="tandem accounts secret gc-en")]
 
     health.check_accounts = check_accounts
+    import desktop.publishing
+
     monkeypatch.setitem(sys.modules, "desktop.publishing.health", health)
+    monkeypatch.setattr(desktop.publishing, "health", health, raising=False)
     offline = doctor.check_channels(session, offline=True)
     assert [r.status for r in offline] == [SKIPPED] and "Offline" in offline[0].message
     online = doctor.check_channels(session, offline=False, timeout=3)

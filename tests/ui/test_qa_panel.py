@@ -55,7 +55,8 @@ def test_findings_show_in_the_interface_language_with_severity_in_words(qtbot, m
     languages.set_language("fr")
     QApplication.processEvents()
     assert window.side_tabs.tabText(window.side_tabs.indexOf(panel)) == "Vérifications"
-    assert any(t.startswith("Erreur : La date « March 5, 2026 »") for t in rows(panel)), rows(panel)
+    assert any(t.startswith("Erreur\u00a0: La date «\u00a0March 5, 2026\u00a0»")
+               for t in rows(panel)), rows(panel)
     assert panel.fix_button.accessibleName() == "Corriger la constatation choisie"
 
 

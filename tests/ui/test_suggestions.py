@@ -437,3 +437,42 @@ def test_start_reports_provisioning_problems_in_the_message_bar(qtbot, make_wind
         window.close()
     finally:
         session.close()
+
+
+# -- interface language and accessibility --------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_new_control_is_named_and_french_is_complete(qtbot, make_features, session,
+                                                          both_pairs, tmp_path, languages, lang):
+    from tests.core.test_suggestions import write_tmx
+
+    from .test_i18n_a11y import is_interactive, qt_internal, ts_messages, visible_texts
+
+    session.suggestions.import_tmx(write_tmx(tmp_path / "m.tmx", (
+        "Get your flu shot this fall. Book online now.", FR_HUMAN)))
+    post_id = session.posts.create(title="T").post.id
+    window, features = make_features(session, post_id)
+    features.models.open_dialog()
+    qtbot.addWidget(features.models.dialog)
+    type_and_wait_for_ghost(qtbot, window, features, Lang.EN, EN)
+    features.suggestions._offer_alternatives(post_id, features.suggestions._ghost[1])
+    languages.set_language(lang)
+    settle_all(window, features)
+
+    unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in window.findChildren(QWidget)
+               if is_interactive(w) and not qt_internal(w) and not w.accessibleName().strip()]
+    assert not unnamed, unnamed
+    hint = features.suggestions.overlays[Lang.FR].hint_label.text()
+    action = features.suggestions.suggest_action
+    if lang == "fr":
+        assert hint.startswith("Suggestion de la traduction automatique\u00a0: appuyez sur Ctrl+2")
+        assert action.text() == "&Suggérer le français"
+        assert features.models.action.text() == "&Installer un paquet linguistique…"
+        assert features.models.dialog.windowTitle() == "Paquets linguistiques"
+        english = {source for _, source, translation in ts_messages()
+                   if translation.text != source and len(source) > 3}
+        endonyms = {a.text() for a in window.language_group.actions()}
+        texts = visible_texts(window) + [hint, action.text(), action.toolTip()]
+        leftovers = [t for t in texts if t in english - endonyms]
+        assert not leftovers, leftovers
+    else:
+        assert hint.startswith("Suggested by machine translation: press Ctrl+2")

@@ -1,0 +1,60 @@
+"""Account health for `tandem doctor`: is each publishing account reachable and signed in?
+
+Each account is checked with its channel's own `check_auth()` under a short
+timeout. Failures are explained with what to do; secrets never appear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from desktop.core.errors import TandemError
+
+from .accounts import AccountService
+from .channel import AuthExpired, AuthInvalid, ChannelError, RateLimited, Transient
+from .credentials import CredentialError
+from .factory import ChannelFactory
+
+OK, WARN, FAIL = "ok", "warn", "fail"
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    account: str
+    status: str
+    message: str
+    fix: str = ""
+
+
+def _check_one(factory: ChannelFactory, account) -> AccountHealth:
+    label = f"{account.channel} account '{account.name}' ({account.handle or account.service_url})"
+    try:
+        with factory.open(account) as channel:
+            remote = channel.check_auth()
+    except CredentialError as exc:
+        return AccountHealth(account.name, FAIL, f"{label}: {exc}",
+                             f"tandem accounts secret {account.name}")
+    except (AuthInvalid, AuthExpired) as exc:
+        return AccountHealth(account.name, FAIL, f"{label}: sign-in refused ({exc}).",
+                             f"Create a new app password or token, then: tandem accounts secret "
+                             f"{account.name}")
+    except RateLimited as exc:
+        return AccountHealth(account.name, WARN, f"{label}: rate limited ({exc}).",
+                             "Try again later.")
+    except Transient as exc:
+        return AccountHealth(account.name, WARN, f"{label}: not reachable ({exc}).",
+                             "Check the network connection or the service address.")
+    except (ChannelError, TandemError) as exc:
+        return AccountHealth(account.name, FAIL, f"{label}: {exc}")
+    return AccountHealth(account.name, OK, f"{label}: signed in as {remote.handle or remote.remote_id}.")
+
+
+def check_accounts(session, timeout: float = 10.0) -> list[AccountHealth]:
+    """One result per active account, in the order they are listed."""
+    accounts = AccountService.for_session(session).list()
+    if not accounts:
+        return []
+    with ChannelFactory(timeout=httpx.Timeout(timeout)) as factory:
+        return [_check_one(factory, account) for account in accounts]
