@@ -363,9 +363,11 @@ def _html_post(post: dict) -> str:
                          for s in post["states"]], "No state changes."))
     parts.append("<h3>Publications</h3>")
     parts.append(_table(
-        ["at", "account", "channel", "lang", "state", "url"],
+        ["at", "account", "channel", "lang", "state", "gap (s)", "url"],
         [[_e(p.get("at")), _e(p.get("account")), _e(p.get("channel")), _e(p.get("lang")),
-          _e(p.get("state")), _e(p.get("url"))] for p in post["publications"]],
+          _e(p.get("state")),
+          _e("" if p.get("gap_seconds") is None else f"{p['gap_seconds']:.3f}"),
+          _e(p.get("url"))] for p in post["publications"]],
         "Not published."))
     parts.append("</section>")
     return "".join(parts)

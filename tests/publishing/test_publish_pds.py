@@ -186,7 +186,8 @@ def test_no_secret_in_the_store_the_logs_the_output_or_the_record(desk, pds, en_
     outputs = []
     for argv in (["publish", str(post_id), "--dry-run"], ["publish", str(post_id)],
                  ["--json", "publish", "status", str(post_id)], ["publish", "--resume"],
-                 ["export", "records", "--format", "json", "--post", str(post_id)]):
+                 ["export", "records", "--format", "json", "--post", str(post_id)],
+                 ["export", "records", "--format", "html", "--post", str(post_id)]):
         out = io.StringIO()
         code = main([*argv, "--db", str(desk.db)], stdout=out)
         assert code == 0, (argv, out.getvalue(), capsys.readouterr().err)
@@ -196,6 +197,7 @@ def test_no_secret_in_the_store_the_logs_the_output_or_the_record(desk, pds, en_
     assert [e["state"] for e in status["publication"]["entries"]] == ["confirmed", "confirmed"]
     exported = json.loads(outputs[4])["posts"][0]["publications"]
     assert [p["lang"] for p in exported] == ["en", "fr"] and exported[1]["gap_seconds"] > 0
+    assert "<th>gap (s)</th>" in outputs[5] and f"{exported[1]['gap_seconds']:.3f}" in outputs[5]
     secrets_ = [en_account.password, fr_account.password]
     files = [p for p in desk.db.parent.iterdir() if p.name.startswith(desk.db.name)]
     shown = "".join(outputs) + caplog.text + "".join(capsys.readouterr())
