@@ -13,6 +13,7 @@ import httpx
 from desktop.core.errors import TandemError
 
 from .accounts import AccountService
+from .bluesky import SessionCache
 from .channel import AuthExpired, AuthInvalid, ChannelError, RateLimited, Transient
 from .credentials import CredentialError
 from .factory import ChannelFactory
@@ -56,5 +57,7 @@ def check_accounts(session, timeout: float = 10.0) -> list[AccountHealth]:
     accounts = AccountService.for_session(session).list()
     if not accounts:
         return []
-    with ChannelFactory(timeout=httpx.Timeout(timeout)) as factory:
+    # A fresh session cache: a session still cached from earlier publishing
+    # would hide a stored password that no longer works.
+    with ChannelFactory(sessions=SessionCache(), timeout=httpx.Timeout(timeout)) as factory:
         return [_check_one(factory, account) for account in accounts]
