@@ -1,16 +1,19 @@
 #!/usr/bin/env python3
 """Screenshots of the main window in English and French, for docs/screenshots/.
 
-    .venv/bin/python scripts/screenshots.py            # → docs/screenshots/main-{en,fr}.png
+    .venv/bin/python scripts/screenshots.py            # → docs/screenshots/main-{en,fr}.png,
+                                                       #   suggestion-en.png,
+                                                       #   review-queue-fr.png, approvals-en.png
     .venv/bin/python scripts/screenshots.py --out DIR
 
 Runs the real window on a throw-away demo store (bilingual Government of
 Canada blog headlines from tests/data/gc-posts, Canadian Digital Service,
 MIT licence) under Xvfb with Qt's xcb platform, as a person would see it, and
 grabs it with QWidget.grab(). Without a display it re-runs itself under
-``xvfb-run``. Debian packages it needs:
+``xvfb-run``. On Debian it installs the packages it needs when they are missing
+(``DEBIAN_PACKAGES``, with apt-get, as root or through sudo):
 
-    apt-get install -y xvfb fonts-dejavu-core libxcb-icccm4 libxcb-keysyms1 \\
+    apt-get install -y xvfb xauth fonts-dejavu-core libxcb-icccm4 libxcb-keysyms1 \\
         libxcb-cursor0 libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0 libxcb-shape0
 
 If xvfb-run is missing it falls back to the offscreen platform (same widgets
@@ -87,6 +90,34 @@ def build_demo_store(db: Path) -> int:
         session.close()
 
 
+# The suggestion shot: English edited (new date) over a machine French draft; translation
+# memory has the new pair, so the ghost shows real French without any model installed.
+SUGGESTION_EN = ("Apply for the Canada Dental Care Plan by {date}. Most residents without dental "
+                 "insurance and with a family income under $90,000 can apply.")
+SUGGESTION_FR = ("Présentez une demande au Régime canadien de soins dentaires d’ici le {date}. "
+                 "La plupart des résidents sans assurance dentaire dont le revenu familial est "
+                 "inférieur à 90\u00a0000\u00a0$ peuvent présenter une demande.")
+
+
+def build_suggestion_post(session) -> int:
+    """A post whose French is an earlier machine suggestion, and the memory pair for the
+    edited English."""
+    from desktop.core.clock import now_iso
+    from desktop.core.model import Lang, Origin, Span
+
+    old_fr = SUGGESTION_FR.format(date="31 mars 2026")
+    post_id = session.posts.create(en=SUGGESTION_EN.format(date="March 31, 2026"),
+                                   title="Dental care: new deadline").post.id
+    session.posts.edit(post_id, Lang.FR, old_fr, origin=Origin.MACHINE, spans=(
+        Span(0, len(old_fr), Origin.MACHINE, {"model": "translate-en_fr-1_9",
+                                               "model_version": "1.9"}),))
+    unit = {"source_lang": "en", "en": SUGGESTION_EN.format(date="April 30, 2026"),
+            "fr": SUGGESTION_FR.format(date="30 avril 2026"), "origin": "tmx",
+            "source_ref": "dental-care.tmx", "created_at": now_iso()}
+    session.store.add_tm_units([unit], session.user)
+    return post_id
+
+
 def settle(app, window, seconds: float = 0.6) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -131,14 +162,183 @@ def capture(out: Path) -> None:
     for code in ("en", "fr"):
         languages.set_language(code)
         settle(app, window)
-        target = out / f"main-{code}.png"
-        if not window.grab().save(str(target)):
-            sys.exit(f"could not write {target}")
-        print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} "
-              f"({app.platformName()})")
+        save(app, window, out / f"main-{code}.png")
+
+    # A live suggestion (ghost) in the French pane and the QA panel, in English.
+    from desktop.ui.app import install_translation
+
+    languages.set_language("en")
+    features = install_translation(window)
+    post_id = build_suggestion_post(session)
+    window.post_list.refresh()
+    window.open_post(post_id)
+    settle(app, window)
+    english = window.editor(Lang.EN)
+    english.editor.setFocus()
+    english.replace_text(SUGGESTION_EN.format(date="April 30, 2026"))  # the date changed
+    deadline = time.monotonic() + 30
+    while features.suggestions.ghost() is None and time.monotonic() < deadline:
+        settle(app, window, 0.2)
+    settle(app, window)
+    save(app, window, out / "suggestion-en.png")
     window.close()
     session.close()
     shutil.rmtree(work, ignore_errors=True)
+
+
+# The workflow shots: a desk of four people on one store (each with a session of their own).
+WORKFLOW_CHAIN = """
+[[steps]]
+name = "Program"
+
+[[steps]]
+name = "Communications"
+"""
+#: translationKeys of the posts waiting for review (French drafted by machine translation).
+REVIEW_DEMO = ["blog-notify-beta", "blog-growing-service", "blog-get-covid-updates"]
+APPROVAL_DEMO = "blog-100-weeks-get-updates"
+
+
+def session_as(db: Path, user: str):
+    from desktop.core.session import open_session
+
+    os.environ["TANDEM_USER"] = user
+    return open_session(db)
+
+
+def build_workflow_store(db: Path) -> int:
+    """a.roy writes; m.tremblay translates; d.singh approves Program, j.chen Communications.
+    Returns the post waiting for j.chen at Communications (an older approval voided)."""
+    from desktop.core.model import Lang, Origin, Span
+
+    pairs = load_pairs()
+    author = session_as(db, "a.roy")
+    author.approvals.set_chain(WORKFLOW_CHAIN, "toml")
+    for user, role in (("m.tremblay", "translator"), ("d.singh", "approver:program"),
+                       ("j.chen", "approver:communications")):
+        author.roles.grant(user, role)
+    translator, program = session_as(db, "m.tremblay"), session_as(db, "d.singh")
+    try:
+        en, fr = pairs[APPROVAL_DEMO]["description"]
+        title = pairs[APPROVAL_DEMO].get("title", (APPROVAL_DEMO, ""))[0][:60]
+        approval = author.posts.create(en=en, fr=fr, title=title).post.id
+        for lang in Lang:
+            translator.review.sign(approval, lang)
+        program.approvals.approve(approval, comment="Program facts checked.")
+        # A correction voids that approval; the pair goes through review and Program again.
+        author.posts.edit(approval, Lang.EN, en.replace("100 weeks", "one hundred weeks"))
+        translator.review.sign(approval, Lang.EN, comment="Number spelled out, as in French.")
+        program.approvals.approve(approval, comment="Still accurate after the correction.")
+        for key in REVIEW_DEMO:
+            en, fr = pairs[key]["description"]
+            title = pairs[key].get("title", (key, ""))[0][:60]
+            post_id = author.posts.create(en=en, title=title).post.id
+            machine = fr.replace("Suite au", "Après le").replace("afin de", "pour")
+            author.posts.edit(post_id, Lang.FR, machine, origin=Origin.MACHINE,
+                              spans=(Span(0, len(machine), Origin.MACHINE, {"model": "demo"}),))
+            if key == REVIEW_DEMO[0]:
+                translator.posts.edit(post_id, Lang.FR, fr)  # the translator's fix
+        return approval
+    finally:
+        for session in (author, translator, program):
+            session.close()
+
+
+def capture_workflow(out: Path) -> None:
+    """The review queue in French (a translator's) and the approvals panel in English
+    (an approver's), with the review and publishing features installed."""
+    from PySide6.QtCore import QSettings, Qt
+
+    from desktop.core.model import Lang
+    from desktop.ui.app import create_application, install_workflow
+    from desktop.ui.i18n import LanguageManager
+    from desktop.ui.main_window import MainWindow
+
+    work = Path(tempfile.mkdtemp(prefix="tandem-shots-workflow-"))
+    os.environ.update(XDG_CONFIG_HOME=str(work / "config"), XDG_DATA_HOME=str(work / "data"),
+                      TANDEM_POLICY=str(work / "no-policy.toml"))
+    db = work / "workflow.sqlite3"
+    approval = build_workflow_store(db)
+    app = create_application()
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    languages = LanguageManager(settings)
+    out.mkdir(parents=True, exist_ok=True)
+
+    # m.tremblay's review queue, in French.
+    languages.set_language("fr")
+    session = session_as(db, "m.tremblay")
+    window = MainWindow(session, settings, languages)
+    features = install_workflow(window)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    settle(app, window)
+    queue = features.review_queue
+    queue.resize(SIZE[0], 820)
+    queue.open()
+    settle(app, window)
+    queue.list.setCurrentRow(0)
+    queue.panes[Lang.FR].comment_edit.setFocus()
+    settle(app, window)
+    save(app, queue, out / "review-queue-fr.png")
+    queue.close()
+    window.close()
+    session.close()
+
+    # j.chen's window on the post waiting for Communications, in English.
+    languages.set_language("en")
+    session = session_as(db, "j.chen")
+    window = MainWindow(session, settings, languages)
+    features = install_workflow(window)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    settle(app, window)
+    window.open_post(approval)
+    settle(app, window)
+    window.side_tabs.setCurrentWidget(features.approvals)
+    window.resizeDocks([window.side_dock], [600], Qt.Orientation.Horizontal)
+    window.main_splitter.setSizes([300, SIZE[0] - 900])
+    features.approvals.comment_edit.setFocus()
+    settle(app, window)
+    save(app, window, out / "approvals-en.png")
+    window.close()
+    session.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+#: What the screenshots need from Debian on a fresh machine.
+DEBIAN_PACKAGES = ("xvfb", "xauth", "fonts-dejavu-core", "libxcb-icccm4", "libxcb-keysyms1",
+                   "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-image0",
+                   "libxcb-render-util0", "libxcb-shape0")
+
+
+def ensure_debian_packages() -> None:
+    """Install the missing DEBIAN_PACKAGES with apt-get (as root, or through sudo)."""
+    if not shutil.which("dpkg-query") or not shutil.which("apt-get"):
+        return  # not Debian: the packages are the user's to provide (see the docstring)
+    missing = [name for name in DEBIAN_PACKAGES if subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True,
+        text=True).stdout.strip() != "install ok installed"]
+    if not missing:
+        return
+    sudo = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    if sudo is None:
+        print(f"missing Debian packages (install them as root): {' '.join(missing)}",
+              file=sys.stderr)
+        return
+    print(f"installing {' '.join(missing)} with apt-get", file=sys.stderr)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                    *missing], check=True, env=env)
+
+
+def save(app, window, target: Path) -> None:
+    if not window.grab().save(str(target)):
+        sys.exit(f"could not write {target}")
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} "
+          f"({app.platformName()})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if not args.inner:
+        ensure_debian_packages()
     if not args.inner and not os.environ.get("DISPLAY"):
         if shutil.which("xvfb-run"):
             command = ["xvfb-run", "-a", "-s", f"-screen 0 {SIZE[0] + 160}x{SIZE[1] + 140}x24",
@@ -155,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     capture(args.out)
+    capture_workflow(args.out)
     return 0
 
 

@@ -9,6 +9,11 @@ Imports are lazy: this module imports nothing from Qt at import time, and the
 window, counting and store modules load only when needed, so ``tandem --help``
 stays fast and the window appears quickly (bench/startup.py measures it).
 
+Features are attached to the window after the store opens: translation
+(`install_translation`) and the review, approval and publishing workflow
+(`install_workflow`, whose `start()` resumes interrupted publications and
+starts the notifications; a smoke run skips that).
+
 ``TANDEM_UI_SMOKE=1`` prints ``TANDEM_UI_SHOWN <unix time>`` when the window
 has first painted and ``TANDEM_UI_READY <unix time>`` when the store is open
 and the post list loaded, then closes the window: for start-up benchmarks and
@@ -21,16 +26,19 @@ import os
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
     from .main_window import MainWindow
     from .models_dialog import ModelsController
+    from .publish_panel import PublishController, ServiceFactory
     from .qa_panel import QaPanel
+    from .review_queue import ReviewQueueWindow
+    from .settings_dialog import SettingsLauncher
     from .suggestions import SuggestionController
     from .translator_worker import TranslatorHost
+    from .tray import Notifier, WorkWatcher
 
 ENV_SMOKE = "TANDEM_UI_SMOKE"
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
@@ -92,7 +100,7 @@ def install_translation(window: MainWindow) -> TranslationFeatures:
     from .translator_worker import TranslatorHost
 
     host = TranslatorHost(window)
-    return TranslationFeatures(host, SuggestionController(window, host), QaPanel(window),
+    return TranslationFeatures(host, SuggestionController(window), QaPanel(window),
                                ModelsController(window, host))
 
 
@@ -137,27 +145,30 @@ def run_app(db: str | None = None) -> int:
     try:
         window.set_session(session)
         features = install_translation(window)
+        workflow = install_workflow(window)
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()
         features.host.start()  # first-run packages and warm-up, in a worker
+        if not smoke:  # a smoke run closes at once: no resume prompts, no polling
+            workflow.start()
         return app.exec()
     finally:
         window.shutdown()
         session.close()
 
 
-@dataclass
-class Features:
-    """The review, approval and publishing features installed on a window."""
+@dataclass(frozen=True)
+class WorkflowFeatures:
+    """What `install_workflow` attached to a window."""
 
-    progress: Any        # approvals_panel.ProgressWatcher
-    status_line: Any     # approvals_panel.PostStatusLine
-    approvals: Any       # approvals_panel.ApprovalsPanel
-    review_queue: Any    # review_queue.ReviewQueueWindow
-    publishing: Any      # publish_panel.PublishController
-    settings: Any        # settings_dialog.SettingsLauncher
-    work: Any            # tray.WorkWatcher
+    progress: ProgressWatcher
+    status_line: PostStatusLine
+    approvals: ApprovalsPanel
+    review_queue: ReviewQueueWindow
+    publishing: PublishController
+    settings: SettingsLauncher
+    work: WorkWatcher
 
     def start(self) -> None:
         """Resume interrupted publications (asking about missed schedules), start the
@@ -166,9 +177,10 @@ class Features:
         self.work.start()
 
 
-def install_features(window, publish_service=None, notifier=None) -> Features:
-    """Add the review queue, approvals panel and status line, publishing, settings and
-    notifications to ``window`` (the bare window stays as its own tests expect).
+def install_workflow(window: MainWindow, publish_service: ServiceFactory | None = None,
+                     notifier: Notifier | None = None) -> WorkflowFeatures:
+    """Attach the review queue, the approvals panel and status line, publishing, settings
+    and "waiting for you" notifications to a window (its own tests keep it bare).
 
     ``publish_service``: a factory ``session -> PublishService`` (tests inject
     their channels); ``notifier``: where notifications go (default: the tray).
@@ -193,8 +205,18 @@ def install_features(window, publish_service=None, notifier=None) -> Features:
     window.view_menu.addAction(review_queue.open_action)
     settings = SettingsLauncher(window)
     work = WorkWatcher(window, notifier if notifier is not None else make_notifier(window))
+
+    def on_work_changed(_items: object) -> None:
+        """Others act in their own windows: each poll brings these views up to date."""
+        progress.refresh()
+        publishing.refresh()
+        if review_queue.isVisible():
+            review_queue.refresh()
+
+    work.work_changed.connect(on_work_changed)
     window.retranslate_ui()  # names the new toolbar buttons
-    return Features(progress, status_line, approvals, review_queue, publishing, settings, work)
+    return WorkflowFeatures(progress, status_line, approvals, review_queue, publishing,
+                            settings, work)
 
 
 def _report_ready(window) -> None:

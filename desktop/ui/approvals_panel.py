@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.core.approvals import Approval, StepState, StepStatus, seconds_between
 from desktop.core.clock import now_iso
@@ -50,7 +50,7 @@ LANGS = (Lang.EN, Lang.FR)
 def role_label(role: str) -> str:
     """A role as the interface names it (approver roles name their step)."""
     if role.startswith(APPROVER_PREFIX):
-        return QCoreApplication.translate("Roles", "approver of step {step}").format(
+        return QCoreApplication.translate("Roles", "{step} approver").format(
             step=role[len(APPROVER_PREFIX):])
     labels = {
         "author": QCoreApplication.translate("Roles", "author"),
@@ -97,28 +97,35 @@ def who_phrase(who: tuple[str, ...], roles: tuple[str, ...]) -> str:
     if who:
         return ", ".join(who)
     if roles:
-        return QCoreApplication.translate("Roles", "nobody yet: an admin must grant {roles}").format(
-            roles=roles_phrase(roles))
+        return QCoreApplication.translate(
+            "Roles", "nobody yet: an admin must grant {roles}").format(roles=roles_phrase(roles))
     return QCoreApplication.translate("Roles", "no one (Tandem does it)")
 
 
 def language_status(lr: LanguageReview) -> str:
     """Which version of a language is official, or why it is not."""
     name = language_name(lr.lang)
-    tr = QCoreApplication.translate
     if lr.status is LangStatus.OFFICIAL:
-        return tr("PostStatusLine", "{language}: official version {seq}, signed off by {user} "
-                                    "on {time}").format(language=name, seq=lr.version.seq,
-                                                        user=lr.decision.reviewer,
-                                                        time=format_timestamp(lr.decision.at))
+        return QCoreApplication.translate(
+            "PostStatusLine", "{language}: official version {seq}, signed off by {user} on {time}"
+        ).format(language=name, seq=lr.version.seq, user=lr.decision.reviewer,
+                 time=format_timestamp(lr.decision.at))
     if lr.status is LangStatus.REJECTED:
-        return tr("PostStatusLine", "{language}: not signed off (version {seq} rejected by "
-                                    "{user})").format(language=name, seq=lr.version.seq,
-                                                      user=lr.decision.reviewer)
+        return QCoreApplication.translate(
+            "PostStatusLine", "{language}: not signed off (version {seq} rejected by {user})"
+        ).format(language=name, seq=lr.version.seq, user=lr.decision.reviewer)
     if lr.status is LangStatus.PENDING:
-        return tr("PostStatusLine", "{language}: not signed off (version {seq} awaits "
-                                    "review)").format(language=name, seq=lr.version.seq)
-    return tr("PostStatusLine", "{language}: not signed off (no text yet)").format(language=name)
+        return QCoreApplication.translate(
+            "PostStatusLine", "{language}: not signed off (version {seq} awaits review)"
+        ).format(language=name, seq=lr.version.seq)
+    return QCoreApplication.translate(
+        "PostStatusLine", "{language}: not signed off (no text yet)").format(language=name)
+
+
+def top_aligned(item: QTreeWidgetItem, columns: int) -> None:
+    """Multi-line cells read from the top, like the rest of the row."""
+    for column in range(columns):
+        item.setTextAlignment(column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 # -- loading -------------------------------------------------------------------------
@@ -200,21 +207,36 @@ class ProgressWatcher(QObject):
 
 
 # -- the status line -------------------------------------------------------------------
-class PostStatusLine(QLabel):
-    """Above the editors: the state and which version of each language is official."""
+class PostStatusLine(QWidget):
+    """Above the editors: the state, then under each editor which version of its language
+    is official (signed off by whom, when) or "not signed off"."""
 
     def __init__(self, watcher: ProgressWatcher, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("post_status_line")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setContentsMargins(2, 2, 2, 2)
+        self.state_label = QLabel(self)
+        bold = QFont(self.state_label.font())
+        bold.setBold(True)
+        self.state_label.setFont(bold)
+        self.lang_labels = {lang: QLabel(self) for lang in LANGS}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(2, 0, 2, 2)
+        layout.setVerticalSpacing(0)
+        layout.addWidget(self.state_label, 0, 0, 1, 2)
+        for column, lang in enumerate(LANGS):
+            label = self.lang_labels[lang]
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label, 1, column)
+            layout.setColumnStretch(column, 1)
         self._progress: PostProgress | None = None
         watcher.progress_loaded.connect(self._on_watcher_progress_loaded)
         self.hide()
+
+    def text(self) -> str:
+        """Everything the line says, as one sentence list (its accessible name)."""
+        return self.accessibleName()
 
     @Slot(object)
     def _on_watcher_progress_loaded(self, value: PostProgress | None) -> None:
@@ -226,11 +248,14 @@ class PostStatusLine(QLabel):
             self.hide()
             return
         progress = self._progress.progress
-        parts = [self.tr("State: {state}").format(state=state_label(progress.post.state))]
-        parts += [language_status(progress.review.lang(lang)) for lang in LANGS]
-        text = "  ·  ".join(parts)
-        self.setText(text)
-        self.setAccessibleName(text)
+        state = self.tr("State: {state}").format(state=state_label(progress.post.state))
+        self.state_label.setText(state)
+        parts = [state]
+        for lang in LANGS:
+            text = language_status(progress.review.lang(lang))
+            self.lang_labels[lang].setText(text)
+            parts.append(text)
+        self.setAccessibleName("  ·  ".join(parts))
         self.show()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -243,8 +268,9 @@ class PostStatusLine(QLabel):
 class ApprovalsPanel(QWidget):
     """The chain for the open post: states, who can act, times, approvals; Approve."""
 
-    STEP_COLUMNS = 5
-    HISTORY_COLUMNS = 5
+    # Narrow enough for a side panel: details go on further lines of a cell.
+    STEP_COLUMNS = 3
+    HISTORY_COLUMNS = 3
 
     def __init__(self, window: MainWindow, watcher: ProgressWatcher):
         super().__init__(window)
@@ -265,15 +291,16 @@ class ApprovalsPanel(QWidget):
         self.waiting_label = QLabel(self)
         self.waiting_label.setWordWrap(True)
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.waiting_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.waiting_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.steps_heading = QLabel(self)
         self.steps_heading.setFont(bold)
-        self.steps_tree = self._tree("approval_steps", self.STEP_COLUMNS)
+        self.steps_tree = self._tree("approval_steps", self.STEP_COLUMNS, stretch=1)
         self.steps_heading.setBuddy(self.steps_tree)
         self.history_heading = QLabel(self)
         self.history_heading.setFont(bold)
-        self.history_tree = self._tree("approval_history", self.HISTORY_COLUMNS)
+        self.history_tree = self._tree("approval_history", self.HISTORY_COLUMNS, stretch=2)
         self.history_heading.setBuddy(self.history_tree)
 
         self.approve_frame = QFrame(self)
@@ -321,7 +348,7 @@ class ApprovalsPanel(QWidget):
         layout.addWidget(self.waiting_label)
         layout.addWidget(self.approve_frame)
         layout.addWidget(self.steps_heading)
-        layout.addWidget(self.steps_tree, 2)
+        layout.addWidget(self.steps_tree, 1)
         layout.addWidget(self.history_heading)
         layout.addWidget(self.history_tree, 1)
         layout.addWidget(self.empty_label)
@@ -343,7 +370,7 @@ class ApprovalsPanel(QWidget):
         self.retranslate_ui()
         self._render()
 
-    def _tree(self, name: str, columns: int) -> QTreeWidget:
+    def _tree(self, name: str, columns: int, stretch: int) -> QTreeWidget:
         tree = QTreeWidget(self)
         tree.setObjectName(name)
         tree.setColumnCount(columns)
@@ -353,8 +380,11 @@ class ApprovalsPanel(QWidget):
         tree.setAlternatingRowColors(True)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        tree.header().setStretchLastSection(True)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return tree
 
     # -- data -------------------------------------------------------------------------
@@ -447,6 +477,7 @@ class ApprovalsPanel(QWidget):
         return labels[step.state]
 
     def _render_steps(self, value: PostProgress) -> None:
+        """Per step: name and mode | state, then who approved or who can act | time."""
         tree = self.steps_tree
         tree.clear()
         for step in value.progress.approval.steps:
@@ -457,44 +488,49 @@ class ApprovalsPanel(QWidget):
                     duration=format_duration(since_seconds(step.actionable_since)))
             else:
                 took = "—"
-            approved = ", ".join(f"{a.approver} ({format_timestamp(a.at)})"
-                                 for a in step.approvals) or "—"
-            if step.state is StepState.ACTIONABLE:
-                can_act = who_phrase(step.who_can_act, (step.step.role,))
-            else:
-                can_act = ", ".join(step.eligible) or "—"
             mode = self.tr("every approver") if step.step.mode.value == "all" \
                 else self.tr("any one approver")
-            name = self.tr("{step} ({mode})").format(step=step.step.name, mode=mode)
-            item = QTreeWidgetItem([name, self._step_state(step), approved, can_act, took])
+            lines = [self._step_state(step)]
+            if step.approvals:  # when: in "Approvals given"
+                lines.append(self.tr("Approved by {who}").format(
+                    who=", ".join(a.approver for a in step.approvals)))
+            if step.state is StepState.ACTIONABLE:
+                lines.append(self.tr("Can act: {who}").format(
+                    who=who_phrase(step.who_can_act, (step.step.role,))))
+            item = QTreeWidgetItem([f"{step.step.name}\n{mode}", "\n".join(lines), took])
             if step.state is StepState.ACTIONABLE:
                 font = QFont(tree.font())
                 font.setBold(True)
-                for column in range(self.STEP_COLUMNS):
-                    item.setFont(column, font)
+                item.setFont(0, font)
+                item.setFont(1, font)
             item.setData(0, Qt.ItemDataRole.UserRole, step.step.id)
+            top_aligned(item, self.STEP_COLUMNS)
             tree.addTopLevelItem(item)
 
     def _render_history(self, value: PostProgress) -> None:
+        """Per approval: step | approver, when and comment | valid or voided (by what)."""
         tree = self.history_tree
         tree.clear()
         names = {s.step.id: s.step.name for s in value.progress.approval.steps}
         for approval in value.progress.approval.history:
+            given = f"{approval.approver}\n{format_timestamp(approval.at)}"
+            if approval.comment:
+                given += f"\n“{approval.comment}”"
             if approval.voided:
-                status = self.tr("Voided on {time} by a new version (#{version})").format(
+                status = self.tr("Voided on {time}\nby a new version (#{version})").format(
                     time=format_timestamp(approval.voided_at),
                     version=approval.voided_by_version_id)
             else:
                 status = self.tr("Valid")
-            item = QTreeWidgetItem([names.get(approval.step_id, approval.step_id),
-                                    approval.approver, format_timestamp(approval.at),
-                                    approval.comment or "—", status])
+            item = QTreeWidgetItem([names.get(approval.step_id, approval.step_id), given,
+                                    status])
             item.setData(0, Qt.ItemDataRole.UserRole, approval.id)
+            top_aligned(item, self.HISTORY_COLUMNS)
             if approval.voided:
                 font = QFont(tree.font())
                 font.setStrikeOut(True)
-                for column in range(self.HISTORY_COLUMNS - 1):  # the status stays readable
-                    item.setFont(column, font)
+                item.setFont(0, font)  # the status stays readable
+                item.setFont(1, font)
             tree.addTopLevelItem(item)
 
     def _render_approve(self, value: PostProgress) -> None:
@@ -581,16 +617,13 @@ class ApprovalsPanel(QWidget):
             tabs.setTabText(tabs.indexOf(self), self.tab_title())
         self.waiting_heading.setText(self.tr("Waiting for"))
         self.steps_heading.setText(self.tr("Approval &chain"))
-        self.steps_tree.setHeaderLabels([self.tr("Step"), self.tr("State"),
-                                         self.tr("Approved by"), self.tr("Can act"),
-                                         self.tr("Time")])
+        self.steps_tree.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Time")])
         self.steps_tree.setAccessibleName(self.tr("Approval chain steps"))
         self.steps_tree.setAccessibleDescription(self.tr(
             "Each step of the chain: its state, who approved it, who can act and how long "
             "it took."))
         self.history_heading.setText(self.tr("Approvals &given"))
-        self.history_tree.setHeaderLabels([self.tr("Step"), self.tr("Approver"),
-                                           self.tr("When"), self.tr("Comment"),
+        self.history_tree.setHeaderLabels([self.tr("Step"), self.tr("Approval"),
                                            self.tr("Status")])
         self.history_tree.setAccessibleName(self.tr("Approvals given"))
         self.history_tree.setAccessibleDescription(self.tr(

@@ -35,7 +35,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDialog, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
                                QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -91,13 +91,13 @@ def lang_label(lang: str) -> str:
 
 
 def entry_state_label(state: EntryState) -> str:
-    tr = QCoreApplication.translate
-    labels = {EntryState.PENDING: tr("PublishPanel", "not sent yet"),
-              EntryState.SENT: tr("PublishPanel", "out"),
-              EntryState.CONFIRMED: tr("PublishPanel", "out"),
-              EntryState.FAILED: tr("PublishPanel", "failed"),
-              EntryState.RETRACTED: tr("PublishPanel", "withdrawn or deleted")}
-    return labels[state]
+    if state in (EntryState.SENT, EntryState.CONFIRMED):
+        return QCoreApplication.translate("PublishPanel", "out")
+    if state is EntryState.PENDING:
+        return QCoreApplication.translate("PublishPanel", "not sent yet")
+    if state is EntryState.FAILED:
+        return QCoreApplication.translate("PublishPanel", "failed")
+    return QCoreApplication.translate("PublishPanel", "withdrawn or deleted")
 
 
 def link(url: str) -> str:
@@ -127,6 +127,11 @@ def publication_html(publication: Publication) -> str:
             "PublishPanel", "Gap between the languages on {network}: {seconds} s").format(
             network=channel_label(channel), seconds=QLocale().toString(gap, "f", 3))))
     return "<br>".join(lines)
+
+
+def plain(rich: str) -> str:
+    """Rich text as a screen reader should hear it (no markup)."""
+    return QTextDocumentFragment.fromHtml(rich).toPlainText()
 
 
 def local_time(moment: datetime) -> str:
@@ -289,8 +294,15 @@ class PreflightDialog(QDialog):
         ready = self.ready and not busy
         for widget in (self.publish_button, self.schedule_button, self.schedule_edit):
             widget.setEnabled(ready)
-        if busy:
-            self.message_bar.show_message(self.tr("Publishing… do not close Tandem."), "info")
+
+    def show_publishing(self) -> None:
+        self.set_busy(True)
+        self.message_bar.show_message(self.tr("Publishing… do not close Tandem."), "info")
+
+    def show_scheduling(self) -> None:
+        self.set_busy(True)
+        self.message_bar.show_message(self.tr("Checking the post again and scheduling it…"),
+                                      "info")
 
     def show_published(self, status: PublishingStatus) -> None:
         """The publication is over: links and gap, or what went wrong."""
@@ -310,7 +322,7 @@ class PreflightDialog(QDialog):
                 state=state_label(status.state)), "warning")
         if status.publication is not None:
             self.result_label.setText(publication_html(status.publication))
-            self.result_label.setAccessibleName(self.result_label.text())
+            self.result_label.setAccessibleDescription(plain(self.result_label.text()))
             self.result_label.show()
         self.close_button.setFocus()
 
@@ -367,6 +379,7 @@ class PreflightDialog(QDialog):
         self.publish_button.setAccessibleName(self.tr("Publish English and French now"))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close the publish window"))
+        self.result_label.setAccessibleName(self.tr("What was published, with links"))
         self._render_plan()
 
 
@@ -599,7 +612,7 @@ class PublishPanel(QWidget):
             started = html.escape(self.tr("Started by {user} on {time}.").format(
                 user=publication.started_by, time=format_timestamp(publication.started_at)))
             self.publication_label.setText(f"{started}<br>{publication_html(publication)}")
-        self.publication_label.setAccessibleName(self.publication_label.text())
+        self.publication_label.setAccessibleDescription(plain(self.publication_label.text()))
         self.publish_button.setEnabled(self._controller.publish_action.isEnabled())
         self.unschedule_button.setEnabled(status.state is PostState.SCHEDULED)
         self.targets_button.setEnabled(status.state not in (
@@ -619,6 +632,7 @@ class PublishPanel(QWidget):
         if tabs.indexOf(self) >= 0:
             tabs.setTabText(tabs.indexOf(self), self.tab_title())
         self.publication_heading.setText(self.tr("Latest publication"))
+        self.publication_label.setAccessibleName(self.tr("Latest publication, with links"))
         self.targets_button.setText(self.tr("Choose targets…"))
         self.targets_button.setAccessibleName(self.tr("Choose the targets of this post"))
         self.publish_button.setText(self.tr("Publish…"))
@@ -771,7 +785,7 @@ class PublishController(QObject):
     def publish_now(self, dialog: PreflightDialog) -> None:
         """After the confirmation: publish both languages in the worker."""
         post_id = dialog.post_id
-        dialog.set_busy(True)
+        dialog.show_publishing()
         self._set_busy(True)
 
         def done(status: PublishingStatus) -> None:
@@ -786,13 +800,9 @@ class PublishController(QObject):
 
     def schedule(self, dialog: PreflightDialog, at: datetime) -> None:
         post_id = dialog.post_id
-        dialog.set_busy(True)
-
-        def failed(exc: Exception) -> None:
-            dialog.show_failed(exc)
-
+        dialog.show_scheduling()
         self._network(lambda service: service.schedule(post_id, at), dialog.show_scheduled,
-                      failed, (post_id,))
+                      dialog.show_failed, (post_id,))
 
     @Slot()
     def unschedule(self) -> None:

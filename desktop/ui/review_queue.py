@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QSplitter,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.core.model import Lang, Origin
@@ -35,7 +35,7 @@ from .approvals_panel import roles_phrase
 from .editor import LanguageEditor
 from .i18n import format_timestamp, language_name, origin_label
 from .operations import OpChanges
-from .widgets import MessageBar
+from .widgets import OVER_COLOUR, MessageBar
 
 if TYPE_CHECKING:
     from desktop.core.session import Session
@@ -51,6 +51,10 @@ ADDED_STYLE = "color:#1e5c32; background:#e7f5ec; text-decoration:underline;"
 @dataclass(frozen=True)
 class ReviewQueue:
     items: tuple[ReviewItem, ...]
+
+
+#: `sign` or `reject`: (session, post id, language, comment, version id seen).
+Decide = Callable[["Session", int, Lang, str, int], tuple[Decision, OpChanges]]
 
 
 def load_queue(session: Session) -> ReviewQueue:
@@ -78,6 +82,8 @@ def diff_html(diff: MachineDiff) -> str:
             continue
         if op.machine:
             parts.append(f'<span style="{REMOVED_STYLE}">{html.escape(op.machine)}</span>')
+        if op.machine and op.current:
+            parts.append("\u200a")  # a hair space keeps "removed" and "added" apart
         if op.current:
             parts.append(f'<span style="{ADDED_STYLE}">{html.escape(op.current)}</span>')
     return f'<p style="white-space:pre-wrap">{"".join(parts)}</p>'
@@ -89,6 +95,8 @@ class ReviewPane(QWidget):
     # (lang, comment)
     sign_requested = Signal(object, str)
     reject_requested = Signal(object, str)
+    # A label's text changed: the window lines the two languages up again.
+    texts_changed = Signal()
 
     def __init__(self, lang: Lang, parent: QWidget | None = None):
         super().__init__(parent)
@@ -116,10 +124,18 @@ class ReviewPane(QWidget):
         self.diff_view.setObjectName(f"review_diff_{self.lang.value}")
         self.diff_view.setTabChangesFocus(True)
         self.diff_view.setMaximumHeight(140)
+        policy = self.diff_view.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # both languages keep the same layout
+        self.diff_view.setSizePolicy(policy)
         self.diff_label.setBuddy(self.diff_view)
         self.note_label = QLabel(self)
         self.note_label.setWordWrap(True)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.status_label, self.legend_label, self.diff_label, self.note_label):
+            # Lined up with the other language (`ReviewQueueWindow._align_panes`): top
+            # aligned, and never stretched (spare height goes to the texts).
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.comment_edit = QLineEdit(self)
         self.comment_edit.setObjectName(f"review_comment_{self.lang.value}")
         self.comment_edit.setMaxLength(2000)
@@ -168,15 +184,22 @@ class ReviewPane(QWidget):
         self.status_label.setText(self._status_text())
         self.status_label.setAccessibleName(self.status_label.text())
         has_spans = version is not None and any(s.origin is not Origin.HUMAN for s in version.spans)
-        self.legend_label.setVisible(has_spans)
+        self.legend_label.setText(self._legend_text() if has_spans else "")
         self._render_diff()
-        note = self._note_text()
-        self.note_label.setText(note)
-        self.note_label.setAccessibleName(note)
-        self.note_label.setVisible(bool(note))
+        self._set_note(self._note_text())
         can = review is not None and review.can_sign
         for widget in (self.comment_edit, self.sign_button, self.reject_button):
             widget.setEnabled(can)
+        self.texts_changed.emit()
+
+    def _set_note(self, note: str) -> None:
+        self.note_label.setText(note)
+        self.note_label.setAccessibleName(note)
+        self.note_label.setStyleSheet(f"color: {OVER_COLOUR};" if note else "")
+
+    def _legend_text(self) -> str:
+        return self.tr("Highlighted: machine translation (dotted underline), translation memory "
+                       "(dashed underline).")
 
     def _status_text(self) -> str:
         review = self._review
@@ -187,7 +210,7 @@ class ReviewPane(QWidget):
             seq=version.seq, origin=origin_label(version.origin), author=version.author,
             time=format_timestamp(version.created_at))
         if review.machine_assisted:
-            text += " · " + self.tr("{share} machine or memory").format(
+            text += "\n" + self.tr("{share} from machine translation or memory").format(
                 share=QLocale().toString(round(review.machine_share * 100)) + "\u00a0%")
         if review.status is LangStatus.OFFICIAL:
             text += "\n" + self.tr("Signed off by {user} on {time}: this is the official "
@@ -242,9 +265,8 @@ class ReviewPane(QWidget):
     def _on_reject_button_clicked(self) -> None:
         comment = self.comment_edit.text().strip()
         if not comment:
-            self.note_label.setText(self.tr("Write what to fix in the comment, then reject."))
-            self.note_label.setAccessibleName(self.note_label.text())
-            self.note_label.show()
+            self._set_note(self.tr("Write what to fix in the comment, then reject."))
+            self.texts_changed.emit()
             self.comment_edit.setFocus()
             return
         self.reject_requested.emit(self.lang, comment)
@@ -256,21 +278,18 @@ class ReviewPane(QWidget):
 
     def retranslate_ui(self) -> None:
         name = language_name(self.lang)
-        self.heading.setText(name)
+        self.heading.setText(self.tr("English text") if self.lang is Lang.EN
+                             else self.tr("French text"))
         self.text_view.setAccessibleName(self.tr("{language} text under review").format(
             language=name))
         self.text_view.setAccessibleDescription(self.tr(
             "Read only. Machine translation is highlighted with a dotted underline, "
             "translation memory with a dashed underline."))
-        self.legend_label.setText(self.tr(
-            "Highlighted: machine translation (dotted underline), translation memory "
-            "(dashed underline)."))
         self.diff_view.setAccessibleName(self.tr(
             "{language} changes from the machine suggestion").format(language=name))
         self.comment_edit.setAccessibleName(self.tr("{language} review comment").format(
             language=name))
-        self.comment_edit.setPlaceholderText(self.tr("Comment (optional to sign off, required "
-                                                     "to reject)"))
+        self.comment_edit.setPlaceholderText(self.tr("Comment (required to reject)"))
         shortcut = "Ctrl+Shift+E" if self.lang is Lang.EN else "Ctrl+Shift+F"
         self.sign_button.setText(self.tr("Sign off"))
         self.sign_button.setAccessibleName(self.tr("Sign off the {language} version").format(
@@ -289,6 +308,11 @@ class ReviewPane(QWidget):
 class ReviewQueueWindow(QWidget):
     """Pairs waiting for review (oldest first) and the chosen pair side by side."""
 
+    #: QA findings shown without scrolling.
+    QA_ROWS = 5
+    #: Labels of the two panes that are kept the same height (the texts line up).
+    PAIRED_LABELS = ("status_label", "legend_label", "diff_label", "note_label")
+
     def __init__(self, window: MainWindow):
         super().__init__(window, Qt.WindowType.Window)
         self.setObjectName("review_queue")
@@ -299,6 +323,7 @@ class ReviewQueueWindow(QWidget):
 
         self.message_bar = MessageBar("info", self)
         self.list_label = QLabel(self)
+        self.list_label.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("review_list")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -323,7 +348,6 @@ class ReviewQueueWindow(QWidget):
         self.qa_list = QListWidget(self)
         self.qa_list.setObjectName("review_qa")
         self.qa_list.setWordWrap(True)
-        self.qa_list.setMaximumHeight(130)
         self.qa_label.setBuddy(self.qa_list)
 
         detail = QWidget(self)
@@ -371,7 +395,8 @@ class ReviewQueueWindow(QWidget):
         for lang, key in ((Lang.EN, "Ctrl+Shift+E"), (Lang.FR, "Ctrl+Shift+F")):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _=False, lang=lang: self.panes[lang].sign_button.click())
+            action.triggered.connect(
+                lambda _=False, lang=lang: self.panes[lang].sign_button.click())
             self.addAction(action)
             self.sign_actions[lang] = action
         self.refresh_action = QAction(self)
@@ -388,6 +413,8 @@ class ReviewQueueWindow(QWidget):
         for pane in self.panes.values():
             pane.sign_requested.connect(self._on_pane_sign_requested)
             pane.reject_requested.connect(self._on_pane_reject_requested)
+            pane.texts_changed.connect(self._align_panes)
+            pane.installEventFilter(self)  # a new width re-wraps the labels
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
         window.backend.operation_executed.connect(self._on_backend_operation_executed)
@@ -477,6 +504,23 @@ class ReviewQueueWindow(QWidget):
             pane.show_review(item.lang(lang), keep_comment=unchanged)
         self._render_qa(item)
 
+    @Slot()
+    def _align_panes(self) -> None:
+        """Give each pair of labels the height of the taller, so the languages line up."""
+        for name in self.PAIRED_LABELS:
+            pairs = [(getattr(pane, name), pane.width()) for pane in self.panes.values()]
+            # The pane's width: its labels span it (no margins), and are resized after it.
+            height = max((label.heightForWidth(width) if width > 0
+                          else label.sizeHint().height()) if label.text() else 0
+                         for label, width in pairs)
+            for label, _width in pairs:
+                label.setMinimumHeight(height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched in self.panes.values():
+            self._align_panes()
+        return super().eventFilter(watched, event)
+
     def _render_qa(self, item: ReviewItem) -> None:
         self.qa_list.clear()
         french = QLocale().language() == QLocale.Language.French
@@ -489,6 +533,10 @@ class ReviewQueueWindow(QWidget):
                                                                          message=message))
         if not item.qa_findings:
             self.qa_list.addItem(self.tr("No QA findings between the two versions."))
+        rows = min(self.QA_ROWS, self.qa_list.count())
+        frame = 2 * self.qa_list.frameWidth() + 4
+        self.qa_list.setFixedHeight(sum(self.qa_list.sizeHintForRow(r) for r in range(rows))
+                                    + frame)
         self.qa_label.setText(self.tr("&QA findings ({count})").format(
             count=QLocale().toString(len(item.qa_findings))))
 
@@ -501,8 +549,8 @@ class ReviewQueueWindow(QWidget):
     # -- deciding ----------------------------------------------------------------------
     @Slot(object, str)
     def _on_pane_sign_requested(self, lang: Lang, comment: str) -> None:
-        self._decide(lang, comment, sign, self.tr("{language} version {seq} of “{title}” signed "
-                                                  "off: it is now official."))
+        self._decide(lang, comment, sign, self.tr(
+            "{language} version {seq} of “{title}” signed off: it is now official."))
 
     @Slot(object, str)
     def _on_pane_reject_requested(self, lang: Lang, comment: str) -> None:
@@ -510,7 +558,7 @@ class ReviewQueueWindow(QWidget):
                                                     "rejected; its writers will see your "
                                                     "comment."))
 
-    def _decide(self, lang: Lang, comment: str, operation, done_text: str) -> None:
+    def _decide(self, lang: Lang, comment: str, operation: Decide, done_text: str) -> None:
         item = self._shown
         review = item.lang(lang) if item is not None else None
         if review is None or review.version is None or not review.can_sign:

@@ -11,7 +11,8 @@
   shown disabled with a lock and "Set by your IT policy". Accounts the policy
   provisions and default targets it sets are locked the same way.
 
-`PostTargetsDialog` chooses one post's targets (from the Publishing panel).
+`SettingsLauncher` puts the dialog in the File menu; `PostTargetsDialog`
+chooses one post's targets (from the Publishing panel).
 The rules (coverage of both languages, what the policy locks) are
 ``desktop.publishing.accounts``'s; every call runs on the storage worker.
 """
@@ -80,48 +81,52 @@ def channel_label(channel: str) -> str:
 
 
 def account_language(account: PublishingAccount) -> str:
-    tr = QCoreApplication.translate
     if account.lang is AccountLang.EN:
-        return tr("Settings", "English")
+        return QCoreApplication.translate("Settings", "English")
     if account.lang is AccountLang.FR:
-        return tr("Settings", "French")
+        return QCoreApplication.translate("Settings", "French")
     first = account.langs[0].value
-    text = (tr("Settings", "Bilingual, English first") if first == "en"
-            else tr("Settings", "Bilingual, French first"))
+    text = (QCoreApplication.translate("Settings", "Bilingual, English first") if first == "en"
+            else QCoreApplication.translate("Settings", "Bilingual, French first"))
     if account.combine_when_fits:
-        text += tr("Settings", ", one post when both fit")
+        text += QCoreApplication.translate("Settings", ", one post when both fit")
     return text
 
 
 def account_summary(account: PublishingAccount) -> str:
-    return QCoreApplication.translate("Settings", "{name} — {network}, {language} ({handle})").format(
+    return QCoreApplication.translate(
+        "Settings", "{name} — {network}, {language} ({handle})").format(
         name=account.name, network=channel_label(account.channel),
         language=account_language(account), handle=account.handle)
 
 
 def policy_key_label(key: str) -> str:
-    tr = QCoreApplication.translate
+    """A locked setting's name as the interface says it (the key when unknown)."""
+    translate = QCoreApplication.translate
     labels = {
-        "identity.allow_override": tr("Settings", "Acting as another user (TANDEM_USER)"),
-        "database.path": tr("Settings", "Database location"),
-        "database.url": tr("Settings", "Team server"),
-        "roles.admins": tr("Settings", "Administrators"),
-        "roles.grants": tr("Settings", "Roles granted by IT"),
-        "approval.chain": tr("Settings", "Approval chain"),
-        "review.human_signoff_by": tr("Settings", "Who signs off text written by people"),
-        "translation.packages_dir": tr("Settings", "Language packages folder"),
-        "translation.allow_online_install": tr("Settings", "Downloading language packages"),
-        "publishing.accounts": tr("Settings", "Publishing accounts"),
-        DEFAULT_TARGETS_KEY: tr("Settings", "Default targets"),
-        "telemetry.enabled": tr("Settings", "Telemetry"),
+        "identity.allow_override": translate("Settings",
+                                             "Acting as another user (TANDEM_USER)"),
+        "database.path": translate("Settings", "Database location"),
+        "database.url": translate("Settings", "Team server"),
+        "roles.admins": translate("Settings", "Administrators"),
+        "roles.grants": translate("Settings", "Roles granted by IT"),
+        "approval.chain": translate("Settings", "Approval chain"),
+        "review.human_signoff_by": translate("Settings",
+                                             "Who signs off text written by people"),
+        "translation.packages_dir": translate("Settings", "Language packages folder"),
+        "translation.allow_online_install": translate("Settings",
+                                                      "Downloading language packages"),
+        "publishing.accounts": translate("Settings", "Publishing accounts"),
+        DEFAULT_TARGETS_KEY: translate("Settings", "Default targets"),
+        "telemetry.enabled": translate("Settings", "Telemetry"),
     }
     return labels.get(key, key)
 
 
 def policy_value_text(value: Any) -> str:
-    tr = QCoreApplication.translate
     if isinstance(value, bool):
-        return tr("Settings", "Yes") if value else tr("Settings", "No")
+        return (QCoreApplication.translate("Settings", "Yes") if value
+                else QCoreApplication.translate("Settings", "No"))
     if isinstance(value, list):
         if all(isinstance(v, dict) and "name" in v for v in value):
             return ", ".join(str(v["name"]) for v in value)
@@ -464,8 +469,9 @@ class SettingsDialog(QDialog):
     @Slot()
     def _on_add_button_clicked(self) -> None:
         lang = self.lang_combo.currentData()
-        fields = {"channel": self.channel_combo.currentData(), "name": self.name_edit.text().strip(),
-                  "lang": lang, "service_url": self.service_edit.text().strip() or None,
+        fields = {"channel": self.channel_combo.currentData(),
+                  "name": self.name_edit.text().strip(), "lang": lang,
+                  "service_url": self.service_edit.text().strip() or None,
                   "handle": self.handle_edit.text().strip() or None,
                   "order": self.order_combo.currentData() if lang == "both" else None,
                   "combine_when_fits": lang == "both" and self.combine_check.isChecked()}

@@ -70,7 +70,6 @@ if TYPE_CHECKING:
     from translation.suggest import Alternative, Suggester, Suggestion
 
     from .main_window import MainWindow
-    from .translator_worker import TranslatorHost
 
 LANGS = (Lang.EN, Lang.FR)
 # Pause in typing before a live suggestion is computed.
@@ -284,11 +283,10 @@ class SuggestionController(QObject):
     # (PostSuggestion) a suggestion was recorded as a version (accepted ghost, action, match).
     recorded = Signal(object)
 
-    def __init__(self, window: MainWindow, host: TranslatorHost):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.setObjectName("suggestions")
         self.window = window
-        self.host = host
         self.runner = LatestOnlyRunner("suggest", self)
         self.dropped = 0  # results thrown away because the text changed meanwhile
         self.alternatives_dialog: AlternativesDialog | None = None

@@ -18,7 +18,9 @@ live suggestions, the Suggest action and this host. Only this module's worker
 and the suggestion worker call it; the GUI thread never does.
 
 Problems are shown in the window's message bar; nothing here is fatal: without
-a model, suggestions come from translation memory only.
+a model, suggestions come from translation memory only. Closing the window
+cancels a running download and waits for a running provisioning or warm-up
+job to finish (TaskRunner.shutdown).
 """
 
 from __future__ import annotations
@@ -80,7 +82,6 @@ class TranslatorHost(QObject):
         self.setObjectName("translator_host")
         self.window = window
         self.runner = TaskRunner("translation-setup", self)
-        self.report: StartReport | None = None
         self._closed = False
         # Cancel flags of running downloads: set on shutdown so closing never waits for one.
         self._cancels: set[threading.Event] = set()
@@ -148,7 +149,6 @@ class TranslatorHost(QObject):
 
     # -- results -------------------------------------------------------------------
     def _on_prepare_done(self, report: StartReport) -> None:
-        self.report = report
         if self._closed:
             return
         window = self.window

@@ -2,144 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en_CA">
 <context>
-    <name></name>
-    <message>
-        <source>PostStatusLine</source>
-        <comment>{language}: official version {seq}, signed off by {user} on {time}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostStatusLine</source>
-        <comment>{language}: not signed off (version {seq} rejected by {user})</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostStatusLine</source>
-        <comment>{language}: not signed off (version {seq} awaits review)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PostStatusLine</source>
-        <comment>{language}: not signed off (no text yet)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PublishPanel</source>
-        <comment>not sent yet</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PublishPanel</source>
-        <comment>out</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PublishPanel</source>
-        <comment>failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PublishPanel</source>
-        <comment>withdrawn or deleted</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>English</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>French</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Bilingual, English first</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Bilingual, French first</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>, one post when both fit</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Acting as another user (TANDEM_USER)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Database location</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Team server</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Administrators</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Roles granted by IT</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Approval chain</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Who signs off text written by people</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Language packages folder</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Downloading language packages</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Publishing accounts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Default targets</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Telemetry</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>Yes</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <comment>No</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlternativesDialog</name>
     <message>
         <source>Translation memory matches</source>
@@ -178,231 +40,221 @@
     <name>ApprovalsPanel</name>
     <message>
         <source>{state} since {time} ({duration})</source>
-        <translation type="unfinished"></translation>
+        <translation>{state} depuis le {time} ({duration})</translation>
     </message>
     <message>
         <source>Nothing: this post waits for no one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien&#xa0;: cette publication n’attend personne.</translation>
     </message>
     <message>
         <source>Waiting for: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de&#xa0;: {what}</translation>
     </message>
     <message>
         <source>the {language} text</source>
-        <translation type="unfinished"></translation>
+        <translation>le texte en {language}</translation>
     </message>
     <message>
         <source>{language} review (version {seq})</source>
-        <translation type="unfinished"></translation>
+        <translation>la révision en {language} (version {seq})</translation>
     </message>
     <message>
         <source>a new {language} version (version {seq} was rejected by {user}: {comment})</source>
-        <translation type="unfinished"></translation>
+        <translation>une nouvelle version en {language} (la version {seq} a été refusée par {user}&#xa0;: {comment})</translation>
     </message>
     <message>
         <source>approval step “{step}”</source>
-        <translation type="unfinished"></translation>
+        <translation>l’étape d’approbation «&#xa0;{step}&#xa0;»</translation>
     </message>
     <message>
         <source>publication</source>
-        <translation type="unfinished"></translation>
+        <translation>la publication</translation>
     </message>
     <message>
         <source>the missing language to be published, or the published one retracted</source>
-        <translation type="unfinished"></translation>
+        <translation>la publication de la langue manquante, ou le retrait de celle qui est publiée</translation>
     </message>
     <message>
         <source>the scheduled time</source>
-        <translation type="unfinished"></translation>
+        <translation>l’heure planifiée</translation>
     </message>
     <message>
         <source>the networks</source>
-        <translation type="unfinished"></translation>
+        <translation>les réseaux</translation>
     </message>
     <message>
         <source>{what}, since {time} ({duration}); can act: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}, depuis le {time} ({duration}); peut agir&#xa0;: {who}</translation>
     </message>
     <message>
         <source>Skipped (not for this post type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sautée (ne s’applique pas à ce type de publication)</translation>
     </message>
     <message>
         <source>Waiting for earlier steps</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente des étapes précédentes</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d’approbation</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Franchie</translation>
     </message>
     <message>
         <source>Not started (the post is not in approval)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas commencée (la publication n’est pas en approbation)</translation>
     </message>
     <message>
         <source>{duration} so far</source>
-        <translation type="unfinished"></translation>
+        <translation>{duration} jusqu’ici</translation>
     </message>
     <message>
         <source>every approver</source>
-        <translation type="unfinished"></translation>
+        <translation>tous les approbateurs</translation>
     </message>
     <message>
         <source>any one approver</source>
-        <translation type="unfinished"></translation>
+        <translation>un seul approbateur</translation>
     </message>
     <message>
-        <source>{step} ({mode})</source>
-        <translation type="unfinished"></translation>
+        <source>Approved by {who}</source>
+        <translation>Approuvée par {who}</translation>
     </message>
     <message>
-        <source>Voided on {time} by a new version (#{version})</source>
-        <translation type="unfinished"></translation>
+        <source>Can act: {who}</source>
+        <translation>Peut agir&#xa0;: {who}</translation>
+    </message>
+    <message>
+        <source>Voided on {time}
+by a new version (#{version})</source>
+        <translation>Annulée le {time}
+par une nouvelle version (nº {version})</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Valide</translation>
     </message>
     <message>
         <source>Approvals are given once both languages are signed off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les approbations se donnent une fois les deux langues validées.</translation>
     </message>
     <message>
         <source>You approved step “{step}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez approuvé l’étape «&#xa0;{step}&#xa0;».</translation>
     </message>
     <message>
         <source>Approving step “{step}” needs {role}; you do not hold it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver l’étape «&#xa0;{step}&#xa0;» exige {role}; vous ne l’avez pas.</translation>
     </message>
     <message>
         <source>You cannot approve step “{step}”: you wrote part of this post, and no one approves their own post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne pouvez pas approuver l’étape «&#xa0;{step}&#xa0;»&#xa0;: vous avez rédigé une partie de cette publication, et personne n’approuve sa propre publication.</translation>
     </message>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations</translation>
     </message>
     <message>
         <source>Waiting for</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de</translation>
     </message>
     <message>
         <source>Approval &amp;chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaîne d’appro&amp;bation</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">État</translation>
-    </message>
-    <message>
-        <source>Approved by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Can act</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Approval chain steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes de la chaîne d’approbation</translation>
     </message>
     <message>
         <source>Each step of the chain: its state, who approved it, who can act and how long it took.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque étape de la chaîne&#xa0;: son état, qui l’a approuvée, qui peut agir et le temps qu’elle a pris.</translation>
     </message>
     <message>
         <source>Approvals &amp;given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations &amp;données</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Approvals given</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbations données</translation>
     </message>
     <message>
         <source>Every approval of this post; an approval is voided when a new version is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les approbations de cette publication; une approbation est annulée quand une nouvelle version est rédigée.</translation>
     </message>
     <message>
         <source>S&amp;tep:</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape à appr&amp;ouver&#xa0;:</translation>
     </message>
     <message>
         <source>Step to approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape à approuver</translation>
     </message>
     <message>
         <source>Co&amp;mment (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;mmentaire (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>Approval comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire d’approbation</translation>
     </message>
     <message>
         <source>Optional comment kept with the approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire facultatif conservé avec l’approbation</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Appro&amp;uver</translation>
     </message>
     <message>
         <source>Approve the post at this step</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver la publication à cette étape</translation>
     </message>
     <message>
         <source>Approve both official texts at the chosen step (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver les deux textes officiels à l’étape choisie (Ctrl+Maj+A)</translation>
     </message>
     <message>
         <source>Approve the open post at the step chosen in the Approvals panel (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver la publication ouverte à l’étape choisie dans le panneau Approbations (Ctrl+Maj+A)</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Refresh the approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser les approbations</translation>
     </message>
     <message>
         <source>No post is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication n’est ouverte.</translation>
     </message>
 </context>
 <context>
@@ -440,46 +292,46 @@
     <name>Duration</name>
     <message>
         <source>{days} d {hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} j {hours} h</translation>
     </message>
     <message>
         <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <source>{seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds} s</translation>
     </message>
 </context>
 <context>
     <name>HalfPublishedBanner</name>
     <message>
         <source>{language} alone on {network}</source>
-        <translation type="unfinished"></translation>
+        <translation>{language} seul sur {network}</translation>
     </message>
     <message>
         <source>Published in one language only ({where}). Retry sending the missing language, or retract the published one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publiée dans une seule langue ({where}). Réessayez d’envoyer la langue manquante, ou retirez celle qui est publiée.</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Retry sending the missing language</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer d’envoyer la langue manquante</translation>
     </message>
     <message>
         <source>Retract {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la publication en {language}</translation>
     </message>
     <message>
         <source>Retract the published {language} post</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la publication en {language} déjà publiée</translation>
     </message>
 </context>
 <context>
@@ -845,43 +697,43 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>MissedScheduleDialog</name>
     <message>
         <source>Missed scheduled publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication planifiée manquée</translation>
     </message>
     <message>
         <source>“{title}” (post {id}) was to be published on {time}, while Tandem was closed. It was not published. What should Tandem do? Publishing cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{title}&#xa0;» (publication {id}) devait être publiée le {time}, pendant que Tandem était fermé. Elle n’a pas été publiée. Que doit faire Tandem&#xa0;? Une publication ne peut pas être annulée.</translation>
     </message>
     <message>
         <source>New &amp;time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle &amp;heure&#xa0;:</translation>
     </message>
     <message>
         <source>New date and time to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelles date et heure de publication</translation>
     </message>
     <message>
         <source>&amp;Publish now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publier maintenant</translation>
     </message>
     <message>
         <source>Publish English and French now</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier l’anglais et le français maintenant</translation>
     </message>
     <message>
         <source>&amp;Reschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Replanifier</translation>
     </message>
     <message>
         <source>Reschedule at the new time</source>
-        <translation type="unfinished"></translation>
+        <translation>Replanifier à la nouvelle heure</translation>
     </message>
     <message>
         <source>&amp;Leave it scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laisser planifiée</translation>
     </message>
     <message>
         <source>Leave it as it is; Tandem asks again at the next start</source>
-        <translation type="unfinished"></translation>
+        <translation>La laisser telle quelle; Tandem redemandera au prochain démarrage</translation>
     </message>
 </context>
 <context>
@@ -1193,309 +1045,333 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
 <context>
     <name>PostStatusLine</name>
     <message>
+        <source>{language}: official version {seq}, signed off by {user} on {time}</source>
+        <translation>En {language}&#xa0;: version officielle {seq}, validée par {user} le {time}</translation>
+    </message>
+    <message>
+        <source>{language}: not signed off (version {seq} rejected by {user})</source>
+        <translation>En {language}&#xa0;: non validée (version {seq} refusée par {user})</translation>
+    </message>
+    <message>
+        <source>{language}: not signed off (version {seq} awaits review)</source>
+        <translation>En {language}&#xa0;: non validée (la version {seq} attend la révision)</translation>
+    </message>
+    <message>
+        <source>{language}: not signed off (no text yet)</source>
+        <translation>En {language}&#xa0;: non validée (pas encore de texte)</translation>
+    </message>
+    <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;: {state}</translation>
     </message>
 </context>
 <context>
     <name>PostTargetsDialog</name>
     <message>
         <source>This post has targets of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication a ses propres destinations.</translation>
     </message>
     <message>
         <source>This post uses the IT policy&apos;s default targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication utilise les destinations par défaut de la politique des TI.</translation>
     </message>
     <message>
         <source>This post uses your default targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication utilise vos destinations par défaut.</translation>
     </message>
     <message>
         <source>This post has no targets yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication n’a pas encore de destinations.</translation>
     </message>
     <message>
         <source>Targets of post {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations de la publication {id}</translation>
     </message>
     <message>
         <source>&amp;Accounts this post goes to. Every network needs both languages: an English and a French account, or one bilingual account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comptes où va cette publication. Chaque réseau doit recevoir les deux langues&#xa0;: un compte anglais et un compte français, ou un seul compte bilingue.</translation>
     </message>
     <message>
         <source>Targets of this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations de cette publication</translation>
     </message>
     <message>
         <source>Use the default targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les destinations par défaut</translation>
     </message>
     <message>
         <source>Use the default targets for this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les destinations par défaut pour cette publication</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
     <name>PreflightDialog</name>
     <message>
         <source>Publish “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
         <source>Ready to publish. Tandem will send both languages, in this order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prête à publier. Tandem enverra les deux langues, dans cet ordre&#xa0;:</translation>
     </message>
     <message>
         <source>This post cannot be published now; nothing will be sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette publication ne peut pas être publiée maintenant; rien ne sera envoyé&#xa0;:</translation>
     </message>
     <message>
         <source>{used} of {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{used} sur {limit}</translation>
     </message>
     <message>
         <source>Publishing… do not close Tandem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication en cours… ne fermez pas Tandem.</translation>
+    </message>
+    <message>
+        <source>Checking the post again and scheduling it…</source>
+        <translation>Nouvelle vérification de la publication et planification…</translation>
     </message>
     <message>
         <source>Published in English and French.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publiée en anglais et en français.</translation>
     </message>
     <message>
         <source>Published in one language only. Retry the missing language or retract the published one from the red banner above the editors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publiée dans une seule langue. Réessayez la langue manquante ou retirez celle qui est publiée à partir du bandeau rouge au-dessus des éditeurs.</translation>
     </message>
     <message>
         <source>Not published: {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non publiée&#xa0;: {state}.</translation>
     </message>
     <message>
         <source>Scheduled for {time}: Tandem publishes both languages then, while it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiée pour le {time}&#xa0;: Tandem publiera alors les deux langues, s’il est ouvert.</translation>
     </message>
     <message>
         <source>Publish now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier maintenant&#xa0;?</translation>
     </message>
     <message>
         <source>Publish English and French now? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier l’anglais et le français maintenant&#xa0;? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Both texts go to every target account, back to back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux textes partent vers chaque compte de destination, l’un après l’autre.</translation>
     </message>
     <message>
         <source>Publish now</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier maintenant</translation>
     </message>
     <message>
         <source>Schedule publication?</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier la publication&#xa0;?</translation>
     </message>
     <message>
         <source>Publish English and French at {time}? Once sent, this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier l’anglais et le français le {time}&#xa0;? Une fois l’envoi fait, c’est irréversible.</translation>
     </message>
     <message>
         <source>Until then you can unschedule it from the Publishing panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>D’ici là, vous pouvez l’annuler dans le panneau Publication.</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier</translation>
     </message>
     <message>
         <source>Publish — Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier — Tandem</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier</translation>
     </message>
     <message>
         <source>&amp;English text</source>
-        <translation type="unfinished">Texte an&amp;glais</translation>
+        <translation>Texte an&amp;glais</translation>
     </message>
     <message>
         <source>F&amp;rench text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte &amp;français</translation>
     </message>
     <message>
         <source>English text to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte anglais à publier</translation>
     </message>
     <message>
         <source>French text to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte français à publier</translation>
     </message>
     <message>
         <source>&amp;Targets, in sending order:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destinations, dans l’ordre d’envoi&#xa0;:</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>Nº</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>Signed in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté en tant que</translation>
     </message>
     <message>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Longueur</translation>
     </message>
     <message>
         <source>Targets in sending order</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations dans l’ordre d’envoi</translation>
     </message>
     <message>
         <source>Or at a later ti&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ou plus &amp;tard&#xa0;:</translation>
     </message>
     <message>
         <source>Date and time to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Date et heure de publication</translation>
     </message>
     <message>
         <source>&amp;Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Pla&amp;nifier</translation>
     </message>
     <message>
         <source>Schedule publication at this time</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifier la publication à cette heure</translation>
     </message>
     <message>
         <source>&amp;Publish now…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publier maintenant…</translation>
     </message>
     <message>
         <source>Publish English and French now</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier l’anglais et le français maintenant</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the publish window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la fenêtre de publication</translation>
+    </message>
+    <message>
+        <source>What was published, with links</source>
+        <translation>Ce qui a été publié, avec les liens</translation>
     </message>
 </context>
 <context>
     <name>PublishController</name>
     <message>
         <source>Checking the post and every target account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la publication et de chaque compte de destination…</translation>
     </message>
     <message>
         <source>The scheduled publication was cancelled; the post is approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>La publication planifiée est annulée; la publication est approuvée.</translation>
     </message>
     <message>
         <source>Retry publishing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer la publication&#xa0;?</translation>
     </message>
     <message>
         <source>Send the missing language now? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer la langue manquante maintenant&#xa0;? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Tandem first checks with the network what is already out, so nothing is posted twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem vérifie d’abord auprès du réseau ce qui est déjà publié, pour que rien ne soit publié deux fois.</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer</translation>
     </message>
     <message>
         <source>Retract the {language} post?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la publication en {language}&#xa0;?</translation>
     </message>
     <message>
         <source>Delete the published {language} post from the networks where it is out alone? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la publication en {language} des réseaux où elle est seule&#xa0;? Cette action est irréversible.</translation>
     </message>
     <message>
         <source>People may already have seen or shared it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des gens l’ont peut-être déjà vue ou partagée.</translation>
     </message>
     <message>
         <source>Retract {language}</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la publication en {language}</translation>
     </message>
     <message>
         <source>Both languages are out now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux langues sont maintenant publiées.</translation>
     </message>
     <message>
         <source>The lone language was retracted; the post is approved again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue publiée seule a été retirée; la publication est de nouveau approuvée.</translation>
     </message>
     <message>
         <source>Still published in one language only: {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours publiée dans une seule langue&#xa0;: {state}.</translation>
     </message>
     <message>
         <source>Interrupted publications finished: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications interrompues terminées&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>Posts published in one language only: {count}. Open each to retry or retract.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications dans une seule langue&#xa0;: {count}. Ouvrez chacune pour réessayer ou retirer.</translation>
     </message>
     <message>
         <source>Publications whose fate the networks could not confirm: {count}. Tandem checks again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications dont les réseaux n’ont pas pu confirmer le sort&#xa0;: {count}. Tandem vérifiera de nouveau au prochain démarrage.</translation>
     </message>
     <message>
         <source>Interrupted publications not sent late: {count}. The posts are approved again; publish them again if still wanted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications interrompues non envoyées en retard&#xa0;: {count}. Elles sont de nouveau approuvées; publiez-les de nouveau au besoin.</translation>
     </message>
     <message>
         <source>“{title}” is rescheduled for {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{title}&#xa0;» est replanifiée pour le {time}.</translation>
     </message>
     <message>
         <source>A scheduled post was not published: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>Une publication planifiée n’a pas été publiée&#xa0;: {reasons}</translation>
     </message>
     <message>
         <source>Scheduled posts published: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications planifiées publiées&#xa0;: {count}.</translation>
     </message>
     <message>
         <source>&amp;Publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publier…</translation>
     </message>
     <message>
         <source>Check, then publish English and French together (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier, puis publier l’anglais et le français ensemble (Ctrl+Maj+P)</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier</translation>
     </message>
 </context>
 <context>
@@ -1503,99 +1379,119 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>English and French</source>
         <extracomment>How often scheduled posts that are due get published while the app runs.</extracomment>
-        <translation type="unfinished">anglais et français</translation>
+        <translation>anglais et français</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>publiée</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>pas encore envoyée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>withdrawn or deleted</source>
+        <translation>retirée ou supprimée</translation>
     </message>
     <message>
         <source>{language} on {account} ({network}): {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>En {language} sur {account} ({network})&#xa0;: {state}</translation>
     </message>
     <message>
         <source>Gap between the languages on {network}: {seconds} s</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart entre les langues sur {network}&#xa0;: {seconds} s</translation>
     </message>
     <message>
         <source>⚠ Published in one language only: retry or retract it (red banner above the editors).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Publiée dans une seule langue&#xa0;: réessayez ou retirez-la (bandeau rouge au-dessus des éditeurs).</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;: {state}</translation>
     </message>
     <message>
         <source>Scheduled for {time} by {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiée pour le {time} par {user}.</translation>
     </message>
     <message>
         <source>Not scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non planifiée.</translation>
     </message>
     <message>
         <source>chosen for this post</source>
-        <translation type="unfinished"></translation>
+        <translation>choisies pour cette publication</translation>
     </message>
     <message>
         <source>the IT policy&apos;s defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>celles par défaut de la politique des TI</translation>
     </message>
     <message>
         <source>your default targets</source>
-        <translation type="unfinished"></translation>
+        <translation>vos destinations par défaut</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source>No targets yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de destinations.</translation>
     </message>
     <message>
         <source>Targets ({source})</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations ({source})</translation>
     </message>
     <message>
         <source>Never published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais publiée.</translation>
     </message>
     <message>
         <source>Started by {user} on {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancée par {user} le {time}.</translation>
     </message>
     <message>
         <source>Publishing</source>
-        <translation type="unfinished">Publication en cours</translation>
+        <translation>Publication</translation>
     </message>
     <message>
         <source>Latest publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière publication</translation>
+    </message>
+    <message>
+        <source>Latest publication, with links</source>
+        <translation>Dernière publication, avec les liens</translation>
     </message>
     <message>
         <source>Choose targets…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir les destinations…</translation>
     </message>
     <message>
         <source>Choose the targets of this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir les destinations de cette publication</translation>
     </message>
     <message>
         <source>Publish…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier…</translation>
     </message>
     <message>
         <source>Check and publish this post</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier et publier cette publication</translation>
     </message>
     <message>
         <source>Unschedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la planification</translation>
     </message>
     <message>
         <source>Cancel the scheduled publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la publication planifiée</translation>
     </message>
     <message>
         <source>No post is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune publication n’est ouverte.</translation>
     </message>
 </context>
 <context>
@@ -1689,99 +1585,108 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>ReviewPane</name>
     <message>
         <source>No text yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de texte.</translation>
     </message>
     <message>
         <source>Version {seq} · {origin} · written by {author} on {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{share} machine or memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {seq} · {origin} · rédigée par {author} le {time}</translation>
     </message>
     <message>
         <source>Signed off by {user} on {time}: this is the official version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Validée par {user} le {time}&#xa0;: c’est la version officielle.</translation>
     </message>
     <message>
         <source>Rejected by {user}: {comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusée par {user}&#xa0;: {comment}</translation>
     </message>
     <message>
         <source>Awaits sign-off.</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de validation.</translation>
     </message>
     <message>
         <source>Signing off the {language} version needs {roles} (it contains machine-translated or translation-memory text); you do not hold it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version en {language} exige {roles} (elle contient du texte issu de la traduction automatique ou de la mémoire de traduction); vous ne l’avez pas.</translation>
     </message>
     <message>
         <source>Signing off the {language} version needs {roles}; you do not hold it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version en {language} exige {roles}; vous ne l’avez pas.</translation>
     </message>
     <message>
         <source>No machine suggestion in this language&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune suggestion automatique dans l’historique de cette langue.</translation>
     </message>
     <message>
         <source>Changes from the machine suggestion (version {seq}): {count}. Struck-through text was removed, underlined text was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changements par rapport à la suggestion automatique (version {seq})&#xa0;: {count}. Le texte barré a été retiré, le texte souligné a été ajouté.</translation>
     </message>
     <message>
         <source>Changes from the machine suggestion (version {seq}): none, the text is the suggestion as is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changements par rapport à la suggestion automatique (version {seq})&#xa0;: aucun, le texte est la suggestion telle quelle.</translation>
     </message>
     <message>
         <source>Write what to fix in the comment, then reject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez dans le commentaire ce qu’il faut corriger, puis refusez.</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>Texte anglais</translation>
+    </message>
+    <message>
+        <source>French text</source>
+        <translation>Texte français</translation>
     </message>
     <message>
         <source>{language} text under review</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte en {language} à réviser</translation>
     </message>
     <message>
         <source>Read only. Machine translation is highlighted with a dotted underline, translation memory with a dashed underline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule. La traduction automatique est mise en évidence par un soulignement pointillé, la mémoire de traduction par un soulignement tireté.</translation>
+    </message>
+    <message>
+        <source>Comment (required to reject)</source>
+        <translation>Commentaire (obligatoire pour refuser)</translation>
     </message>
     <message>
         <source>Highlighted: machine translation (dotted underline), translation memory (dashed underline).</source>
-        <translation type="unfinished"></translation>
+        <extracomment>`sign` or `reject`: (session, post id, language, comment, version id seen).</extracomment>
+        <translation>En surbrillance&#xa0;: traduction automatique (soulignement pointillé), mémoire de traduction (soulignement tireté).</translation>
+    </message>
+    <message>
+        <source>{share} from machine translation or memory</source>
+        <translation>{share} du texte vient de la traduction automatique ou de la mémoire</translation>
     </message>
     <message>
         <source>{language} changes from the machine suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Changements en {language} par rapport à la suggestion automatique</translation>
     </message>
     <message>
         <source>{language} review comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment (optional to sign off, required to reject)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire de révision en {language}</translation>
     </message>
     <message>
         <source>Sign off</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider</translation>
     </message>
     <message>
         <source>Sign off the {language} version</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version en {language}</translation>
     </message>
     <message>
         <source>Make this {language} version official ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire de cette version en {language} la version officielle ({shortcut})</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser</translation>
     </message>
     <message>
         <source>Reject the {language} version</source>
-        <translation type="unfinished"></translation>
+        <translation>Refuser la version en {language}</translation>
     </message>
     <message>
         <source>Send this version back to its writers; the comment says what to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer cette version à ses rédacteurs; le commentaire dit quoi corriger</translation>
     </message>
 </context>
 <context>
@@ -1789,459 +1694,537 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>{title}
 To review: {languages} · waiting since {time}</source>
-        <translation type="unfinished"></translation>
+        <extracomment>QA findings shown without scrolling. Labels of the two panes that are kept the same height (the texts line up).</extracomment>
+        <translation>{title}
+À réviser&#xa0;: {languages} · en attente depuis le {time}</translation>
     </message>
     <message>
         <source>Post {id} · waiting for review since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Publication {id} · en attente de révision depuis le {time}</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">Erreur</translation>
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">Avertissement</translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Remarque</translation>
+        <translation>Remarque</translation>
     </message>
     <message>
         <source>{severity}: {message}</source>
-        <translation type="unfinished">{severity}&#xa0;: {message}</translation>
+        <translation>{severity}&#xa0;: {message}</translation>
     </message>
     <message>
         <source>No QA findings between the two versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun constat de contrôle de la qualité entre les deux versions.</translation>
     </message>
     <message>
         <source>&amp;QA findings ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Constats de contrôle de la qualité ({count})</translation>
     </message>
     <message>
         <source>Pairs waiting: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires en attente&#xa0;: {count}</translation>
     </message>
     <message>
         <source>{language} version {seq} of “{title}” signed off: it is now official.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {seq} en {language} de «&#xa0;{title}&#xa0;» validée&#xa0;: c’est maintenant la version officielle.</translation>
     </message>
     <message>
         <source>{language} version {seq} of “{title}” rejected; its writers will see your comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {seq} en {language} de «&#xa0;{title}&#xa0;» refusée; ses rédacteurs verront votre commentaire.</translation>
     </message>
     <message>
         <source>Review queue — Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>File de révision — Tandem</translation>
     </message>
     <message>
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File de révision</translation>
     </message>
     <message>
         <source>&amp;Pairs waiting for review (oldest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paires en attente de révision (les plus anciennes d’abord)&#xa0;:</translation>
     </message>
     <message>
         <source>Pairs waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires en attente de révision</translation>
     </message>
     <message>
         <source>Oldest first. Moving to a pair shows both languages side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les plus anciennes d’abord. Aller sur une paire affiche les deux langues côte à côte.</translation>
     </message>
     <message>
         <source>QA findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Constats de contrôle de la qualité</translation>
     </message>
     <message>
         <source>Nothing waits for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’attend de révision.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Refresh the review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser la file de révision</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la file de révision</translation>
     </message>
     <message>
         <source>Sign off the English version</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version anglaise</translation>
     </message>
     <message>
         <source>Sign off the French version</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la version française</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Review &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File de &amp;révision</translation>
     </message>
     <message>
         <source>Pairs waiting for linguistic review (Ctrl+Shift+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires en attente de révision linguistique (Ctrl+Maj+R)</translation>
     </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
-        <source>approver of step {step}</source>
-        <translation type="unfinished"></translation>
+        <source>{step} approver</source>
+        <translation>approbateur de l’étape {step}</translation>
     </message>
     <message>
         <source>author</source>
-        <translation type="unfinished"></translation>
+        <translation>auteur</translation>
     </message>
     <message>
         <source>translator</source>
-        <translation type="unfinished"></translation>
+        <translation>traducteur</translation>
     </message>
     <message>
         <source>approver</source>
-        <translation type="unfinished"></translation>
+        <translation>approbateur</translation>
     </message>
     <message>
         <source>publisher</source>
-        <translation type="unfinished"></translation>
+        <translation>responsable de la publication</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>administrateur</translation>
     </message>
     <message>
         <source>the {role} role</source>
-        <translation type="unfinished"></translation>
+        <translation>le rôle {role}</translation>
     </message>
     <message>
         <source>one of the roles {roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>l’un des rôles {roles}</translation>
     </message>
     <message>
         <source>nobody yet: an admin must grant {roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>personne pour l’instant&#xa0;: un administrateur doit accorder {roles}</translation>
     </message>
     <message>
         <source>no one (Tandem does it)</source>
-        <translation type="unfinished"></translation>
+        <translation>personne (Tandem s’en charge)</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>Set by your IT policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Défini par votre politique des TI</translation>
     </message>
     <message>
         <source>Hand-off webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook de transfert</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Bilingual, English first</source>
+        <translation>Bilingue, anglais d’abord</translation>
+    </message>
+    <message>
+        <source>Bilingual, French first</source>
+        <translation>Bilingue, français d’abord</translation>
+    </message>
+    <message>
+        <source>, one post when both fit</source>
+        <translation>, une seule publication si les deux tiennent</translation>
     </message>
     <message>
         <source>{name} — {network}, {language} ({handle})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {network}, {language} ({handle})</translation>
+    </message>
+    <message>
+        <source>Acting as another user (TANDEM_USER)</source>
+        <translation>Agir au nom d’un autre utilisateur (TANDEM_USER)</translation>
+    </message>
+    <message>
+        <source>Database location</source>
+        <translation>Emplacement de la base de données</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Administrators</source>
+        <translation>Administrateurs</translation>
+    </message>
+    <message>
+        <source>Roles granted by IT</source>
+        <translation>Rôles accordés par les TI</translation>
+    </message>
+    <message>
+        <source>Approval chain</source>
+        <translation>Chaîne d’approbation</translation>
+    </message>
+    <message>
+        <source>Who signs off text written by people</source>
+        <translation>Qui valide le texte rédigé par des personnes</translation>
+    </message>
+    <message>
+        <source>Language packages folder</source>
+        <translation>Dossier des paquets linguistiques</translation>
+    </message>
+    <message>
+        <source>Downloading language packages</source>
+        <translation>Téléchargement des paquets linguistiques</translation>
+    </message>
+    <message>
+        <source>Publishing accounts</source>
+        <translation>Comptes de publication</translation>
+    </message>
+    <message>
+        <source>Default targets</source>
+        <translation>Destinations par défaut</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>Télémétrie</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>Unknown (keyring unavailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu (trousseau indisponible)</translation>
     </message>
     <message>
         <source>Added by {user}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté par {user}</translation>
     </message>
     <message>
         <source>These settings are &amp;set by your IT policy ({source}) and cannot be changed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces paramètres sont &amp;définis par votre politique des TI ({source}) et ne peuvent pas être modifiés ici.</translation>
     </message>
     <message>
         <source>Your IT policy &amp;sets no setting: nothing is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre politique des TI ne &amp;définit aucun paramètre&#xa0;: rien n’est verrouillé.</translation>
     </message>
     <message>
         <source>Remove the selected account and its secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte choisi et son secret</translation>
     </message>
     <message>
         <source>Account {name} added; its secret is in the OS keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {name} ajouté; son secret est dans le trousseau du système.</translation>
     </message>
     <message>
         <source>The secret of {name} is stored in the OS keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le secret de {name} est enregistré dans le trousseau du système.</translation>
     </message>
     <message>
         <source>Account {name} removed, with its secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {name} supprimé, avec son secret.</translation>
     </message>
     <message>
         <source>Default targets saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations par défaut enregistrées.</translation>
     </message>
     <message>
         <source>Default: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>Par défaut&#xa0;: {url}</translation>
     </message>
     <message>
         <source>Required: the https:// address of the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligatoire&#xa0;: l’adresse https:// du serveur</translation>
     </message>
     <message>
         <source>Settings — Tandem</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres — Tandem</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes</translation>
     </message>
     <message>
         <source>Default targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Destinations par défaut</translation>
     </message>
     <message>
         <source>IT policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Politique des TI</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pages des paramètres</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Handle</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>Secret stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret enregistré</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <source>Publishing accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes de publication</translation>
     </message>
     <message>
         <source>Secrets are kept in the OS keyring; this list only says whether one is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les secrets sont gardés dans le trousseau du système; cette liste indique seulement s’il y en a un.</translation>
     </message>
     <message>
         <source>New secret for the selected account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau secret pour le compte choisi&#xa0;:</translation>
     </message>
     <message>
         <source>New secret for the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau secret pour le compte choisi</translation>
     </message>
     <message>
         <source>App password or token</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe d’application ou jeton</translation>
     </message>
     <message>
         <source>Store secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le secret</translation>
     </message>
     <message>
         <source>Store the secret in the OS keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le secret dans le trousseau du système</translation>
     </message>
     <message>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte</translation>
     </message>
     <message>
         <source>Remove the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le compte choisi</translation>
     </message>
     <message>
         <source>Add an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un compte</translation>
     </message>
     <message>
         <source>&amp;Network:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réseau&#xa0;:</translation>
     </message>
     <message>
         <source>N&amp;ame:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;om&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Order:</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;rdre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Handle:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>Se&amp;cret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;cret&#xa0;:</translation>
     </message>
     <message>
         <source>Network of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau du nouveau compte</translation>
     </message>
     <message>
         <source>Name of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du nouveau compte</translation>
     </message>
     <message>
         <source>For example gc-bluesky-en</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple gc-bluesky-fr</translation>
     </message>
     <message>
         <source>Language of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du nouveau compte</translation>
     </message>
     <message>
         <source>Order of the languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre des langues</translation>
     </message>
     <message>
         <source>One post with both languages when they fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Une seule publication avec les deux langues si elles tiennent</translation>
     </message>
     <message>
         <source>Server address of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse du serveur du nouveau compte</translation>
     </message>
     <message>
         <source>Handle of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant du nouveau compte</translation>
     </message>
     <message>
         <source>For example canada.bsky.social</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple canada.bsky.social</translation>
     </message>
     <message>
         <source>Secret of the new account</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret du nouveau compte</translation>
     </message>
     <message>
         <source>Goes to the OS keyring only</source>
-        <translation type="unfinished"></translation>
+        <translation>Va seulement dans le trousseau du système</translation>
     </message>
     <message>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le compte</translation>
     </message>
     <message>
         <source>Add the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter le compte</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished">français</translation>
+        <translation>Français</translation>
     </message>
     <message>
         <source>Bilingual</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilingue</translation>
     </message>
     <message>
         <source>English first</source>
-        <translation type="unfinished"></translation>
+        <translation>Anglais d’abord</translation>
     </message>
     <message>
         <source>French first</source>
-        <translation type="unfinished"></translation>
+        <translation>Français d’abord</translation>
     </message>
     <message>
         <source>&amp;Accounts a post goes to when it has no targets of its own. Every network needs both languages: an English and a French account, or one bilingual account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comptes où va une publication qui n’a pas ses propres destinations. Chaque réseau doit recevoir les deux langues&#xa0;: un compte anglais et un compte français, ou un seul compte bilingue.</translation>
     </message>
     <message>
         <source>Save default targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les destinations par défaut</translation>
     </message>
     <message>
         <source>Save the default targets</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les destinations par défaut</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Verrouillé</translation>
     </message>
     <message>
         <source>Settings locked by the IT policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres verrouillés par la politique des TI</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Close the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer les paramètres</translation>
     </message>
 </context>
 <context>
     <name>SettingsLauncher</name>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Publishing accounts, default targets and the settings your IT policy locks (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptes de publication, destinations par défaut et paramètres verrouillés par votre politique des TI (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -2342,43 +2325,43 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>Nothing is waiting for you.</source>
         <extracomment>How long a status-bar notice stays (ms).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rien ne vous attend.</translation>
     </message>
     <message>
         <source>Tandem: work waiting for you</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem&#xa0;: du travail vous attend</translation>
     </message>
     <message>
         <source>Pairs to review: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires à réviser&#xa0;: {count}</translation>
     </message>
     <message>
         <source>Approval steps waiting for you: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes d’approbation qui vous attendent&#xa0;: {count}</translation>
     </message>
     <message>
         <source>Approved posts to publish: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications approuvées à publier&#xa0;: {count}</translation>
     </message>
     <message>
         <source>Posts published in one language only: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Publications dans une seule langue&#xa0;: {count}</translation>
     </message>
     <message>
         <source>To review: “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>À réviser&#xa0;: «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
         <source>To approve: “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>À approuver&#xa0;: «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
         <source>To publish: “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>À publier&#xa0;: «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
         <source>Published in one language only: “{title}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Publiée dans une seule langue&#xa0;: «&#xa0;{title}&#xa0;»</translation>
     </message>
 </context>
 </TS>

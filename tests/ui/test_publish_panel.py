@@ -388,3 +388,34 @@ def test_post_targets_are_chosen_per_post(qtbot, desk, mastodon, make_window):
     wait(window, features)
     assert panel.targets_heading.text() == "Targets (none)"
     assert "no default targets" in panel.targets_label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_publishing_dialogs_are_named_and_translated(qtbot, desk, mastodon, make_window,
+                                                     languages, lang):
+    from PySide6.QtWidgets import QWidget
+
+    from .test_i18n_a11y import is_interactive, qt_internal, ts_messages
+
+    post_id, _servers = mastodon
+    window, features = publisher_window(qtbot, make_window, desk)
+    dialog = preflight(qtbot, window, features)
+    with PublishService(desk.alice, channels=ChannelFactory()) as service:
+        missed = service.schedule(post_id, datetime.now(UTC) + timedelta(hours=1))
+    asking = MissedScheduleDialog(missed, window)
+    languages.set_language(lang)
+    settle(window)
+    english = {source for _, source, translation in ts_messages()
+               if translation.text != source and len(source) > 3}
+    for root in (dialog, asking):
+        for widget in root.findChildren(QWidget):
+            if is_interactive(widget) and not qt_internal(widget):
+                assert widget.accessibleName().strip(), (type(widget).__name__,
+                                                         widget.objectName())
+            texts = [getattr(widget, "text", lambda: "")(), widget.accessibleName()]
+            if lang == "fr":
+                assert not [t for t in texts if isinstance(t, str) and t in english], texts
+    if lang == "fr":
+        assert dialog.publish_button.text() == "&Publier maintenant…"
+        assert asking.leave_button.text() == "&Laisser planifiée"
+    asking.deleteLater()

@@ -15,16 +15,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.model import Lang, Origin, PostState, Span
-from desktop.ui.app import install_features
+from desktop.ui.app import install_workflow
 from tests.publishing.publish_desk import session_as
 
 from .helpers import settle
 
 EN = "Apply for the Canada Dental Care Plan by March 31 at canada.ca/dental."
-MACHINE_FR = "Demandez le Régime canadien de soins dentaires avant le 30 mars sur canada.ca/dentaire."
+MACHINE_FR = ("Demandez le Régime canadien de soins dentaires avant le 30 mars sur "
+              "canada.ca/dentaire.")
 # A person's edit: better French, but the date still does not match (QA says so).
-EDITED_FR = "Présentez une demande au Régime canadien de soins dentaires d’ici le 30 mars sur " \
-            "canada.ca/dentaire."
+EDITED_FR = ("Présentez une demande au Régime canadien de soins dentaires d’ici le 30 mars "
+             "sur canada.ca/dentaire.")
 
 
 class Desk:
@@ -60,7 +61,7 @@ def desk(tmp_path):
 def featured_window(qtbot, make_window, session, **options):
     """A started window with the review/approval/publishing features installed."""
     window = make_window(session, start=False)
-    features = install_features(window, **options)
+    features = install_workflow(window, **options)
     with qtbot.waitSignal(window.post_list.model.query_loaded, timeout=10_000):
         window.start()
     settle(window)
@@ -95,9 +96,10 @@ def test_queue_lists_pairs_oldest_first_side_by_side_with_spans_qa_and_diff(qtbo
     # Machine spans highlighted by the editor's own code (background + dotted underline).
     selections = fr.text_view.extraSelections()
     assert selections and selections[0].format.underlineStyle().name == "DotLine"
-    assert fr.legend_label.isVisible() and not en.legend_label.isVisible()
+    assert fr.legend_label.text().startswith("Highlighted: machine translation")
+    assert en.legend_label.text() == ""
     assert fr.status_label.text().startswith("Version 2 · human · written by tom")
-    assert "% machine or memory" in fr.status_label.text()
+    assert "% from machine translation or memory" in fr.status_label.text()
     # The diff against the machine suggestion (version 1), struck through / underlined.
     assert "Changes from the machine suggestion (version 1): 3." in fr.diff_label.text()
     assert fr.diff_view.isVisible()
@@ -117,7 +119,10 @@ def test_queue_lists_pairs_oldest_first_side_by_side_with_spans_qa_and_diff(qtbo
                for i in range(queue.qa_list.count()))
     # tom holds the translator role: every button is live.
     assert fr.sign_button.isEnabled() and fr.reject_button.isEnabled()
-    assert not fr.note_label.isVisible()
+    assert fr.note_label.text() == ""
+    # The two languages line up: paired labels have the same height.
+    for name in queue.PAIRED_LABELS:
+        assert getattr(en, name).minimumHeight() == getattr(fr, name).minimumHeight(), name
 
 
 def test_translator_signs_off_and_rejects_per_language(qtbot, desk, make_window):
@@ -126,7 +131,7 @@ def test_translator_signs_off_and_rejects_per_language(qtbot, desk, make_window)
     queue = open_queue(qtbot, window, features)
     fr, en = queue.panes[Lang.FR], queue.panes[Lang.EN]
     queue.activateWindow()
-    qtbot.waitActive(queue)
+    qtbot.waitUntil(queue.isActiveWindow, timeout=5000)
 
     # Sign off French with the keyboard, comment optional.
     QTest.keyClick(queue, Qt.Key.Key_F,
@@ -165,7 +170,6 @@ def test_a_user_without_the_role_sees_which_role_is_missing(qtbot, desk, make_wi
     queue.list.setCurrentRow(0)
     fr = queue.panes[Lang.FR]
     assert not fr.sign_button.isEnabled() and not fr.reject_button.isEnabled()
-    assert fr.note_label.isVisible()
     assert fr.note_label.text() == (
         "Signing off the French version needs the translator role (it contains "
         "machine-translated or translation-memory text); you do not hold it.")
@@ -207,9 +211,12 @@ def test_the_queue_is_in_the_view_menu_and_speaks_french(qtbot, desk, make_windo
     assert queue.windowTitle() == "File de révision — Tandem"
     fr = queue.panes[Lang.FR]
     assert fr.sign_button.text() == "Valider"
-    assert fr.sign_button.accessibleName() == "Valider la version française"
+    assert fr.sign_button.accessibleName() == "Valider la version en français"
     assert queue.count_label.text() == "Paires en attente\u00a0: 1"
-    assert fr.status_label.text().startswith("Version 2 · traduction automatique")
+    assert fr.status_label.text().startswith(
+        "Version 1 · traduction automatique · rédigée par alice")
+    assert fr.status_label.text().endswith(
+        "traduction automatique ou de la mémoire\nEn attente de validation.")
 
 
 def test_posts_leave_review_when_both_languages_are_signed(qtbot, desk, make_window):

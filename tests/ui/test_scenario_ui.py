@@ -52,7 +52,7 @@ def answers(monkeypatch):
 
 def press(qtbot, window, key, modifiers) -> None:
     window.activateWindow()
-    qtbot.waitActive(window)
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     QTest.keyClick(window, key, modifiers)
 
 
@@ -184,7 +184,7 @@ def test_draft_review_approve_publish_then_correct(qtbot, tmp_path, make_window,
         press(qtbot, window, Qt.Key.Key_S, CTRL)
         settle(window)
         assert alice.posts.view(post_id).post.state is PostState.IN_REVIEW
-        qtbot.waitUntil(lambda: all("Voided" in r[4]
+        qtbot.waitUntil(lambda: all("Voided" in r[2]
                                     for r in rows(features.approvals.history_tree)), timeout=5000)
         assert len(rows(features.approvals.history_tree)) == 2
         assert all(a.voided for a in alice.approvals.history(post_id))
