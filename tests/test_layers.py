@@ -89,3 +89,29 @@ def test_nothing_imports_the_torch_stack():
              and p.relative_to(ROOT).as_posix() not in ALLOWED]
     assert len(files) > 20
     assert violations(files, FORBIDDEN_EVERYWHERE) == []
+
+
+#: desktop/core modules that compose the other domain packages (and why). Every
+#: other core module — versions, review rules, approvals, store — depends on
+#: nothing above it, so translation/ and publishing/ can build on the core.
+CORE_COMPOSERS = {
+    "desktop/core/session.py": "builds every service for the CLI and the window",
+    "desktop/core/suggestions.py": "suggestion service: store data + translation/",
+    "desktop/core/provisioning.py": "first-run install of bundled language packages",
+    "desktop/core/doctor.py": "checks every part of an installation",
+    "desktop/core/review.py": "default QA at sign-off (translation.qa), imported on first use",
+    "desktop/core/migrations/m0003_translation.py": "seeds the shipped termbase and mappings",
+}
+
+
+def test_core_rules_do_not_depend_on_the_layers_above():
+    files = [p for p in python_files("desktop/core")
+             if p.relative_to(ROOT).as_posix() not in CORE_COMPOSERS]
+    assert len(files) > 15
+    assert violations(files, ("translation", "desktop.publishing", "desktop.ui",
+                              "desktop.cli")) == []
+
+
+def test_publishing_and_translation_never_import_the_ui_or_cli():
+    files = python_files("desktop/publishing", "translation")
+    assert violations(files, ("desktop.ui", "desktop.cli")) == []
