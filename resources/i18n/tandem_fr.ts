@@ -1720,11 +1720,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>No QA findings between the two versions.</source>
-        <translation>Aucun constat de contrôle de la qualité entre les deux versions.</translation>
+        <translation>Aucune constatation du contrôle de la qualité entre les deux versions.</translation>
     </message>
     <message>
         <source>&amp;QA findings ({count})</source>
-        <translation>&amp;Constats de contrôle de la qualité ({count})</translation>
+        <translation>&amp;Constatations du contrôle de la qualité ({count})</translation>
     </message>
     <message>
         <source>Pairs waiting: {count}</source>
@@ -1760,7 +1760,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>QA findings</source>
-        <translation>Constats de contrôle de la qualité</translation>
+        <translation>Constatations du contrôle de la qualité</translation>
     </message>
     <message>
         <source>Nothing waits for review.</source>
