@@ -23,6 +23,9 @@ from .splitter import Span, cut_long, split_spans
 
 #: Longest sentence handed to the model in one piece, in characters.
 MAX_SENTENCE_CHARS = 400
+#: Translated sentences each loaded model remembers (live suggestions re-send a
+#: growing text; only its new or changed sentences go to the model).
+SENTENCE_CACHE_SIZE = 4096
 #: CTranslate2 never generates more than this many tokens for one sentence.
 MAX_DECODING_TOKENS = 256
 
@@ -87,6 +90,10 @@ class _LoadedModel:
             raise TranslationError(f"Model package {package.name} cannot be loaded: {exc}") from exc
         self.prefix = [package.target_prefix] if package.target_prefix else []
         self.sentence_detector = self._load_sentence_detector()
+        # Sentence → translation, so live suggestions while typing only send the
+        # sentences that changed to the model.
+        self._sentences: OrderedDict[tuple[int, int, str], str] = OrderedDict()
+        self._sentences_lock = threading.Lock()
 
     def _load_sentence_detector(self):
         path = self.package.sentence_model()
@@ -131,25 +138,13 @@ class _LoadedModel:
 
     def translate(self, text: str, beam_size: int) -> Translation:
         spans = self.split(text)
-        tokens = [self.tokenizer.encode(text[a:b], out_type=str) for a, b in spans]
-        results = self.model.translate_batch(
-            tokens,
-            target_prefix=[self.prefix] * len(tokens) if self.prefix else None,
-            beam_size=beam_size,
-            max_decoding_length=decoding_limit([len(t) for t in tokens]) + len(self.prefix),
-            length_penalty=0.2,
-            replace_unknowns=True,
-        )
+        sentences = self._translate_sentences([text[a:b] for a, b in spans], beam_size)
         pieces: list[str] = []
         segments: list[Segment] = []
         out_len = 0
         previous_end = 0
-        for (start, end), result in zip(spans, results):
+        for (start, end), sentence in zip(spans, sentences):
             gap = text[previous_end:start]
-            hypothesis = result.hypotheses[0]
-            if self.prefix and hypothesis[:1] == self.prefix:
-                hypothesis = hypothesis[1:]
-            sentence = self.tokenizer.decode_pieces(hypothesis).strip()
             pieces += [gap, sentence]
             target_start = out_len + len(gap)
             out_len = target_start + len(sentence)
@@ -164,6 +159,45 @@ class _LoadedModel:
             model_version=self.package.version,
             segments=tuple(segments),
         )
+
+
+    def _translate_sentences(self, sources: list[str], beam_size: int) -> list[str]:
+        """Each source sentence translated; only sentences not seen before reach the
+        model, together in one batch.
+
+        The decoding cap is the whole text's (its longest sentence), and it is part
+        of the cache key, so a sentence's translation never depends on which of its
+        neighbours were already cached.
+        """
+        tokens = [self.tokenizer.encode(source, out_type=str) for source in sources]
+        limit = decoding_limit([len(t) for t in tokens]) + len(self.prefix)
+        keys = [(beam_size, limit, source) for source in sources]
+        with self._sentences_lock:
+            found = [self._sentences.get(key) for key in keys]
+        missing = {key: piece for key, piece, hit in zip(keys, tokens, found) if hit is None}
+        if missing:
+            results = self.model.translate_batch(
+                list(missing.values()),
+                target_prefix=[self.prefix] * len(missing) if self.prefix else None,
+                beam_size=beam_size,
+                max_decoding_length=limit,
+                length_penalty=0.2,
+                replace_unknowns=True,
+            )
+            fresh = {}
+            for key, result in zip(missing, results):
+                hypothesis = result.hypotheses[0]
+                if self.prefix and hypothesis[:1] == self.prefix:
+                    hypothesis = hypothesis[1:]
+                fresh[key] = self.tokenizer.decode_pieces(hypothesis).strip()
+            with self._sentences_lock:
+                for key, target in fresh.items():
+                    self._sentences[key] = target
+                    self._sentences.move_to_end(key)
+                while len(self._sentences) > SENTENCE_CACHE_SIZE:
+                    self._sentences.popitem(last=False)
+            found = [hit if hit is not None else fresh[key] for key, hit in zip(keys, found)]
+        return found
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -196,3 +196,23 @@ def test_available_pairs(pkg_dir, archive):
     assert translator.available_pairs() == []
     packages.install_archive(archive("fr_en"))
     assert translator.available_pairs() == [("fr", "en")]
+
+
+def test_only_new_sentences_reach_the_model(both_pairs):
+    """Live suggestions re-send a growing text: sentences already translated are reused."""
+    translator = Translator()
+    loaded = translator._model("en", "fr")
+    real, batches = loaded.model, []
+
+    class CountingModel:
+        def translate_batch(self, tokens, **options):
+            batches.append(len(tokens))
+            return real.translate_batch(tokens, **options)
+
+    loaded.model = CountingModel()
+    first = translator.translate("The office opens at nine. Bring your card.", "en", "fr")
+    longer = translator.translate("The office opens at nine. Bring your card. Parking is free.",
+                                  "en", "fr")
+    assert batches == [2, 1]
+    assert longer.text.startswith(first.text)
+    assert len(longer.segments) == 3
