@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QApplication,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea,
                                QComboBox, QHeaderView, QLabel, QLineEdit, QMenu, QPlainTextEdit,
                                QScrollBar, QTabBar, QWidget)
 
 from desktop.core.model import Lang
 from desktop.ui.i18n import SETTINGS_KEY, LanguageManager, translations_dir
 
-from .helpers import open_and_wait, settle
+from .helpers import open_and_wait, reading_order_positions, settle, tab_cycle
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "tandem_fr.ts"
 
@@ -181,19 +180,11 @@ def test_tab_order_reaches_the_main_controls_in_reading_order(qtbot, make_window
     window.activateWindow()
     qtbot.waitActive(window)
     panel = window.post_list
-    panel.search_edit.setFocus()
-    qtbot.waitUntil(lambda: panel.search_edit.hasFocus())
-    seen: list[QWidget] = []
-    for _ in range(40):
-        current = QApplication.focusWidget()
-        if seen and current is seen[0]:
-            break
-        seen.append(current)
-        QTest.keyClick(current, Qt.Key.Key_Tab)
+    seen = tab_cycle(qtbot, panel.search_edit, 40)
     en, fr = window.editor(Lang.EN), window.editor(Lang.FR)
     expected = [panel.search_edit, panel.state_combo, panel.table, window.title_edit,
                 en.history_combo, en.editor, fr.history_combo, fr.editor]
-    positions = [seen.index(w) if w in seen else -1 for w in expected]
+    positions = reading_order_positions(seen, expected)
     assert -1 not in positions, [type(w).__name__ for w in seen]
     assert positions == sorted(positions), "Tab follows the reading order"
     # Tab leaves the editors (no keyboard trap: a tab key never inserts a tab there).

@@ -23,7 +23,7 @@ from desktop.ui.operations import OpChanges
 from desktop.ui.suggestions import is_replaceable
 from tests.translation.conftest import archive, both_pairs, built, pkg_dir  # noqa: F401
 
-from .helpers import open_and_wait, settle
+from .helpers import open_and_wait, reading_order_positions, settle, tab_cycle
 
 EN = "Get your flu shot this fall. Book online today."
 FR_HUMAN = "Faites-vous vacciner contre la grippe cet automne."
@@ -159,20 +159,12 @@ def test_without_a_ghost_tab_still_moves_focus_in_reading_order(qtbot, make_feat
     window.activateWindow()
     qtbot.waitActive(window)
     panel = window.post_list
-    panel.search_edit.setFocus()
-    qtbot.waitUntil(lambda: panel.search_edit.hasFocus())
-    seen: list[QWidget] = []
-    for _ in range(60):
-        current = QApplication.focusWidget()
-        if seen and current is seen[0]:
-            break
-        seen.append(current)
-        QTest.keyClick(current, TAB)
+    seen = tab_cycle(qtbot, panel.search_edit, 60)
     en, fr = window.editor(Lang.EN), window.editor(Lang.FR)
     expected = [panel.search_edit, panel.state_combo, panel.table, window.title_edit,
                 en.history_combo, en.editor, fr.history_combo, fr.editor,
                 features.qa_panel.list]
-    positions = [seen.index(w) if w in seen else -1 for w in expected]
+    positions = reading_order_positions(seen, expected)
     assert -1 not in positions, [type(w).__name__ for w in seen]
     assert positions == sorted(positions)
     assert (en.text(), fr.text()) == ("Hello", "Bonjour")
