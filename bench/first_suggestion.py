@@ -80,7 +80,7 @@ def child(scenario: str, db: str) -> None:
     app.removeEventFilter(probe)
 
     from desktop.core.model import Lang
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     session = open_session(db)
     window.set_session(session)
@@ -151,7 +151,7 @@ def prepare(work: Path, model: str) -> dict[str, str]:
 
 
 def make_store(path: Path, env: dict[str, str]) -> None:
-    code = ("import sys\nfrom desktop.core.session import open_session\n"
+    code = ("import sys\nfrom desktop.app.session import open_session\n"
             "s = open_session(sys.argv[1])\n"
             f"s.posts.create(en={EN!r}, title='Dental care')\ns.close()\n")
     subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, env=env, check=True)

@@ -89,7 +89,7 @@ def like_search(conn, query: str):
 def model_timings(db: Path, repeat: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
     from desktop.ui.backend import Backend
     from desktop.ui.post_list import PostListModel
 
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     db = work / "store.sqlite3"
     shutil.copy(cached, db)
 
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     session = open_session(db)
     posts = session.posts

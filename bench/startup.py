@@ -104,7 +104,7 @@ def make_store(path: Path, posts: int = 200) -> None:
     env = dict(os.environ, TANDEM_POLICY=str(path.parent / "no-policy.toml"))
     code = (
         "import sys\n"
-        "from desktop.core.session import open_session\n"
+        "from desktop.app.session import open_session\n"
         "s = open_session(sys.argv[1])\n"
         f"for i in range({posts}):\n"
         "    s.posts.create(en=f'Apply for the benefit online, post {i}.',"
@@ -173,7 +173,7 @@ QT_QPA_PLATFORM={args.platform}; store of 200 posts).
 Wall time from spawning a fresh interpreter to the window's first paint, median of \
 {args.runs} interleaved runs after one warm-up run each (warm disk cache). "ready" is when \
 the store is open and the post list loaded. The window paints before the store is \
-opened: `desktop.core.session` (sqlite-utils, services) is imported after the first \
+opened: `desktop.app.session` (sqlite-utils, services) is imported after the first \
 paint, so the user sees the window while it loads.
 
 {table}

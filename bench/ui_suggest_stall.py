@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
     from desktop.ui.app import create_application, install_translation
     from desktop.ui.main_window import MainWindow
 

@@ -49,7 +49,7 @@ def stats(values: list[float]) -> tuple[float, float, float]:
 
 def build_store(path: Path, posts: int) -> int:
     from desktop.core.model import Lang, Origin
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     session = open_session(path)
     store = session.store
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
 
     from desktop.core.model import Lang
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 

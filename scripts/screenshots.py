@@ -60,7 +60,7 @@ def load_pairs() -> dict[str, dict[str, tuple[str, str]]]:
 def build_demo_store(db: Path) -> int:
     """A store with a few realistic posts; returns the id of the one to show."""
     from desktop.core.model import Lang, Origin, PostState, Span
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     pairs = load_pairs()
     session = open_session(db)
@@ -133,7 +133,7 @@ def capture(out: Path) -> None:
     from PySide6.QtCore import QSettings
 
     from desktop.core.model import Lang
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
     from desktop.ui.app import create_application
     from desktop.ui.i18n import LanguageManager
     from desktop.ui.main_window import MainWindow
@@ -200,7 +200,7 @@ APPROVAL_DEMO = "blog-100-weeks-get-updates"
 
 
 def session_as(db: Path, user: str):
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     os.environ["TANDEM_USER"] = user
     return open_session(db)

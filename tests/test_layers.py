@@ -95,12 +95,10 @@ def test_nothing_imports_the_torch_stack():
 #: other core module — versions, review rules, approvals, store — depends on
 #: nothing above it, so translation/ and publishing/ can build on the core.
 CORE_COMPOSERS = {
-    "desktop/core/session.py": "builds every service for the CLI and the window",
-    "desktop/core/suggestions.py": "suggestion service: store data + translation/",
-    "desktop/core/provisioning.py": "first-run install of bundled language packages",
-    "desktop/core/doctor.py": "checks every part of an installation",
-    "desktop/core/review.py": "default QA at sign-off (translation.qa), imported on first use",
-    "desktop/core/migrations/m0003_translation.py": "seeds the shipped termbase and mappings",
+    "desktop/app/session.py": "builds every service for the CLI and the window",
+    "desktop/app/suggestions.py": "suggestion service: store data + translation/",
+    "desktop/app/provisioning.py": "first-run install of bundled language packages",
+    "desktop/app/doctor.py": "checks every part of an installation",
 }
 
 

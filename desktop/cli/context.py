@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
 
 def read_text_arg(value: str, stream: TextIO | None = None) -> str:
@@ -29,7 +29,7 @@ class CliContext:
 
     def session(self) -> "Session":
         if self._session is None:
-            from desktop.core.session import open_session  # only commands that need the store
+            from desktop.app.session import open_session  # only commands that need the store
 
             self._session = open_session(self.db)
         return self._session

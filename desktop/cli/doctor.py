@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from desktop.core import doctor
+from desktop.app import doctor
 
 from .context import CliContext
 

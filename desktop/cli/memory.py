@@ -16,7 +16,7 @@ from translation.memory import DEFAULT_THRESHOLD
 from .context import CliContext, read_text_arg
 
 if TYPE_CHECKING:  # the service module loads all of `translation`; commands import it on use
-    from desktop.core.suggestions import ImportResult
+    from desktop.app.suggestions import ImportResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,7 +16,7 @@ from desktop.core.model import Lang
 from .context import CliContext
 
 if TYPE_CHECKING:  # loaded on use: the QA checks pull in all of `translation`
-    from desktop.core.suggestions import QaReport
+    from desktop.app.suggestions import QaReport
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +43,7 @@ def describe(report: QaReport) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from desktop.core.suggestions import finding_dict
+    from desktop.app.suggestions import finding_dict
     from translation.qa import INFO
 
     report = ctx.session().suggestions.qa(args.id)

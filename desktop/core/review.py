@@ -46,19 +46,6 @@ DEFAULT_HUMAN_SIGNOFF = (Role.TRANSLATOR.value, Role.APPROVER.value)
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
-def pair_qa(en: str, fr: str) -> list[dict]:
-    """Tandem's built-in QA rules between the two versions, as plain dicts (the default).
-
-    `open_session` replaces it with `SuggestionService.pair_qa`, which adds the
-    store's hashtag/handle mappings and termbase.
-    """
-    from translation.qa import check_pair  # imported on first use: most commands never need it
-
-    from .suggestions import finding_dict
-
-    return [finding_dict(f) for f in check_pair(en, fr)]
-
-
 def machine_assisted(version: Version) -> bool:
     """Whether any of the version came from machine translation or translation memory."""
     return version.origin is not Origin.HUMAN or any(s.origin is not Origin.HUMAN
@@ -185,7 +172,7 @@ class ReviewService:
     """Review queue, sign-off and rejection, official versions and post progress."""
 
     def __init__(self, repo: ReviewRepository, policy: Policy, user: str, roles: RoleService,
-                 workflow: WorkflowService, approvals: ApprovalService, qa: QaCheck = pair_qa):
+                 workflow: WorkflowService, approvals: ApprovalService, qa: QaCheck):
         self.repo = repo
         self.policy = policy
         self.user = user

@@ -57,6 +57,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords):
     def __init__(self, path: str | Path):
         self.path = Path(path) if str(path) != ":memory:" else None
         self.last_backup: Path | None = None
+        self.created = False  # True when this open created the schema (a new store)
         self._lock = threading.RLock()
         self._depth = 0
         self._conn = self._connect()
@@ -109,6 +110,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords):
             )
         if self.path is not None and current > 0:
             self.last_backup = _backup(self.path, current)
+        self.created = current == 0
         for migration in pending:
             with self.transaction():
                 migration.apply(self.db)

@@ -2,7 +2,7 @@
 
 `TranslationRecords` is mixed into `SqliteStore` and built on its
 ``_query``/``_execute``/``transaction``; `TranslationRepository` is the
-protocol `desktop.core.suggestions.SuggestionService` depends on. Rows come
+protocol `desktop.app.suggestions.SuggestionService` depends on. Rows come
 back as plain dicts with the column names of migration m0003; the service
 turns them into `translation` objects (this module never imports them).
 """

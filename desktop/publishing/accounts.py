@@ -33,7 +33,7 @@ from desktop.core.store_publishing import PublishingRepository
 from .credentials import CredentialError, CredentialRef, Credentials, Secret
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
 log = logging.getLogger(__name__)
 

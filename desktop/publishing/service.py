@@ -69,7 +69,7 @@ from desktop.core.counting import Count
 from desktop.core.errors import TandemError, TransitionError
 from desktop.core.model import Lang, PostState, Version, sha256_text
 from desktop.core.roles import Role
-from desktop.core.session import Session
+from desktop.app.session import Session
 from desktop.core.workflow import Event, describe_state
 
 from .accounts import CHANNEL_NAMES, AccountLang, AccountService, PublishingAccount

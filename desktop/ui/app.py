@@ -130,7 +130,7 @@ def run_app(db: str | None = None) -> int:
     app.processEvents()  # paint before the slow import below
 
     from desktop.core.errors import TandemError
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
 
     try:
         session = open_session(db)

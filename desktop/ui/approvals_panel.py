@@ -39,7 +39,7 @@ from .operations import OpChanges
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
     from .main_window import MainWindow
 

@@ -49,7 +49,7 @@ from .tasks import DebouncedTrigger, LatestOnlyRunner
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
 LANGS = (Lang.EN, Lang.FR)
 SETTINGS_GEOMETRY = "window/geometry"

@@ -29,7 +29,7 @@ from desktop.core.model import Lang, Post, Version
 
 if TYPE_CHECKING:  # the session module pulls the whole store in: not at import time
     from desktop.core.posts import PostView
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
 LANGS = (Lang.EN, Lang.FR)
 

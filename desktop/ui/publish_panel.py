@@ -54,7 +54,7 @@ from .widgets import MessageBar
 
 if TYPE_CHECKING:
     from desktop.core.posts import PostView
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
     from .main_window import MainWindow
 

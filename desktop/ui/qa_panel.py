@@ -31,7 +31,7 @@ from .editor import qt_offsets
 from .tasks import LatestOnlyRunner
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
     from translation.qa import Finding
 
     from .main_window import MainWindow

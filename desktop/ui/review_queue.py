@@ -38,7 +38,7 @@ from .operations import OpChanges
 from .widgets import OVER_COLOUR, MessageBar
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
     from .main_window import MainWindow
 

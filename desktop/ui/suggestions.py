@@ -65,8 +65,8 @@ from .operations import OpChanges
 from .tasks import LatestOnlyRunner
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
-    from desktop.core.suggestions import PostSuggestion
+    from desktop.app.session import Session
+    from desktop.app.suggestions import PostSuggestion
     from translation.suggest import Alternative, Suggester, Suggestion
 
     from .main_window import MainWindow

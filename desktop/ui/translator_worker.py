@@ -3,7 +3,7 @@
 `TranslatorHost` owns one worker thread ("translation-setup") for the slow,
 rare jobs around the translator, run in submission order:
 
-* **first-run provisioning** — `desktop.core.provisioning.provision(policy)`
+* **first-run provisioning** — `desktop.app.provisioning.provision(policy)`
   installs the language packages IT ships (bundle, policy share); when it
   installed anything, the translator is refreshed;
 * **warm-up** — `Translator.warm_up()` loads each installed model and
@@ -34,7 +34,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
     from .main_window import MainWindow
 
@@ -58,7 +58,7 @@ def prepare(session: Session) -> StartReport:
 
     Runs on the host's worker thread; never raises for a missing model.
     """
-    from desktop.core.provisioning import provision
+    from desktop.app.provisioning import provision
 
     report = provision(session.policy)
     translator = session.suggestions.translator

@@ -29,7 +29,7 @@ from desktop.core.model import PostState
 from desktop.core.roles import Role
 
 if TYPE_CHECKING:
-    from desktop.core.session import Session
+    from desktop.app.session import Session
 
     from .main_window import MainWindow
 

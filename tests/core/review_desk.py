@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.core.model import Lang, Origin, Span, Version
 from desktop.core.policy import Policy
-from desktop.core.session import Session, open_session
+from desktop.app.session import Session, open_session
 
 
 class Desk:

@@ -14,8 +14,8 @@ from keyring.backends import fail, null
 
 from desktop.cli.doctor import qt_probe_command
 from desktop.cli.main import main
-from desktop.core import doctor, provisioning
-from desktop.core.doctor import FAIL, OK, SKIPPED, WARN, CheckResult
+from desktop.app import doctor, provisioning
+from desktop.app.doctor import FAIL, OK, SKIPPED, WARN, CheckResult
 from desktop.core.policy import Policy, parse
 from desktop.core.store import SCHEMA_VERSION, SqliteStore
 from desktop.publishing.credentials import BackendReport, backend_report

@@ -7,7 +7,8 @@ import pytest
 from desktop.core import policy as policy_mod
 from desktop.core.errors import InvalidText, PermissionDenied, TransitionError
 from desktop.core.model import Lang, Origin, PostState, Span
-from desktop.core.review import LangStatus, machine_assisted, machine_diff, pair_qa
+from desktop.app.suggestions import pair_qa
+from desktop.core.review import LangStatus, machine_assisted, machine_diff
 
 from .review_desk import Desk
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core import policy as policy_mod
 from desktop.core.errors import PolicyError
-from desktop.core.session import default_db_path, open_session
+from desktop.app.session import default_db_path, open_session
 
 
 def test_identity_is_the_os_account_by_default(tmp_path):

@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 
-from desktop.core.session import open_session
+from desktop.app.session import open_session
 from desktop.publishing.bluesky import Bluesky
 from desktop.publishing.channel import Outgoing, RemotePost
 from desktop.publishing.service import PublishService

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.core.model import Lang
 from desktop.core.policy import Policy
-from desktop.core.session import Session, open_session
+from desktop.app.session import Session, open_session
 from desktop.publishing.accounts import AccountService, PublishingAccount
 from desktop.publishing.credentials import Secret
 

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from desktop.core.session import Session, open_session  # noqa: E402
+from desktop.app.session import Session, open_session  # noqa: E402
 
 
 @pytest.fixture

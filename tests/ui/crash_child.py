@@ -42,7 +42,7 @@ def type_text(widget, text: str) -> None:
 
 def main() -> int:
     db, settings_path, mode = sys.argv[1:4]
-    from desktop.core.session import open_session
+    from desktop.app.session import open_session
     from desktop.ui.app import create_application
     from desktop.ui.main_window import MainWindow
 

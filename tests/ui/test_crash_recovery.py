@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.model import Lang
-from desktop.core.session import open_session
+from desktop.app.session import open_session
 
 from . import crash_child
 from .helpers import settle

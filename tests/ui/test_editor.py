@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.core.model import Lang, Origin, Span
-from desktop.core.session import open_session
+from desktop.app.session import open_session
 from desktop.core.text import MAX_TEXT_CHARS
 
 from .helpers import open_and_wait, settle

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.session import open_session
+from desktop.app.session import open_session
 from desktop.ui.app import install_translation
 from tests.translation.conftest import archive, both_pairs, built, pkg_dir  # noqa: F401
 from translation import packages

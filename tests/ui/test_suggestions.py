@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.model import Lang, Origin, PostState, Span
-from desktop.core.session import open_session
+from desktop.app.session import open_session
 from desktop.ui import suggestions as suggestions_module
 from desktop.ui.app import install_translation
 from desktop.ui.operations import OpChanges

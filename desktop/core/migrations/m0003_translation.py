@@ -5,21 +5,16 @@ append-only versions and sign-offs (`TranslationRecords.official_pairs`), so
 the memory can never disagree with the record. ``tm_units`` holds only pairs
 brought in from outside (TMX files).
 
-A new store starts with the shipped seeds (``resources/terms/``): the
-Government of Canada organisations termbase and the handle/hashtag/website
-pairs, marked ``added_by = 'seed'``. IDs never get reused (AUTOINCREMENT), so
+A new store is filled with the shipped seeds by `desktop.app.seed` (a
+migration must not depend on today's parsers). IDs never get reused (AUTOINCREMENT), so
 ``max(id)`` and ``count(*)`` together tell the suggestion service when to
 rebuild its in-memory copies.
 """
 
 import sqlite_utils
 
-from ..clock import now_iso
-
 VERSION = 3
-DESCRIPTION = "translation memory units, termbase, handle/hashtag/address mappings (seeded)"
-
-SEED_USER = "seed"
+DESCRIPTION = "translation memory units, termbase, handle/hashtag/address mappings"
 
 
 def apply(db: sqlite_utils.Database) -> None:
@@ -65,20 +60,3 @@ def apply(db: sqlite_utils.Database) -> None:
         );
         """
     )
-    _seed(db)
-
-
-def _seed(db: sqlite_utils.Database) -> None:
-    """The shipped termbase and mapping tables (parsed by `translation`, imported only here)."""
-    from translation import mappings, terms
-
-    at = now_iso()
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO terms (en, fr, en_abbr, fr_abbr, note, source, concept, added_by,"
-        " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(t.en, t.fr, t.en_abbr, t.fr_abbr, t.note, t.source, t.concept, SEED_USER, at)
-         for t in terms.load_seed()])
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO mappings (kind, en, fr, note, added_by, added_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(m.kind.value, m.en, m.fr, m.note, SEED_USER, at) for m in mappings.load_seed()])

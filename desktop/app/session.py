@@ -14,16 +14,17 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from . import identity, policy as policy_mod
-from .approvals import ApprovalService
-from .errors import PolicyError
-from .policy import Policy
-from .posts import PostService
-from .records import RecordService
-from .review import ReviewService
-from .roles import RoleService
-from .store import SqliteStore
-from .workflow import WorkflowService
+from .seed import seed_new_store
+from desktop.core import identity, policy as policy_mod
+from desktop.core.approvals import ApprovalService
+from desktop.core.errors import PolicyError
+from desktop.core.policy import Policy
+from desktop.core.posts import PostService
+from desktop.core.records import RecordService
+from desktop.core.review import ReviewService
+from desktop.core.roles import RoleService
+from desktop.core.store import SqliteStore
+from desktop.core.workflow import WorkflowService
 
 if TYPE_CHECKING:
     from .suggestions import SuggestionService
@@ -79,10 +80,14 @@ def open_session(db: str | os.PathLike | None = None, policy: Policy | None = No
     policy = policy if policy is not None else policy_mod.load()
     user = identity.current_user(policy)
     store = SqliteStore(resolve_db_path(db, policy))
+    if store.created:
+        seed_new_store(store)
     roles = RoleService(store, policy, user)
     workflow = WorkflowService(store, user)
     approvals = ApprovalService(store, policy, user, roles, workflow)
-    review = ReviewService(store, policy, user, roles, workflow, approvals)
+    # Sign-off QA with the store's mappings and termbase (translation/ loads on first sign-off).
+    review = ReviewService(store, policy, user, roles, workflow, approvals,
+                           qa=lambda en, fr: session.suggestions.pair_qa(en, fr))
     roles.on_change.append(approvals.refresh_open_posts)
     if not getattr(store, "read_only", False):
         roles.bootstrap()
@@ -90,6 +95,4 @@ def open_session(db: str | os.PathLike | None = None, policy: Policy | None = No
                       roles=roles, workflow=workflow, approvals=approvals, review=review,
                       records=RecordService(store, review, approvals, workflow,
                                             publications=store))
-    # Sign-off QA with the store's mappings and termbase.
-    review.qa = lambda en, fr: session.suggestions.pair_qa(en, fr)
     return session

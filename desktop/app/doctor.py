@@ -26,9 +26,10 @@ from typing import Any, Callable, Iterable, Sequence
 
 from desktop import __version__
 
-from . import identity, policy as policy_mod, provisioning
-from .errors import PolicyError, TandemError
-from .policy import Policy
+from desktop.core import identity, policy as policy_mod
+from . import provisioning
+from desktop.core.errors import PolicyError, TandemError
+from desktop.core.policy import Policy
 
 OK, WARN, FAIL, SKIPPED = "ok", "warn", "fail", "skipped"
 STATUSES = (OK, WARN, FAIL, SKIPPED)
@@ -162,7 +163,7 @@ def check_database(policy: Policy, db: str | os.PathLike | None = None) -> Check
     Opens the file read-only: the doctor never migrates or creates a database.
     """
     from .session import resolve_db_path
-    from .store import SCHEMA_VERSION
+    from desktop.core.store import SCHEMA_VERSION
 
     try:
         path = resolve_db_path(db, policy)

@@ -25,8 +25,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TandemError
-from .policy import Policy
+from desktop.core.errors import TandemError
+from desktop.core.policy import Policy
 
 POLICY_KEY = "translation.packages_dir"
 

@@ -42,12 +42,12 @@ from translation.suggest import Suggester, Suggestion
 from translation.terms import Term, Termbase
 from translation.tmx import FormatError, Skip
 
-from .errors import InvalidText, NotFound, TransitionError
-from .model import Lang, Origin, Span, Version
-from .posts import PostService
-from .provenance import machine_share
-from .roles import Role, RoleService
-from .store_translation import TERM_COLUMNS, TranslationRepository
+from desktop.core.errors import InvalidText, NotFound, TransitionError
+from desktop.core.model import Lang, Origin, Span, Version
+from desktop.core.posts import PostService
+from desktop.core.provenance import machine_share
+from desktop.core.roles import Role, RoleService
+from desktop.core.store_translation import TERM_COLUMNS, TranslationRepository
 
 LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
 #: Who may change the shared memory, termbase and mappings.
@@ -114,6 +114,14 @@ def finding_dict(finding: qa_checks.Finding) -> dict:
             "span_fr": list(finding.span_fr) if finding.span_fr else None,
             "fix": {"lang": fix.lang.value, "start": fix.start, "end": fix.end,
                     "replacement": fix.replacement} if fix else None}
+
+
+def pair_qa(en: str, fr: str) -> list[dict]:
+    """Tandem's built-in QA rules between the two versions, as plain dicts.
+
+    `SuggestionService.pair_qa` adds the store's hashtag/handle mappings and termbase.
+    """
+    return [finding_dict(f) for f in qa_checks.check_pair(en, fr)]
 
 
 class SuggestionService:
