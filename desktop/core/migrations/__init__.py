@@ -4,7 +4,7 @@ Append new modules to MIGRATIONS; never edit one that has shipped. The store
 backs the file up before applying any migration to an existing database.
 """
 
-from . import m0001_foundation, m0002_review, m0003_translation, m0004_publishing, m0005_outbox
+from . import m0001_foundation, m0002_review, m0003_translation, m0004_publishing, m0005_outbox, m0006_dictionary
 
 MIGRATIONS = [m0001_foundation, m0002_review, m0003_translation, m0004_publishing,
-              m0005_outbox]
+              m0005_outbox, m0006_dictionary]
