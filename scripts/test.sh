@@ -10,8 +10,7 @@ export PYTHONDONTWRITEBYTECODE=1
 scripts/pds/install.sh
 # The credential tests use a real OS keyring: GNOME Keyring's Secret Service on a
 # private D-Bus session bus, unlocked with a throwaway password (installs dbus and
-# gnome-keyring with apt-get if missing). It stops when this process, pytest
-# after the exec below, exits. See scripts/keyring-session.sh.
+# gnome-keyring with apt-get if missing). It stops when this script exits. See scripts/keyring-session.sh.
 keyring_env=$(scripts/keyring-session.sh --env --watch $$)
 eval "$keyring_env"
 # tests/packaging builds the PyInstaller bundle; on Linux PyInstaller needs binutils
@@ -19,4 +18,9 @@ eval "$keyring_env"
 if [[ "$(uname)" == Linux ]] && ! { command -v objdump && command -v readelf; } >/dev/null; then
     apt-get update -qq && apt-get install -y -qq binutils >/dev/null
 fi
-exec .venv/bin/python -m pytest "$@"
+# Team-mode tests run against a real PostgreSQL (Debian's package, installed if
+# missing) on 127.0.0.1 with a private data folder; stopped when this script exits.
+scripts/postgres.sh start
+trap 'scripts/postgres.sh stop' EXIT
+eval "$(scripts/postgres.sh env)"
+.venv/bin/python -m pytest "$@"
