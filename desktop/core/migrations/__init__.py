@@ -4,7 +4,8 @@ Append new modules to MIGRATIONS; never edit one that has shipped. The store
 backs the file up before applying any migration to an existing database.
 """
 
-from . import m0001_foundation, m0002_review, m0003_translation, m0004_publishing, m0005_outbox, m0006_dictionary
+from . import m0001_foundation, m0002_review, m0003_translation, m0004_publishing, m0005_outbox, m0006_dictionary, \
+    m0007_media_threads
 
 MIGRATIONS = [m0001_foundation, m0002_review, m0003_translation, m0004_publishing,
-              m0005_outbox, m0006_dictionary]
+              m0005_outbox, m0006_dictionary, m0007_media_threads]
