@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.core.approvals import Chain
+from desktop.core.chain import Chain
 from desktop.core.errors import NotFound
 
 from .context import CliContext, read_text_arg

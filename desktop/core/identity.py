@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import getpass
 import os
-import re
 
 from .errors import PolicyError
+from .names import is_user_name
 from .policy import Policy
 
 ENV_USER = "TANDEM_USER"
-VALID_USER_NAME = re.compile(r"^[\w.@\\-]{1,64}$")
 
 
 def current_user(policy: Policy) -> str:
@@ -21,7 +20,7 @@ def current_user(policy: Policy) -> str:
                 f"{ENV_USER} is set but the IT policy forbids acting as another user "
                 f"(identity.allow_override = false in {policy.source})."
             )
-        if not VALID_USER_NAME.match(override):
+        if not is_user_name(override):
             raise PolicyError(f"{ENV_USER}={override!r} is not a valid user name.")
         return override
     return getpass.getuser()

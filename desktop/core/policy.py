@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import sys
 import textwrap
 import tomllib
@@ -24,15 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .chain import chain_from_dict
 from .errors import PolicyError, TandemError
+from .names import is_user_name, validate_role
 
 ENV_POLICY = "TANDEM_POLICY"
 
 #: Words that mark a key as a secret, anywhere in a key name at any depth.
 #: Secrets belong in each user's OS keyring (`tandem accounts … --secret-stdin`).
 SECRET_WORDS = ("password", "passwd", "secret", "token", "api_key", "apikey", "private_key")
-
-_USER_NAME = re.compile(r"^[\w.@\\-]{1,64}$")
 
 Checker = Callable[[Any], "str | None"]
 
@@ -71,15 +70,13 @@ def _db_path(value: str) -> str | None:
 
 
 def _user_names(values: list[str]) -> str | None:
-    bad = [v for v in values if not _USER_NAME.match(v)]
+    bad = [v for v in values if not is_user_name(v)]
     return f"{bad[0]!r} is not a valid user name" if bad else None
 
 
 def _grants(value: dict) -> str | None:
-    from .roles import validate_role  # roles imports this module: import when checking
-
     for user, roles in value.items():
-        if not _USER_NAME.match(user):
+        if not is_user_name(user):
             return f"{user!r} is not a valid user name"
         if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
             return f"the roles of {user!r} must be an array of strings"
@@ -92,8 +89,6 @@ def _grants(value: dict) -> str | None:
 
 
 def _chain(value: dict) -> str | None:
-    from .approvals import chain_from_dict  # approvals imports this module
-
     try:
         chain_from_dict(value, "policy", "the approval chain")
     except TandemError as exc:

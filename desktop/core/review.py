@@ -31,17 +31,17 @@ from typing import Callable
 from . import text as text_rules
 from .approvals import ApprovalService, ApprovalStatus
 from .errors import InvalidText, PolicyError, TandemError, TransitionError
-from .model import Lang, Origin, Post, PostState, Version
+from .model import LANG_NAMES, Lang, Origin, Post, PostState, Version
+from .names import Role, validate_role
 from .policy import Policy
 from .provenance import machine_share
-from .roles import Role, RoleService, validate_role
+from .roles import RoleService
 from .store_review import ReviewRepository
 from .workflow import Event, WorkflowService, check
 
 #: QA checks between an English and a French text: a list of findings (plain dicts).
 QaCheck = Callable[[str, str], list[dict]]
 
-LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
 DEFAULT_HUMAN_SIGNOFF = (Role.TRANSLATOR.value, Role.APPROVER.value)
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 

@@ -18,50 +18,13 @@ Every refusal says which role is missing and is itself audited as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Callable, Iterable, NoReturn
 
 from .errors import NotFound, PermissionDenied, PolicyError, TandemError
-from .identity import VALID_USER_NAME
+from .names import APPROVER_PREFIX, Role, is_user_name, validate_role
 from .policy import Policy
 from .store_review import ReviewRepository
-
-
-class Role(StrEnum):
-    AUTHOR = "author"
-    TRANSLATOR = "translator"
-    #: Not grantable by itself: approvers hold ``approver:<step id>``. As a
-    #: requirement (e.g. in ``review.human_signoff_by``) it means "any approver".
-    APPROVER = "approver"
-    PUBLISHER = "publisher"
-    ADMIN = "admin"
-
-
-APPROVER_PREFIX = "approver:"
-STEP_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_PLAIN_ROLES = frozenset({Role.AUTHOR, Role.TRANSLATOR, Role.PUBLISHER, Role.ADMIN})
-
-
-def approver_role(step_id: str) -> str:
-    return f"{APPROVER_PREFIX}{step_id}"
-
-
-def validate_role(role: str) -> str:
-    """The role name, normalised to lower case, or a TandemError saying what roles exist."""
-    name = role.strip().lower()
-    if name in _PLAIN_ROLES:
-        return name
-    if name == Role.APPROVER:
-        raise TandemError(
-            "Approver roles name the approval step they act on: approver:<step id>, "
-            "for example approver:program (`tandem chain show` lists the step ids).")
-    if name.startswith(APPROVER_PREFIX) and STEP_ID.match(name[len(APPROVER_PREFIX):]):
-        return name
-    raise TandemError(
-        f"Unknown role '{role}'. Roles: author, translator, publisher, admin, "
-        "approver:<step id>.")
 
 
 def describe(roles: Iterable[str]) -> str:
@@ -218,7 +181,7 @@ class RoleService:
         return True
 
     def _check_user_name(self, user: str) -> None:
-        if not VALID_USER_NAME.match(user):
+        if not is_user_name(user):
             raise TandemError(f"'{user}' is not a valid user name.")
 
     def _changed(self) -> None:

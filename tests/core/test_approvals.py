@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from desktop.core import policy as policy_mod
-from desktop.core.approvals import (DEFAULT_CHAIN, Chain, Mode, Step, StepState, chain_from_dict,
-                                    evaluate, parse_chain, slug)
+from desktop.core.approvals import StepState, evaluate
+from desktop.core.chain import DEFAULT_CHAIN, Chain, Mode, Step, chain_from_dict, parse_chain, slug
 from desktop.core.errors import (InvalidText, NotFound, PermissionDenied, PolicyError, TandemError,
                                  TransitionError)
 from desktop.core.model import Lang

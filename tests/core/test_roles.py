@@ -7,7 +7,8 @@ import pytest
 from desktop.core import policy as policy_mod
 from desktop.core.errors import NotFound, PermissionDenied, PolicyError, TandemError
 from desktop.core.model import Lang
-from desktop.core.roles import Role, describe, validate_role
+from desktop.core.names import Role, validate_role
+from desktop.core.roles import describe
 
 from .review_desk import Desk
 
