@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 
 from desktop.core.counting import X_URL_WEIGHT, Count, MastodonLimits, Network, count_all
-from desktop.core.model import Lang
+from desktop.core.model import LANG_NAMES, Lang
 from desktop.core.text import check
 
 from .context import CliContext, read_text_arg
 
 NETWORK_NAMES = {Network.X: "X", Network.MASTODON: "Mastodon", Network.BLUESKY: "Bluesky"}
-LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -16,6 +16,10 @@ class Lang(StrEnum):
         return Lang.FR if self is Lang.EN else Lang.EN
 
 
+#: Each language's name in the English messages of the domain and the CLI.
+LANG_NAMES: dict[Lang, str] = {Lang.EN: "English", Lang.FR: "French"}
+
+
 class Origin(StrEnum):
     """Where the text of a version (or of a span of it) came from."""
 
