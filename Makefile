@@ -29,6 +29,9 @@ test: $(STAMP_DEV)
 package: $(STAMP_DEV)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
 
+lint: $(STAMP_DEV)
+	./scripts/lint.sh
+
 bench: $(STAMP_DEV)
 	./scripts/bench.sh
 

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
+# Lint and type check first: a failure there stops the run before the slow tests.
+scripts/lint.sh
 # The publishing tests run against a real Bluesky PDS: install it (cached in
 # .cache/pds, a no-op once done); tests/publishing/conftest.py starts and stops it.
 scripts/pds/install.sh
