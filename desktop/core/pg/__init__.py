@@ -1,0 +1,1 @@
+"""Team mode: the PostgreSQL store, its migrations, connecting, and `team init`."""

@@ -1,0 +1,149 @@
+"""Connecting to a team store: URLs, redaction, the TLS rule and the keyring password.
+
+psycopg hands the URL to libpq, so libpq's conventions all work: ``PGPASSWORD``,
+``~/.pgpass`` (or ``PGPASSFILE``), ``service=`` and ``pg_service.conf``,
+``sslmode``/``sslrootcert``, GSSAPI/Kerberos. On top of them Tandem looks up a
+password kept in the OS keyring by `tandem db login` when nothing else supplies
+one. A URL is never shown, logged or stored with its password: `redact` drops it.
+
+A server that is not on this computer must be reached over TLS that verifies
+its certificate and name (``sslmode=verify-full``) unless the policy sets
+``database.allow_unverified_tls``; the rule is checked on the parameters before
+connecting (so no password goes out first) and again on the live connection.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from urllib.parse import quote, urlencode
+
+from ..errors import StoreError
+
+SCHEMES = ("postgresql://", "postgres://")
+KEYRING_SERVICE = "tandem-database"
+_LOCAL_NAMES = {"localhost", "localhost.localdomain"}
+
+
+def is_url(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(SCHEMES)
+
+
+def parse(url: str) -> dict[str, str]:
+    """The URL's libpq parameters (``password`` included, if it has one)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        return {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None}
+    except Exception as exc:  # psycopg.ProgrammingError; its text quotes no secret
+        raise StoreError(f"{redact_text(url)} is not a valid PostgreSQL URL "
+                         f"({type(exc).__name__}).") from None
+
+
+def redact(url: str) -> str:
+    """The URL without its password (other parameters kept), safe to show and store."""
+    params = parse(url)
+    params.pop("password", None)
+    user = quote(params.pop("user", ""), safe="")
+    host = params.pop("host", "")
+    port = params.pop("port", "")
+    dbname = quote(params.pop("dbname", ""), safe="")
+    netloc = (f"{user}@" if user else "") + (f"[{host}]" if ":" in host else quote(host, safe=""))
+    netloc += f":{port}" if port else ""
+    query = f"?{urlencode(sorted(params.items()))}" if params else ""
+    return f"postgresql://{netloc}/{dbname}{query}"
+
+
+def redact_text(text: str) -> str:
+    """``text`` with the password part of anything URL-like replaced (for error messages)."""
+    import re
+
+    return re.sub(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", r"\1:***@", text)
+
+
+def effective(url: str) -> dict[str, str]:
+    """The parameters libpq will use: the URL's, over the environment's (PGHOST, PGSSLMODE…)."""
+    from psycopg import pq
+
+    params = {o.keyword.decode(): o.val.decode() for o in pq.Conninfo.get_defaults()
+              if o.val is not None}
+    params.update(parse(url))
+    return params
+
+
+def is_loopback(host: str | None) -> bool:
+    """True for a Unix socket, localhost or a loopback address (every host of a list)."""
+    if not host:
+        return True
+    for one in host.split(","):
+        one = one.strip()
+        if one.startswith("/") or one.startswith("@") or one.lower() in _LOCAL_NAMES:
+            continue
+        try:
+            if ipaddress.ip_address(one).is_loopback:
+                continue
+        except ValueError:
+            pass
+        return False
+    return True
+
+
+def check_tls(host: str | None, sslmode: str | None, allow_unverified: bool) -> None:
+    if is_loopback(host) or sslmode == "verify-full" or allow_unverified:
+        return
+    raise StoreError(
+        f"The team server {host} is not on this computer, so Tandem connects to it only over "
+        f"TLS that verifies its certificate: add sslmode=verify-full to the URL (now "
+        f"sslmode={sslmode or 'prefer'}), or have IT set database.allow_unverified_tls in the "
+        "policy.")
+
+
+def keyring_key(params: dict[str, str]) -> str:
+    """The keyring entry name for a login: ``user@host:port/dbname``."""
+    return (f"{params.get('user', '')}@{params.get('host', '')}:{params.get('port', '5432')}"
+            f"/{params.get('dbname', '')}")
+
+
+def keyring_password(params: dict[str, str]) -> str | None:
+    """The password `tandem db login` stored for these parameters, if any."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, keyring_key(params))
+    except Exception:  # no keyring backend on this machine: libpq's own sources remain
+        return None
+
+
+def store_password(url: str, password: str) -> str:
+    """Keep ``password`` in the OS keyring for the URL's login; returns the entry name."""
+    import keyring
+
+    key = keyring_key(effective(url))
+    keyring.set_password(KEYRING_SERVICE, key, password)
+    return key
+
+
+def connect(url: str, *, allow_unverified_tls: bool = False, autocommit: bool = True):
+    """An open psycopg connection for ``url`` (StoreError with a redacted message if not)."""
+    import psycopg
+
+    params = effective(url)
+    check_tls(params.get("host"), params.get("sslmode"), allow_unverified_tls)
+    extra = {}
+    if "password" not in params and not os.environ.get("PGPASSWORD"):
+        password = keyring_password(params)
+        if password:
+            extra["password"] = password
+    try:
+        conn = psycopg.connect(url, autocommit=autocommit, application_name="tandem",
+                               connect_timeout=int(params.get("connect_timeout") or 10), **extra)
+    except psycopg.Error as exc:
+        raise StoreError(f"Cannot connect to the team store {redact(url)}: "
+                         f"{redact_text(str(exc)).strip()}") from None
+    live = {o.keyword.decode(): (o.val or b"").decode() for o in conn.pgconn.info}
+    try:
+        check_tls(conn.info.host, live.get("sslmode"), allow_unverified_tls)
+    except StoreError:
+        conn.close()
+        raise
+    return conn

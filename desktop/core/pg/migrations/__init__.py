@@ -1,0 +1,12 @@
+"""Ordered PostgreSQL schema migrations (team mode). Each module has VERSION, DESCRIPTION, SQL.
+
+Numbered on their own (the SQLite migrations are `desktop.core.migrations`). Each
+is applied in its own transaction by `desktop.core.pg.store.PgStore`, which
+records it in ``schema_migrations``; a store whose newest migration is above
+the last one here was written by a newer Tandem and is refused. Append new
+modules; never edit one that has shipped.
+"""
+
+from . import m0001_schema, m0002_rules
+
+MIGRATIONS = [m0001_schema, m0002_rules]

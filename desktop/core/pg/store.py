@@ -1,0 +1,346 @@
+"""The PostgreSQL store (team mode): the same repository protocol as `SqliteStore`.
+
+`PgStore` reuses the capability mixins (`store_review`, `store_publishing`,
+`store_translation`) and their SQL through `_query`/`_execute`/`transaction`.
+`pg_sql` is the small, explicit dialect layer between them: ``?`` placeholders
+become ``%s``, ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``,
+``IS ?`` becomes ``IS NOT DISTINCT FROM``, and an INSERT into a table with an
+``id`` returns it (for ``cursor.lastrowid``). What differs more than that is
+written here for PostgreSQL: listing and search (text-search vectors instead
+of FTS5), the audit append (an advisory lock serialises writers), version
+numbering (the post row is locked), and roles, which in team mode are
+PostgreSQL group roles granted through the server's ``grant_role`` function.
+
+The acting user is the login (``session_user``), never an environment
+variable; the server checks it on every row it writes (migration m0002).
+Everything lives in the ``tandem`` schema. One re-entrant lock serialises use
+of the single connection, as in `SqliteStore`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Iterator
+
+from .. import audit as audit_chain
+from ..errors import NotFound, PermissionDenied, StoreError, StoreTooNew
+from ..model import AuditEntry, Lang, Origin, PostState, Span, Version
+from ..store_publishing import PublishingRecords
+from ..store_review import ReviewRecords
+from ..store import SqliteStore
+from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
+from . import connect as pg_connect
+from .migrations import MIGRATIONS
+from .migrations.m0002_rules import AUDIT_LOCK
+
+SCHEMA = "tandem"
+SCHEMA_VERSION = MIGRATIONS[-1].VERSION
+#: Advisory lock key held while migrating, so two openers never migrate at once.
+MIGRATE_LOCK = 0x7A4E_D000
+#: Tables whose rows have an ``id`` identity column.
+_ID_TABLES = frozenset({
+    "posts", "versions", "approval_chains", "state_changes", "signoffs", "approval_rounds",
+    "approvals", "approval_step_events", "tm_units", "terms", "mappings", "accounts",
+    "publications", "outbox", "schedules",
+})
+_PLAIN_ROLES = ("author", "translator", "publisher", "admin")
+
+
+class UniqueViolation(sqlite3.IntegrityError):
+    """A unique constraint refused a row: raised as the DB-API IntegrityError the shared
+    mixins catch (they treat it as "decided in another window a moment ago")."""
+
+
+@lru_cache(maxsize=512)
+def pg_sql(sql: str) -> str:
+    """The mixins' SQLite-flavoured SQL, in PostgreSQL's dialect (see the module docstring)."""
+    sql = sql.replace("%", "%%")
+    if re.match(r"\s*INSERT OR IGNORE INTO", sql):
+        sql = sql.replace("INSERT OR IGNORE INTO", "INSERT INTO", 1) + " ON CONFLICT DO NOTHING"
+    sql = sql.replace(" IS ?", " IS NOT DISTINCT FROM ?")
+    insert = re.match(r"\s*INSERT INTO (\w+)", sql)
+    if insert and insert.group(1) in _ID_TABLES and " RETURNING " not in sql:
+        sql += " RETURNING id"
+    return sql.replace("?", "%s")
+
+
+class _Result:
+    """What `_execute` returns: the DB-API bits the mixins read."""
+
+    def __init__(self, lastrowid: int | None, rowcount: int):
+        self.lastrowid = lastrowid
+        self.rowcount = rowcount
+
+
+def tandem_role(role: str) -> str:
+    """Tandem's role name as the group role's suffix: approver:program → approver_program."""
+    return role.replace(":", "_", 1) if role.startswith("approver:") else role
+
+
+def role_from_group(suffix: str) -> str:
+    return "approver:" + suffix[len("approver_"):] if suffix.startswith("approver_") else suffix
+
+
+def search_query(search: str) -> str:
+    """A tsquery text: every word (prefix match, like the SQLite store) must appear."""
+    words = []
+    for word in search.split():
+        tokens = re.findall(r"\w+", word)
+        if tokens:
+            words.append(" & ".join(f"{t.lower()}:*" for t in tokens))
+    return " & ".join(f"({w})" for w in words)
+
+
+class PgStore(ReviewRecords, PublishingRecords, TranslationRecords):
+    """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
+
+    backend = "postgresql"
+
+    def __init__(self, url: str, *, allow_unverified_tls: bool = False, create: bool = False):
+        #: The URL without its password: what may be shown, logged or stored.
+        self.url = pg_connect.redact(url)
+        self.path = None
+        self.last_backup = None
+        self.created = False
+        self.read_only = False
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
+        self._conn.execute(f"SET search_path TO {SCHEMA}, public")
+        #: The login: Tandem's acting user in team mode.
+        self.login = self._conn.execute("SELECT session_user").fetchone()[0]
+        self._migrate(create)
+        self.role_prefix = self._setting("role_prefix")
+
+    def __repr__(self) -> str:
+        return f"PgStore({self.url})"
+
+    # -- schema --------------------------------------------------------------------
+    def _schema_exists(self) -> bool:
+        return self._conn.execute("SELECT to_regclass('tandem.schema_migrations') IS NOT NULL"
+                                  ).fetchone()[0]
+
+    def schema_version(self) -> int:
+        if not self._schema_exists():
+            return 0
+        return self._query("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")[0]["v"]
+
+    def _migrate(self, create: bool) -> None:
+        if not self._schema_exists():
+            if not create:
+                raise StoreError(
+                    f"{self.url} holds no Tandem team store yet. The database owner creates it "
+                    f"with `tandem team init {self.url} --admin NAME`.")
+            with self.transaction():
+                self._execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+                self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER"
+                              " PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL"
+                              " DEFAULT now()::text, applied_by TEXT NOT NULL DEFAULT session_user)")
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise StoreTooNew(
+                f"{self.url} was written by a newer Tandem (schema {current}; this version "
+                f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; nothing was changed.")
+        pending = [m for m in MIGRATIONS if m.VERSION > current]
+        if pending and not create and self._setting("owner") != self.login:
+            raise StoreError(
+                f"{self.url} needs a schema upgrade (schema {current} → {SCHEMA_VERSION}) that "
+                f"only its owner ({self._setting('owner')}) may run: `tandem team init` again.")
+        for migration in pending:
+            with self.transaction():
+                self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATE_LOCK,))
+                if self.schema_version() >= migration.VERSION:
+                    continue  # another process applied it while we waited
+                self._execute_script(migration.SQL)
+                self._execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                              (migration.VERSION, migration.DESCRIPTION))
+            self.created = self.created or current == 0
+
+    def _execute_script(self, sql: str) -> None:
+        with self._lock, self._errors():
+            self._conn.execute(sql.encode())  # bytes: no placeholder parsing
+
+    def _setting(self, key: str) -> str | None:
+        if not self._schema_exists():
+            return None
+        rows = self._query("SELECT value FROM team_settings WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # -- transactions and statements ------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Atomic unit of work; nests (inner blocks join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                with self._errors(), self._conn.transaction():
+                    yield
+            finally:
+                self._depth = 0
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Server errors as Tandem errors (unique clashes stay DB-API IntegrityErrors)."""
+        import psycopg
+        from psycopg import errors
+
+        try:
+            yield
+        except errors.UniqueViolation as exc:
+            raise UniqueViolation(exc.diag.message_primary or str(exc)) from None
+        except (errors.InsufficientPrivilege, errors.RaiseException) as exc:
+            raise PermissionDenied(f"The team server refused: {exc.diag.message_primary}.") from None
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"The team store {self.url} cannot be reached: "
+                             f"{pg_connect.redact_text(str(exc)).strip()}") from None
+        except psycopg.Error as exc:
+            raise StoreError(f"The team store {self.url} refused the change: "
+                             f"{exc.diag.message_primary or exc}") from None
+
+    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        from psycopg.rows import dict_row
+
+        with self._lock, self._errors():
+            cursor = self._conn.cursor(row_factory=dict_row)
+            cursor.execute(pg_sql(sql), params)
+            return cursor.fetchall() if cursor.description else []
+
+    def _execute(self, sql: str, params: tuple | dict = ()) -> _Result:
+        with self._lock, self._errors():
+            cursor = self._conn.execute(pg_sql(sql), params)
+            row = cursor.fetchone() if cursor.description else None
+            return _Result(row[0] if row else None, cursor.rowcount)
+
+    # -- posts, versions, working drafts: SqliteStore's SQL, borrowed as plain functions --
+    _post = staticmethod(SqliteStore._post)
+    create_post = SqliteStore.create_post
+    get_post = SqliteStore.get_post
+    set_post_state = SqliteStore.set_post_state
+    set_post_title = SqliteStore.set_post_title
+    _version = SqliteStore._version
+    get_version = SqliteStore.get_version
+    versions = SqliteStore.versions
+    latest_version = SqliteStore.latest_version
+    save_working_draft = SqliteStore.save_working_draft
+    working_draft = SqliteStore.working_draft
+    working_drafts = SqliteStore.working_drafts
+    discard_working_draft = SqliteStore.discard_working_draft
+
+    # -- posts: listing and search ------------------------------------------------------
+    def list_posts(self, state: PostState | None = None, search: str | None = None,
+                   limit: int = 200, offset: int = 0) -> list[dict]:
+        where, params = self._filters(state, search)
+        return self._query(
+            "SELECT id, title, state, updated_at, substr(en_text, 1, 200) AS en_text,"
+            f" substr(fr_text, 1, 200) AS fr_text FROM posts k{where}"
+            " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+
+    def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
+        where, params = self._filters(state, search)
+        return self._query(f"SELECT count(*) AS n FROM posts k{where}", tuple(params))[0]["n"]
+
+    def _filters(self, state: PostState | None, search: str | None) -> tuple[str, list]:
+        clauses, params = [], []
+        if state is not None:
+            clauses.append("k.state = ?")
+            params.append(PostState(state).value)
+        query = search_query(search or "")
+        if query:
+            clauses.append("k.search @@ (to_tsquery('tandem_simple', ?)"
+                           " || to_tsquery('tandem_en', ?) || to_tsquery('tandem_fr', ?))")
+            params += [query, query, query]
+        return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+
+    # -- versions -------------------------------------------------------------------------
+    def add_version(self, post_id: int, lang: Lang, text: str, author: str, origin: Origin,
+                    parent_id: int | None, spans: tuple[Span, ...] = ()) -> Version:
+        """As `SqliteStore.add_version`, with the post row locked so two writers never
+        take the same sequence number."""
+        with self.transaction():
+            if not self._query("SELECT id FROM posts WHERE id = ? FOR UPDATE", (post_id,)):
+                raise NotFound(f"There is no post {post_id}.")
+            return SqliteStore.add_version(self, post_id, lang, text, author, origin, parent_id,
+                                           spans)
+
+    # -- audit log ---------------------------------------------------------------------------
+    def append_audit(self, actor: str, action: str, post_id: int | None, details: dict) -> AuditEntry:
+        """As `SqliteStore.append_audit`, under an advisory lock so writers never fork the chain."""
+        with self.transaction():
+            self._execute("SELECT pg_advisory_xact_lock(?)", (AUDIT_LOCK,))
+            return SqliteStore.append_audit(self, actor, action, post_id, details)
+
+    def audit_entries(self, post_id: int | None = None) -> list[AuditEntry]:
+        sql, params = "SELECT * FROM audit", ()
+        if post_id is not None:
+            sql, params = sql + " WHERE post_id = ?", (post_id,)
+        entries = []
+        for r in self._query(sql + " ORDER BY seq", params):
+            try:
+                details = json.loads(r["details"])
+            except (TypeError, ValueError):
+                details = {"unreadable": r["details"]}
+            entries.append(AuditEntry(r["seq"], r["at"], r["actor"], r["action"], r["post_id"],
+                                      details, r["prev_hash"], r["hash"]))
+        return entries
+
+    # -- translation ------------------------------------------------------------------------
+    def official_pairs(self) -> list[dict]:
+        return self._query(_official_pairs_sql())
+
+    # -- roles: PostgreSQL group roles ---------------------------------------------------
+    def role_grants(self) -> list[dict]:
+        """Direct memberships of logins in this store's group roles (``<prefix>_<role>``)."""
+        prefix = f"{self.role_prefix}_"
+        rows = self._query(
+            "SELECT u.rolname AS member, substr(g.rolname, ?) AS suffix,"
+            " coalesce(gr.rolname, '') AS granted_by FROM pg_auth_members m"
+            " JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member"
+            " LEFT JOIN pg_roles gr ON gr.oid = m.grantor"
+            " WHERE u.rolcanlogin AND starts_with(g.rolname, ?)",
+            (len(prefix) + 1, prefix))
+        grants = [{"user": r["member"], "role": role_from_group(r["suffix"]),
+                   "granted_by": r["granted_by"], "granted_at": None} for r in rows
+                  if r["suffix"] in _PLAIN_ROLES or r["suffix"].startswith("approver_")]
+        return sorted(grants, key=lambda g: (g["user"], g["role"]))
+
+    def add_role(self, user: str, role: str, granted_by: str) -> None:
+        with self.transaction():
+            self._execute("SELECT grant_role(?, ?)", (user, tandem_role(role)))
+
+    def remove_role(self, user: str, role: str) -> None:
+        with self.transaction():
+            self._execute("SELECT revoke_role(?, ?)", (user, tandem_role(role)))
+
+    def logins(self) -> list[str]:
+        """Every login that holds one of this store's roles."""
+        return sorted({g["user"] for g in self.role_grants()})
+
+
+@lru_cache(maxsize=1)
+def _official_pairs_sql() -> str:
+    """`store_translation`'s official-pairs query with SQLite's two-argument max/min
+    spelt greatest/least (checked, so a change there fails loudly here)."""
+    sql = _OFFICIAL_PAIRS
+    for sqlite, pg in (("max(e.since, f.since)", "greatest(e.since, f.since)"),
+                       ("min(coalesce(e.until, '9999'), coalesce(f.until, '9999'))",
+                        "least(coalesce(e.until, '9999'), coalesce(f.until, '9999'))")):
+        if sqlite not in sql:
+            raise AssertionError(f"official pairs query changed: {sqlite!r} not found")
+        sql = sql.replace(sqlite, pg)
+    return sql
