@@ -19,7 +19,7 @@ from .context import CliContext
 #: Command-group modules, in help order.
 COMMAND_MODULES = ["post", "count", "translate", "models", "review", "approve", "chain", "users",
                    "audit", "export", "accounts", "policy", "doctor", "memory", "terms", "mappings", "qa",
-                   "publish"]
+                   "publish", "spell"]
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 

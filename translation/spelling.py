@@ -1,0 +1,169 @@
+"""Spell checking in Canadian English and French (Hunspell through ``chunspell``).
+
+:class:`SpellChecker` finds the misspelt words of a text in one language and
+suggests corrections. The dictionaries are Debian's Hunspell ``en_CA`` and
+``fr`` (Grammalecte) files shipped in ``resources/dictionaries/`` with their
+licences; each is loaded once per process and shared by every checker.
+
+Never flagged, whatever the dictionary says:
+
+* web addresses, e-mail addresses, @handles and #hashtags (as
+  :func:`translation.mappings.find_entities` finds them), ``{placeholders}``
+  and HTML tags;
+* words holding a digit (``COVID-19``, ``C-11``, ``G7``), words in capitals
+  (``CDS``, ``IRCC``: acronyms, as word processors skip them by default) and
+  names with inner capitals (``NRCan``, ``EnerGuide``), also behind a French
+  elision or an English possessive (``l’ARC``, ``RCMP’s``);
+* the words of accepted phrases — the termbase's preferred terms — and the
+  words a person or the team added (:meth:`SpellChecker.accept`).
+
+Results for a word are cached, so checking a text again after a keystroke
+costs a dictionary look-up only for the words that changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.model import Lang
+
+from .langcodes import to_lang
+from .mappings import find_entities
+
+#: The Hunspell dictionary (``<name>.aff`` + ``<name>.dic``) used for each language.
+DICTIONARIES = {Lang.EN: "en_CA", Lang.FR: "fr"}
+
+#: Longest word ever sent to Hunspell (longer runs are not words: checking them is wasted time).
+MAX_WORD = 60
+
+_WORD = re.compile(r"\w+(?:(?:['’·]|[.-]{1,2})\w+)*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PLACEHOLDER = re.compile(r"\{[^{}\s]{0,40}\}|\(\([^()\s]{1,40}\)\)|%[sd]\b")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
+_CACHE_LIMIT = 50_000
+_ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=\w)")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def dictionary_dir() -> Path:
+    """``resources/dictionaries``: inside the bundle when frozen, else the source tree's."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+    return root / "resources" / "dictionaries"
+
+
+@functools.lru_cache(maxsize=4)
+def _hunspell(name: str, folder: str):
+    import hunspell  # chunspell's module; loaded on first use (the CLI's other commands never need it)
+
+    if not (Path(folder) / f"{name}.dic").is_file():
+        raise FileNotFoundError(f"Spell-check dictionary {name}.dic is missing from {folder}.")
+    return hunspell.Hunspell(name, hunspell_data_dir=folder)
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """A word at ``[start, end)`` of the text that no dictionary knows."""
+
+    start: int
+    end: int
+    word: str
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(e.start, e.end) for e in find_entities(text)]
+    spans += [m.span() for pattern in (_EMAIL, _PLACEHOLDER, _TAG) for m in pattern.finditer(text)]
+    return sorted(spans)
+
+
+def _phrase_words(phrases: Iterable[str]) -> set[str]:
+    return {w for phrase in phrases for w in _WORD.findall(phrase)}
+
+
+class SpellChecker:
+    """Checks text in one language; ``accepted`` phrases (preferred terms, added words) are never flagged."""
+
+    def __init__(self, lang: Lang | str, accepted: Iterable[str] = (), *,
+                 folder: str | Path | None = None) -> None:
+        self.lang = to_lang(lang)
+        self._dictionary = _hunspell(DICTIONARIES[self.lang], str(folder or dictionary_dir()))
+        self._accepted: set[str] = set()
+        self._cache: dict[str, bool] = {}
+        self.accept(accepted)
+
+    def accept(self, phrases: Iterable[str]) -> None:
+        """Never flag the words of ``phrases`` again (an all-lowercase word is also accepted capitalised)."""
+        words = _phrase_words(phrases)
+        if words - self._accepted:
+            self._accepted |= words
+            self._cache.clear()
+
+    def forget(self, phrases: Iterable[str]) -> None:
+        """Stop accepting the words of ``phrases`` (a word removed from a personal dictionary)."""
+        words = _phrase_words(phrases) & self._accepted
+        if words:
+            self._accepted -= words
+            self._cache.clear()
+
+    def is_correct(self, word: str) -> bool:
+        """Whether ``word`` is spelt correctly (or is never checked: digits, capitals, accepted)."""
+        known = self._cache.get(word)
+        if known is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            known = self._cache[word] = self._lookup(word)
+        return known
+
+    def check(self, text: str) -> list[Misspelling]:
+        """The misspelt words of ``text``, in order."""
+        masked = _masked_spans(text)
+        found = []
+        m_index = 0
+        for match in _WORD.finditer(text):
+            start, end = match.span()
+            while m_index < len(masked) and masked[m_index][1] <= start:
+                m_index += 1
+            if m_index < len(masked) and masked[m_index][0] < end:
+                continue
+            word = match.group()
+            if not self.is_correct(word) and not (text[end:end + 1] == "." and self.is_correct(word + ".")):
+                found.append(Misspelling(start, end, match.group()))
+        return found
+
+    def suggest(self, word: str, limit: int = 6) -> list[str]:
+        """Corrections for ``word``, best first (Hunspell's order)."""
+        if len(word) > MAX_WORD:
+            return []
+        return list(self._dictionary.suggest(word))[:limit]
+
+    # ------------------------------------------------------------------ internals
+
+    def _skipped(self, word: str) -> bool:
+        if any(c.isdigit() or c == "_" for c in word) or len(word) > MAX_WORD:
+            return True
+        if word in self._accepted or (word[:1].isupper() and word[:1].lower() + word[1:] in self._accepted):
+            return True
+        # Strip what only attaches a name: French elision (l’, d’, qu’…), English possessive ’s.
+        base = _ELISION.sub("", _POSSESSIVE.sub("", word))
+        if base != word:
+            return self._skipped(base) or self._dictionary.spell(base)
+        # Acronyms (CDS, IRCC) and names with inner capitals (NRCan, EnerGuide), as word processors do.
+        return any(c.isupper() for c in word[1:])
+
+    def _lookup(self, word: str) -> bool:
+        if self._skipped(word) or self._dictionary.spell(word):
+            return True
+        if "·" in word:  # French inclusive writing: utilisateur·rice·s is right when utilisateur is
+            return self.is_correct(word.split("·")[0])
+        # Hunspell's French dictionary holds abbreviations with their dot ("etc.", "M."); a
+        # compound the dictionary lacks ("Canada-Mexique") is right when each part is.
+        parts = re.split(r"[.-]+", word)
+        if len(parts) > 1 and all(p for p in parts):
+            return all(self._dictionary.spell(p) or self._dictionary.spell(p + ".") or self._skipped(p)
+                       for p in parts)
+        return False
