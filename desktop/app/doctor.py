@@ -28,6 +28,7 @@ from desktop import __version__
 
 from desktop.core import identity, policy as policy_mod
 from . import provisioning
+from .logs import log_file
 from desktop.core.errors import PolicyError, TandemError
 from desktop.core.policy import Policy
 
@@ -108,8 +109,8 @@ def check_data_dir(folder: Path | None = None) -> CheckResult:
         return CheckResult("data-folder", FAIL,
                            f"The user data folder {folder} is not writable "
                            f"({exc.strerror or exc}).", fix, {"folder": str(folder)})
-    return CheckResult("data-folder", OK, f"User data folder {folder} is writable.",
-                       details={"folder": str(folder)})
+    return CheckResult("data-folder", OK, f"User data folder {folder} is writable; log file {log_file()}.",
+                       details={"folder": str(folder), "log_file": str(log_file())})
 
 
 # --------------------------------------------------------------------------- policy, identity

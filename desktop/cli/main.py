@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
 from desktop import __version__
+from desktop.app.logs import LEVELS as LOG_LEVELS, configure_logging
 from desktop.core.errors import TandemError
 
 from .context import CliContext
@@ -23,6 +25,8 @@ COMMAND_MODULES = ["post", "count", "translate", "models", "review", "approve", 
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
+log = logging.getLogger(__name__)
+
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -30,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print machine-readable JSON")
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="store file (default: $TANDEM_DB or the user data folder)")
+    _add_log_level(common, argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog="tandem", parents=[common],
         description="Tandem: bilingual (English/French) posting desk. "
@@ -42,31 +47,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _window_request(argv: list[str]) -> str | None:
-    """The --db value ("" for the default) when argv asks only for the window, else None."""
+def _add_log_level(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--log-level", metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
+                        default=default,
+                        help="what the log file in the user data folder records: "
+                             f"{', '.join(LOG_LEVELS)} (default INFO; post text only at DEBUG)")
+
+
+def _window_request(argv: list[str]) -> argparse.Namespace | None:
+    """--db ("" for the default) and --log-level when argv asks only for the window, else None."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--db", default="")
     pre.add_argument("--json", action="store_true")
+    _add_log_level(pre, None)
     try:
         known, rest = pre.parse_known_args(argv)
     except SystemExit:
         return None
-    return None if rest else known.db
+    return None if rest else known
 
 
 def main(argv: list[str] | None = None, *, stdout=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    window_db = _window_request(argv)
-    if window_db is not None:
+    window = _window_request(argv)
+    if window is not None:
         # Straight to the window: no command modules (and their imports) to load.
+        configure_logging(window.log_level)
         from desktop.ui.app import run_app
 
-        return run_app(db=window_db or None)
+        return run_app(db=window.db or None)
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(getattr(args, "log_level", None))
     if not getattr(args, "command", None):
         parser.print_usage(sys.stderr)
         return EXIT_ERROR
+    log.info("tandem %s: %s %s", __version__, args.command, getattr(args, "verb", "") or "")
     ctx = CliContext(json=getattr(args, "json", False),
                      db=getattr(args, "db", None) or os.environ.get("TANDEM_DB"))
     if stdout is not None:
