@@ -53,6 +53,32 @@ def resolve_db_path(explicit: str | os.PathLike | None, policy: Policy) -> Path:
     return Path(requested).expanduser() if requested else default_db_path()
 
 
+def resolve_team_url(explicit: str | os.PathLike | None, policy: Policy) -> str | None:
+    """The team store's postgresql:// URL (policy ``database.url`` → --db → TANDEM_DB), or
+    None for a SQLite file. The URL may hold a password: never show it (`connect.redact`)."""
+    from desktop.core.pg.connect import is_url, redact
+
+    locked = policy.get("database.url")
+    requested = str(explicit) if explicit else os.environ.get(ENV_DB)
+    if locked:
+        if requested and redact(requested) != redact(locked):
+            raise PolicyError(f"The team database is locked by the IT policy ({policy.source}) "
+                              f"to {redact(locked)}.")
+        return locked
+    return requested if is_url(requested) and not policy.get("database.path") else None
+
+
+def open_store(db: str | os.PathLike | None, policy: Policy):
+    """The store `db` names: a `PgStore` for a team URL, else the SQLite file."""
+    url = resolve_team_url(db, policy)
+    if url is None:
+        return SqliteStore(resolve_db_path(db, policy))
+    from desktop.core.pg.store import PgStore
+
+    return PgStore(url, allow_unverified_tls=bool(policy.get("database.allow_unverified_tls",
+                                                             False)))
+
+
 @dataclass
 class Session:
     store: SqliteStore
@@ -78,8 +104,9 @@ class Session:
 
 def open_session(db: str | os.PathLike | None = None, policy: Policy | None = None) -> Session:
     policy = policy if policy is not None else policy_mod.load()
-    user = identity.current_user(policy)
-    store = SqliteStore(resolve_db_path(db, policy))
+    store = open_store(db, policy)
+    # Team mode: the database login is the user (TANDEM_USER and the like have no effect).
+    user = getattr(store, "login", None) or identity.current_user(policy)
     if store.created:
         seed_new_store(store)
     roles = RoleService(store, policy, user)

@@ -69,6 +69,16 @@ def _db_path(value: str) -> str | None:
     return None
 
 
+def _db_url(value: str) -> str | None:
+    if not value.startswith(("postgresql://", "postgres://")):
+        return "must be a postgresql:// URL"
+    from .pg.connect import parse
+
+    if "password" in parse(value):
+        return "must not hold a password (it would be stored in the policy file)"
+    return None
+
+
 def _user_names(values: list[str]) -> str | None:
     bad = [v for v in values if not is_user_name(v)]
     return f"{bad[0]!r} is not a valid user name" if bad else None
@@ -136,9 +146,14 @@ SCHEMA: dict[str, Key] = {
         "refused). `~` is the user's home folder.", example="~/Tandem/tandem.sqlite3",
         check=_db_path),
     "database.url": Key(
-        str, "Team server URL; reserved for the team backend.",
-        unsupported="the team server backend is not in this version of Tandem; lock "
-                    "database.path instead"),
+        str, "Team store: a postgresql:// URL (team mode, see docs/deploying.md); locks it. "
+        "Never a password: people sign in with their own login (Kerberos, ~/.pgpass or "
+        "`tandem db login`).",
+        example="postgresql://db.example.gc.ca/tandem?sslmode=verify-full", check=_db_url),
+    "database.allow_unverified_tls": Key(
+        bool, "Whether a team server that is not on this computer may be reached without TLS "
+        "certificate verification (default: false, sslmode=verify-full required).",
+        example=False),
     "roles.admins": Key(list, "Users who are admins of every store (locked).", str,
                         example=["jdoe", "asmith"], check=_user_names),
     "roles.grants": Key(dict, "User → roles, applied and locked (roles: author, translator, "

@@ -110,7 +110,8 @@ def test_wrong_type_is_refused_naming_the_key(key):
      "publishing.accounts", "must be a boolean"),
     ("[database]\npath = ''\n", "database.path", "must not be empty"),
     ("[database]\npath = 'postgresql://db/tandem'\n", "database.path", "database.url"),
-    ("[database]\nurl = 'postgresql://db/tandem'\n", "database.url", "not in this version"),
+    ("[database]\nurl = 'postgresql://u:secret@db/tandem'\n", "database.url", "password"),
+    ("[database]\nurl = '/srv/tandem.sqlite3'\n", "database.url", "postgresql://"),
     ("[telemetry]\nenabled = true\n", "telemetry.enabled", "no telemetry"),
 ])
 def test_invalid_values_are_refused_naming_the_key(text, key, words):
