@@ -17,6 +17,7 @@ import platformdirs
 from .seed import seed_new_store
 from desktop.core import identity, policy as policy_mod
 from desktop.core.approvals import ApprovalService
+from desktop.core.attachments import AttachmentService
 from desktop.core.errors import PolicyError
 from desktop.core.policy import Policy
 from desktop.core.posts import PostService
@@ -97,6 +98,15 @@ class Session:
         from .suggestions import SuggestionService
 
         return SuggestionService(self.store, self.posts, self.roles, self.user)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        """Images with alt text (loads Pillow, through desktop.publishing.images, on first use)."""
+        from desktop.publishing import images
+
+        keep = bool(self.policy.get("media.keep_metadata", False))
+        return AttachmentService(self.store, self.posts, self.user,
+                                 lambda data: images.sanitise(data, keep_metadata=keep))
 
     def close(self) -> None:
         self.store.close()

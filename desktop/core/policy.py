@@ -184,6 +184,10 @@ SCHEMA: dict[str, Key] = {
         check=_accounts),
     "publishing.default_targets": Key(list, "Account names every new post targets (locked).",
                                       str, example=["gc-en", "gc-fr"]),
+    "media.keep_metadata": Key(
+        bool, "Whether attached images keep their EXIF/XMP metadata (GPS position, camera "
+        "serial, author) when they are stored and sent (default: false, stripped).",
+        example=False),
     "telemetry.enabled": Key(bool, "Always false: Tandem sends no telemetry. Present only so a "
                              "policy can state it.", example=False, check=_false_only),
 }
