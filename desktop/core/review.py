@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import Callable
 
-from . import text as text_rules
+from . import text as text_rules, threads
 from .approvals import ApprovalService, ApprovalStatus
 from .errors import InvalidText, PolicyError, TandemError, TransitionError
 from .model import LANG_NAMES, Lang, Origin, Post, PostState, Version
@@ -256,6 +256,10 @@ class ReviewService:
         if post.state is PostState.DRAFT:
             raise TransitionError(f"Post {post_id} is a draft: both languages need text "
                                   "before review.")
+        if event is Event.SIGN:
+            other = self.repo.latest_version(post_id, lang.other)
+            threads.check_same_count(*((version.text, other.text) if lang is Lang.EN
+                                       else (other.text, version.text)))
         check(post_id, post.state, event)
         return post, version
 
