@@ -122,8 +122,15 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords):
 
     # -- schema --------------------------------------------------------------------
     def _schema_exists(self) -> bool:
-        return self._conn.execute("SELECT to_regclass('tandem.schema_migrations') IS NOT NULL"
-                                  ).fetchone()[0]
+        exists, usable = self._conn.execute(
+            "SELECT count(*) > 0, bool_or(has_schema_privilege(oid, 'USAGE'))"
+            " FROM pg_namespace WHERE nspname = %s", (SCHEMA,)).fetchone()
+        if exists and not usable:
+            raise PermissionDenied(
+                f"{self.login} holds no Tandem role in the team store {self.url}; an admin "
+                f"grants one with `tandem users grant {self.login} author` (or translator, "
+                "approver:<step>, publisher).")
+        return exists
 
     def schema_version(self) -> int:
         if not self._schema_exists():
