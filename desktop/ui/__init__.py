@@ -6,12 +6,12 @@ the workers that keep every slow call (disk, counting, translation, network)
 off the GUI thread:
 
 * ``tasks``       single-worker storage executor and latest-wins workers
-* ``backend``     operations on the session; one ``operation_executed`` signal
+* ``backend``     storage + network workers, latest-wins reads; the one ``operation_executed``
 * ``post_list``   the paged post list (100 000 posts) with state filter + search
 * ``editor``      one language's editor, history, counters and banners
 * ``main_window`` the window that composes them, with extension points
 * ``analysis``    counts and checks of one editor's text (worker thread, no Qt)
-* ``operations``  the storage operations the window runs (worker thread, no Qt)
+* ``operations/`` every storage/network operation the window runs (worker threads, no Qt)
 * ``widgets``     small shared widgets (counter bar, banners)
 * ``translator_worker`` the shared translator: warm-up, provisioning, installs
 * ``suggestions`` live ghost suggestions and the Suggest action
@@ -19,7 +19,7 @@ off the GUI thread:
 * ``models_dialog`` installing and removing language packages
 * ``review_queue`` the translator's queue: sign off or reject each language
 * ``approvals_panel`` the approval chain of the current post; approve
-* ``publish_panel`` preflight, confirmation, publish, schedule, retry, retract
+* ``publishing/`` preflight, confirmation, publish, schedule, retry, retract, targets
 * ``tray``        notifications of what waits for the current user
 * ``settings_dialog`` accounts, default targets, settings locked by the policy
 * ``i18n``        English/French interface switching

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
     from .main_window import MainWindow
     from .models_dialog import ModelsController
-    from .publish_panel import PublishController, ServiceFactory
+    from .operations.publishing import ServiceFactory
+    from .publishing.controller import PublishController
     from .qa_panel import QaPanel
     from .review_queue import ReviewQueueWindow
     from .settings_dialog import SettingsLauncher
@@ -186,7 +187,7 @@ def install_workflow(window: MainWindow, publish_service: ServiceFactory | None 
     their channels); ``notifier``: where notifications go (default: the tray).
     """
     from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
-    from .publish_panel import PublishController
+    from .publishing.controller import PublishController
     from .review_queue import ReviewQueueWindow
     from .settings_dialog import SettingsLauncher
     from .tray import WorkWatcher, make_notifier

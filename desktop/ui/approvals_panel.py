@@ -19,7 +19,6 @@ The rules (who may approve, what an approval binds, voiding) are
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
@@ -36,11 +35,10 @@ from desktop.core.roles import APPROVER_PREFIX
 
 from .i18n import format_timestamp, language_name, state_label
 from .operations import OpChanges
+from .operations.approvals import PostProgress, approve, load_progress
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
-    from desktop.app.session import Session
-
     from .main_window import MainWindow
 
 LANGS = (Lang.EN, Lang.FR)
@@ -128,37 +126,6 @@ def top_aligned(item: QTreeWidgetItem, columns: int) -> None:
         item.setTextAlignment(column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
-# -- loading -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PostProgress:
-    """The open post's progress and what the acting user may do about it."""
-
-    progress: Progress
-    user: str
-    roles: frozenset[str]
-
-    @property
-    def post_id(self) -> int:
-        return self.progress.post.id
-
-    def approvable(self) -> tuple[StepStatus, ...]:
-        """Steps the user may approve now."""
-        if self.progress.post.state is not PostState.IN_APPROVAL:
-            return ()
-        return tuple(s for s in self.progress.approval.actionable if self.user in s.who_can_act)
-
-
-def load_progress(session: Session, post_id: int) -> PostProgress:
-    return PostProgress(session.review.progress(post_id), session.user,
-                        session.roles.roles_of())
-
-
-def approve(session: Session, post_id: int, step_id: str,
-            comment: str) -> tuple[Approval, OpChanges]:
-    approval = session.approvals.approve(post_id, step_id, comment)
-    return approval, OpChanges(frozenset({post_id}), post_list=True)
-
-
 class ProgressWatcher(QObject):
     """Keeps the open post's `PostProgress` current (latest post wins)."""
 
@@ -168,32 +135,24 @@ class ProgressWatcher(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self._window = window
-        self._generation = 0
         self.current: PostProgress | None = None
         window.current_post_changed.connect(self._on_window_current_post_changed)
         window.backend.operation_executed.connect(self._on_backend_operation_executed)
 
     def refresh(self) -> None:
+        """Read the open post's progress; latest wins (the user may move on meanwhile)."""
         post_id = self._window.current_post_id()
-        self._generation += 1
-        generation = self._generation
+        backend = self._window.backend
         if post_id is None:
-            self._deliver(generation, None)
+            backend.latest_check(self, new=True)  # drop any read still on its way
+            self._deliver(None)
             return
-        self._window.backend.run_query(
-            lambda session: load_progress(session, post_id),
-            lambda value: self._deliver(generation, value),
-            on_failure=lambda exc: self._on_load_failed(generation, exc))
+        backend.query_latest(self, lambda session: load_progress(session, post_id),
+                             self._deliver, on_failure=self._window.show_error)
 
-    def _deliver(self, generation: int, value: PostProgress | None) -> None:
-        if generation != self._generation:
-            return  # the user moved to another post meanwhile
+    def _deliver(self, value: PostProgress | None) -> None:
         self.current = value
         self.progress_loaded.emit(value)
-
-    def _on_load_failed(self, generation: int, exc: Exception) -> None:
-        if generation == self._generation:
-            self._window.show_error(exc)
 
     @Slot(object)
     def _on_window_current_post_changed(self, _post_id: object) -> None:

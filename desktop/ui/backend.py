@@ -1,16 +1,22 @@
-"""The window's access to the open session: every store call on one worker.
+"""The window's access to the open session: a storage worker and a network worker.
 
 `Backend.run_op` runs an operation (``operations.*``: returns a value and an
-`OpChanges`) on the single storage thread, then emits `operation_executed`
-once on the GUI thread; screens refresh from the change value (Anki's
-``CollectionOp`` → ``operation_did_execute``). `run_query` runs a read with no
-signal. Because the storage executor has exactly one thread, operations run in
-submission order: an autosave queued before a checkpoint lands before it.
+`OpChanges`) on a worker, then emits `operation_executed` once on the GUI
+thread; screens refresh from the change value (Anki's ``CollectionOp`` →
+``operation_did_execute``). The Backend is the only emitter of that signal.
+`run_query` runs a read with no signal; `query_latest` is a read of which only
+the newest request per key is delivered (latest wins: a slow answer for a post
+the user has left never overwrites the answer for the post on screen).
+
+Two workers: *storage* (every store call, one thread, so operations run in
+submission order: an autosave queued before a checkpoint lands before it) and
+*network* (publishing: calls that wait on a network, so autosave never waits on
+one; the store serialises the two). ``network=True`` picks the second.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Hashable, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,7 +30,7 @@ T = TypeVar("T")
 
 
 class Backend(QObject):
-    """Owns the storage executor for one `Session`."""
+    """Owns the storage and network workers for one `Session`."""
 
     # (OpChanges, initiator) after an operation succeeded.
     operation_executed = Signal(object, object)
@@ -39,12 +45,19 @@ class Backend(QObject):
         # Set before any task is submitted (the window may exist before the store opens).
         self.session = session
         self.storage = TaskRunner("storage", self)
+        self.network = TaskRunner("network", self)
+        self._latest: dict[Hashable, int] = {}
 
     def run_op(self, op: Callable[[Session], tuple[T, OpChanges]], *,
                on_success: Callable[[T], None] | None = None,
                on_failure: Callable[[Exception], None] | None = None,
-               initiator: object = None) -> None:
-        """Run a mutating operation on the storage thread; then notify every screen."""
+               initiator: object = None, network: bool = False,
+               failure_changes: OpChanges | None = None) -> None:
+        """Run a mutating operation on a worker; then notify every screen.
+
+        ``failure_changes``: what may have changed even if the operation fails
+        (a publication that failed halfway); announced after ``on_failure``.
+        """
         session = self.session
 
         def done(output: tuple[T, OpChanges]) -> None:
@@ -54,20 +67,57 @@ class Backend(QObject):
                 on_success(value)
             self.operation_executed.emit(changes, initiator)
 
-        self.storage.run(lambda: op(session), done, self._failure(on_failure, initiator))
+        failed = self._failure(on_failure, initiator)
+
+        def failed_with_changes(exc: Exception) -> None:
+            failed(exc)
+            if failure_changes is not None:
+                self.operation_executed.emit(failure_changes, initiator)
+
+        self._runner(network).run(lambda: op(session), done, failed_with_changes)
         self._busy()
 
     def run_query(self, query: Callable[[Session], T], on_success: Callable[[T], None], *,
-                  on_failure: Callable[[Exception], None] | None = None) -> None:
-        """Run a read on the storage thread; ``on_success`` gets the value on the GUI thread."""
+                  on_failure: Callable[[Exception], None] | None = None,
+                  network: bool = False) -> None:
+        """Run a read on a worker; ``on_success`` gets the value on the GUI thread."""
         session = self.session
 
         def done(value: T) -> None:
             self._busy()
             on_success(value)
 
-        self.storage.run(lambda: query(session), done, self._failure(on_failure, None))
+        self._runner(network).run(lambda: query(session), done, self._failure(on_failure, None))
         self._busy()
+
+    def query_latest(self, key: Hashable, query: Callable[[Session], T],
+                     on_success: Callable[[T], None], *,
+                     on_failure: Callable[[Exception], None] | None = None) -> None:
+        """`run_query`, but only the newest request for ``key`` is answered (success or
+        failure); an older one still running is dropped when it finishes."""
+        current = self.latest_check(key, new=True)
+
+        def done(value: T) -> None:
+            if current():
+                on_success(value)
+
+        def failed(exc: Exception) -> None:
+            if not current():
+                return
+            if on_failure is not None:
+                on_failure(exc)
+            else:
+                self.operation_failed.emit(exc, None)
+
+        self.run_query(query, done, on_failure=failed)
+
+    def latest_check(self, key: Hashable, new: bool = False) -> Callable[[], bool]:
+        """A test that stays true until the next `query_latest` for ``key`` (for reads
+        that depend on that query, e.g. further pages of one list)."""
+        if new:
+            self._latest[key] = self._latest.get(key, 0) + 1
+        generation = self._latest.get(key, 0)
+        return lambda: self._latest.get(key, 0) == generation
 
     def run_now(self, op: Callable[[Session], Any]) -> Any:
         """Run on the calling thread once the storage queue is drained (shutdown only)."""
@@ -75,10 +125,15 @@ class Backend(QObject):
         return op(self.session)
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
-        return self.storage.wait_idle(msecs)
+        """Both workers done and their callbacks delivered (shutdown, tests)."""
+        return self.network.wait_idle(msecs) and self.storage.wait_idle(msecs)
 
     def shutdown(self) -> None:
+        self.network.shutdown()
         self.storage.shutdown()
+
+    def _runner(self, network: bool) -> TaskRunner:
+        return self.network if network else self.storage
 
     def _failure(self, handler: Callable[[Exception], None] | None,
                  initiator: object) -> Callable[[Exception], None]:

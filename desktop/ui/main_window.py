@@ -19,7 +19,6 @@ Extension points for later features:
 * ``shutting_down`` signal: emitted first thing in `shutdown()`, so features
   with workers or timers of their own stop them before the store closes.
 * ``add_file_action(action)``: a File menu entry (Install language package…).
-* ``shutting_down`` signal: stop feature workers before the store closes.
 * ``editor(lang).set_machine_banner(visible, text=None)``: per-language
   "Machine translation — needs linguistic review" banner.
 * ``current_post_changed(post_id | None)`` and ``backend.operation_executed``
@@ -39,11 +38,12 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMai
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
 
-from . import operations as ops
 from .backend import Backend
 from .editor import LanguageEditor
 from .i18n import LanguageManager, language_name
-from .operations import CheckpointResult, LoadedPost, OpChanges
+from .operations import OpChanges
+from .operations import posts as ops
+from .operations.posts import CheckpointResult, LoadedPost
 from .post_list import PostListPanel
 from .tasks import DebouncedTrigger, LatestOnlyRunner
 from .widgets import MessageBar
@@ -64,9 +64,6 @@ class MainWindow(QMainWindow):
     current_post_changed = Signal(object)
     # The window is closing: stop feature workers and timers (see `shutdown`).
     shutting_down = Signal()
-    # The window is closing: features stop their timers and workers. Emitted
-    # once, before the storage queue is drained.
-    shutting_down = Signal()
 
     AUTOSAVE_DELAY_MS = 400
     AUTOSAVE_MAX_INTERVAL_MS = 1000
@@ -82,7 +79,6 @@ class MainWindow(QMainWindow):
         self.analysis_runner = LatestOnlyRunner("analysis", self)
         self._post_id: int | None = None
         self._title = ""
-        self._load_generation = 0
         self._shut_down = False
         # A post just created by New post: focus its title once it is shown.
         self._focus_title_for: int | None = None
@@ -353,20 +349,8 @@ class MainWindow(QMainWindow):
                               "warning")
         self.post_list.refresh()
         last = self.settings.value(SETTINGS_LAST_POST, None)
-
-        def choose(session: Session) -> int | None:
-            pending = ops.pending_draft_post(session)
-            if pending is not None:
-                return pending
-            try:
-                if last is not None:
-                    return session.posts.view(int(last)).post.id
-            except (TandemError, ValueError, TypeError):
-                pass
-            rows = session.posts.list(limit=1)
-            return rows[0]["id"] if rows else None
-
-        self.backend.run_query(choose, self._on_initial_post_chosen)
+        self.backend.run_query(lambda session: ops.choose_initial_post(session, last),
+                               self._on_initial_post_chosen)
 
     def _on_initial_post_chosen(self, post_id: int | None) -> None:
         if post_id is not None and self._post_id is None:
@@ -377,17 +361,13 @@ class MainWindow(QMainWindow):
         if post_id == self._post_id:
             return
         self._checkpoint(reason="switch")
-        self._load_generation += 1
-        generation = self._load_generation
         for editor in self.editors.values():
             editor.set_loading(True)
-        self.backend.run_query(lambda session: ops.load_post(session, post_id),
-                               lambda loaded: self._on_post_loaded(generation, loaded),
-                               on_failure=lambda exc: self._on_post_load_failed(generation, exc))
+        # Latest wins: a post the user moved on from meanwhile is never shown.
+        self.backend.query_latest("open_post", lambda session: ops.load_post(session, post_id),
+                                  self._on_post_loaded, on_failure=self._on_post_load_failed)
 
-    def _on_post_loaded(self, generation: int, loaded: LoadedPost) -> None:
-        if generation != self._load_generation:
-            return  # the user moved on to another post meanwhile
+    def _on_post_loaded(self, loaded: LoadedPost) -> None:
         post = loaded.post
         self._post_id = post.id
         self._title = post.title
@@ -409,9 +389,7 @@ class MainWindow(QMainWindow):
         self._render_save_status()
         self.current_post_changed.emit(post.id)
 
-    def _on_post_load_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._load_generation:
-            return
+    def _on_post_load_failed(self, exc: Exception) -> None:
         for editor in self.editors.values():
             editor.set_loading(False)
         self.show_error(exc)
@@ -496,10 +474,6 @@ class MainWindow(QMainWindow):
         current = self.editors[lang].text()
         self._autosave[lang].cancel()
 
-        def op(session: Session):
-            version, changes = ops.restore_version(session, post_id, version_id, current)
-            return (version, session.posts.history(post_id, version.lang)), changes
-
         def done(value) -> None:
             version, history = value
             if post_id == self._post_id:
@@ -507,7 +481,9 @@ class MainWindow(QMainWindow):
                 self.show_message(self.tr("Restored as {language} version {seq}.").format(
                     language=language_name(lang), seq=version.seq), "success")
 
-        self.backend.run_op(op, on_success=done, initiator=self.editors[lang])
+        self.backend.run_op(
+            lambda session: ops.restore_with_history(session, post_id, version_id, current),
+            on_success=done, initiator=self.editors[lang])
 
     # -- autosave -------------------------------------------------------------------
     @Slot(object)
@@ -537,10 +513,8 @@ class MainWindow(QMainWindow):
             self.post_list.refresh()
         post_id = self._post_id
         if changes.versions and changes.touches(post_id):
-            self.backend.run_query(
-                lambda session: (session.posts.view(post_id),
-                                 {lang: session.posts.history(post_id, lang) for lang in LANGS}),
-                lambda value: self._on_histories_loaded(post_id, value))
+            self.backend.run_query(lambda session: ops.load_histories(session, post_id),
+                                   lambda value: self._on_histories_loaded(post_id, value))
 
     def _on_histories_loaded(self, post_id: int, value) -> None:
         if post_id != self._post_id:

@@ -5,8 +5,8 @@ cache of pages (``PAGE_SIZE`` rows each, least recently used dropped). A row
 whose page is not loaded shows a placeholder and asks the storage worker for
 the page; when it arrives the rows are repainted. So a list of 100 000 posts
 costs one COUNT and one 200-row page to show, and scrolling loads what is
-seen. Every query carries a generation number: pages or counts for an older
-filter/search are dropped when they arrive.
+seen. Queries are latest-wins (`Backend.query_latest`): pages or counts for
+an older filter/search are dropped when they arrive.
 
 Search goes through the store's full-text index over the title and both
 languages (``posts_fts``), typed into a debounced search box.
@@ -15,7 +15,7 @@ languages (``posts_fts``), typed into a debounced search box.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal, Slot)
@@ -27,6 +27,7 @@ from desktop.core.model import PostState
 
 from .backend import Backend
 from .i18n import format_timestamp, state_label
+from .operations import posts
 from .widgets import OVER_COLOUR, WARNING_SIGN
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +54,6 @@ class PostListModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[dict]] = OrderedDict()
         self._pending_pages: set[int] = set()
-        self._generation = 0
         self.loaded = False
 
     # -- query -----------------------------------------------------------
@@ -70,19 +70,17 @@ class PostListModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the count and first page; the rows on screen stay until they arrive."""
-        self._generation += 1
-        generation, state, search, size = self._generation, self._state, self._search, self.PAGE_SIZE
+        """Re-read the count and first page; the rows on screen stay until they arrive.
 
-        def query(session):
-            return session.posts.count(state, search), session.posts.list(state, search, size, 0)
+        Latest wins: a newer filter or refresh supersedes this one, and its
+        pages too (`Backend.query_latest`, `Backend.latest_check`).
+        """
+        state, search, size = self._state, self._search, self.PAGE_SIZE
+        self._backend.query_latest(
+            self, lambda session: posts.first_page(session, state, search, size),
+            self._on_query_result, on_failure=self._on_query_failed)
 
-        self._backend.run_query(query, lambda result: self._on_query_result(generation, result),
-                                on_failure=lambda exc: self._on_query_failed(generation, exc))
-
-    def _on_query_result(self, generation: int, result: tuple[int, list[dict]]) -> None:
-        if generation != self._generation:
-            return  # a newer filter or refresh superseded this one
+    def _on_query_result(self, result: tuple[int, list[dict]]) -> None:
         count, first = result
         self.beginResetModel()
         self._count = count
@@ -92,9 +90,7 @@ class PostListModel(QAbstractTableModel):
         self.endResetModel()
         self.query_loaded.emit()
 
-    def _on_query_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
-            return
+    def _on_query_failed(self, exc: Exception) -> None:
         self.beginResetModel()
         self._count, self._pages = 0, OrderedDict()
         self._pending_pages.clear()
@@ -107,15 +103,15 @@ class PostListModel(QAbstractTableModel):
         if page in self._pending_pages:
             return
         self._pending_pages.add(page)
-        generation, state, search = self._generation, self._state, self._search
+        current, state, search = self._backend.latest_check(self), self._state, self._search
         size = self.PAGE_SIZE
         self._backend.run_query(
-            lambda session: session.posts.list(state, search, size, page * size),
-            lambda rows: self._on_page_result(generation, page, rows),
+            lambda session: posts.list_page(session, state, search, size, page),
+            lambda rows: self._on_page_result(current, page, rows),
             on_failure=lambda exc: self._pending_pages.discard(page))
 
-    def _on_page_result(self, generation: int, page: int, rows: list[dict]) -> None:
-        if generation != self._generation:
+    def _on_page_result(self, current: Callable[[], bool], page: int, rows: list[dict]) -> None:
+        if not current():
             return
         self._pending_pages.discard(page)
         self._pages[page] = rows

@@ -18,7 +18,7 @@ checkpoint).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QTextCursor
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 from desktop.core.model import Lang
 
 from .editor import qt_offsets
+from .operations.translation import QaContext, qa_context
 from .tasks import LatestOnlyRunner
 
 if TYPE_CHECKING:
-    from desktop.app.session import Session
     from translation.qa import Finding
 
     from .main_window import MainWindow
@@ -45,29 +45,10 @@ SEVERITY_ICONS = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
 
 
 @dataclass(frozen=True)
-class QaContext:
-    """What QA needs from the store for one post (read on the storage worker)."""
-
-    post_id: int
-    source_lang: Lang
-    mappings: Any  # translation.mappings.MappingTable
-    termbase: Any  # translation.terms.Termbase
-
-
-@dataclass(frozen=True)
 class QaResult:
     en: str
     fr: str
     findings: tuple[Finding, ...]
-
-
-def qa_context(session: Session, post_id: int) -> QaContext:
-    """The store's mappings and termbase, and the language written first (storage worker)."""
-    first = [versions[0] for versions in (session.posts.history(post_id, lang) for lang in LANGS)
-             if versions]
-    source = min(first, key=lambda v: (v.created_at, v.id)).lang if first else Lang.EN
-    service = session.suggestions
-    return QaContext(post_id, source, service.mapping_table(), service.termbase())
 
 
 def run_checks(en: str, fr: str, context: QaContext) -> QaResult:

@@ -19,8 +19,7 @@ superseded is dropped.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -35,42 +34,16 @@ from .approvals_panel import roles_phrase
 from .editor import LanguageEditor
 from .i18n import format_timestamp, language_name, origin_label
 from .operations import OpChanges
+from .operations.review import Decide, ReviewQueue, load_queue, reject, sign
 from .widgets import OVER_COLOUR, MessageBar
 
 if TYPE_CHECKING:
-    from desktop.app.session import Session
-
     from .main_window import MainWindow
 
 LANGS = (Lang.EN, Lang.FR)
 # Diff colours (≥ 4.5:1 contrast), with strike-through/underline so colour is not alone.
 REMOVED_STYLE = "color:#9b1c1c; background:#fdecea; text-decoration:line-through;"
 ADDED_STYLE = "color:#1e5c32; background:#e7f5ec; text-decoration:underline;"
-
-
-@dataclass(frozen=True)
-class ReviewQueue:
-    items: tuple[ReviewItem, ...]
-
-
-#: `sign` or `reject`: (session, post id, language, comment, version id seen).
-Decide = Callable[["Session", int, Lang, str, int], tuple[Decision, OpChanges]]
-
-
-def load_queue(session: Session) -> ReviewQueue:
-    return ReviewQueue(tuple(session.review.queue()))
-
-
-def sign(session: Session, post_id: int, lang: Lang, comment: str,
-         version_id: int) -> tuple[Decision, OpChanges]:
-    decision = session.review.sign(post_id, lang, comment, version_id)
-    return decision, OpChanges(frozenset({post_id}), post_list=True)
-
-
-def reject(session: Session, post_id: int, lang: Lang, comment: str,
-           version_id: int) -> tuple[Decision, OpChanges]:
-    decision = session.review.reject(post_id, lang, comment, version_id)
-    return decision, OpChanges(frozenset({post_id}), post_list=True)
 
 
 def diff_html(diff: MachineDiff) -> str:
@@ -317,7 +290,6 @@ class ReviewQueueWindow(QWidget):
         super().__init__(window, Qt.WindowType.Window)
         self.setObjectName("review_queue")
         self._window = window
-        self._generation = 0
         self._queue: ReviewQueue | None = None
         self._shown: ReviewItem | None = None
 
@@ -434,15 +406,11 @@ class ReviewQueueWindow(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._window.backend.run_query(load_queue,
-                                       lambda queue: self._on_queue_loaded(generation, queue),
-                                       on_failure=self._on_failure)
+        """Read the queue; latest wins (a newer refresh supersedes this one)."""
+        self._window.backend.query_latest(self, load_queue, self._on_queue_loaded,
+                                          on_failure=self._on_failure)
 
-    def _on_queue_loaded(self, generation: int, queue: ReviewQueue) -> None:
-        if generation != self._generation:
-            return  # a newer refresh is on its way
+    def _on_queue_loaded(self, queue: ReviewQueue) -> None:
         selected = self.current_post_id()
         self._queue = queue
         self.list.blockSignals(True)

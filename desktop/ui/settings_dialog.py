@@ -11,93 +11,35 @@
   shown disabled with a lock and "Set by your IT policy". Accounts the policy
   provisions and default targets it sets are locked the same way.
 
-`SettingsLauncher` puts the dialog in the File menu; `PostTargetsDialog`
-chooses one post's targets (from the Publishing panel).
-The rules (coverage of both languages, what the policy locks) are
-``desktop.publishing.accounts``'s; every call runs on the storage worker.
+`SettingsLauncher` puts the dialog in the File menu (one post's targets are
+chosen in ``publishing.targets``). The rules (coverage of both languages, what
+the policy locks) are ``desktop.publishing.accounts``'s; every call runs on the
+storage worker (``operations.accounts``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import (QAction, QColor, QIcon, QKeySequence, QPainter, QPainterPath, QPen,
-                           QPixmap)
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.core.policy import LockedSetting
-from desktop.publishing.accounts import (CHANNEL_NAMES, CHANNELS, DEFAULT_SERVICE, AccountLang,
-                                         AccountService, PublishingAccount, Targets)
+from desktop.publishing.accounts import CHANNELS, DEFAULT_SERVICE, AccountLang, PublishingAccount
 from desktop.publishing.credentials import InvalidSecret, Secret
 
-from .operations import OpChanges
+from .operations.accounts import (DEFAULT_TARGETS_KEY, AccountsView, add_account, load_accounts,
+                                  remove_account, set_default_targets, store_secret)
+from .publishing.accounts import (LockNote, TargetsChooser, account_language, channel_label,
+                                  lock_icon, lock_text)
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
-    from desktop.app.session import Session
-
     from .backend import Backend
     from .main_window import MainWindow
-
-DEFAULT_TARGETS_KEY = "publishing.default_targets"
-
-
-def lock_icon(size: int = 16) -> QIcon:
-    """A padlock (drawn: the bundled fonts have no lock character)."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor("#444444")
-    painter.setPen(QPen(colour, max(1.5, size / 10)))
-    shackle = QPainterPath()
-    shackle.moveTo(QPointF(size * 0.3, size * 0.5))
-    shackle.lineTo(QPointF(size * 0.3, size * 0.32))
-    shackle.arcTo(QRectF(size * 0.3, size * 0.1, size * 0.4, size * 0.4), 180, -180)
-    shackle.lineTo(QPointF(size * 0.7, size * 0.5))
-    painter.drawPath(shackle)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawRoundedRect(QRectF(size * 0.18, size * 0.45, size * 0.64, size * 0.47), 2, 2)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def lock_text() -> str:
-    return QCoreApplication.translate("Settings", "Set by your IT policy")
-
-
-def channel_label(channel: str) -> str:
-    if channel == "webhook":
-        return QCoreApplication.translate("Settings", "Hand-off webhook")
-    return CHANNEL_NAMES.get(channel, channel)
-
-
-def account_language(account: PublishingAccount) -> str:
-    if account.lang is AccountLang.EN:
-        return QCoreApplication.translate("Settings", "English")
-    if account.lang is AccountLang.FR:
-        return QCoreApplication.translate("Settings", "French")
-    first = account.langs[0].value
-    text = (QCoreApplication.translate("Settings", "Bilingual, English first") if first == "en"
-            else QCoreApplication.translate("Settings", "Bilingual, French first"))
-    if account.combine_when_fits:
-        text += QCoreApplication.translate("Settings", ", one post when both fit")
-    return text
-
-
-def account_summary(account: PublishingAccount) -> str:
-    return QCoreApplication.translate(
-        "Settings", "{name} — {network}, {language} ({handle})").format(
-        name=account.name, network=channel_label(account.channel),
-        language=account_language(account), handle=account.handle)
 
 
 def policy_key_label(key: str) -> str:
@@ -136,115 +78,7 @@ def policy_value_text(value: Any) -> str:
     return str(value)
 
 
-# -- what the dialogs read and do (storage worker) ----------------------------------------
-@dataclass(frozen=True)
-class AccountRow:
-    account: PublishingAccount
-    secret: str  # "present", "missing" or "unknown"
-
-
-@dataclass(frozen=True)
-class AccountsView:
-    accounts: tuple[AccountRow, ...]
-    defaults: Targets
-    defaults_locked: bool
-    locked: tuple[LockedSetting, ...]
-    policy_source: str
-
-
-def load_accounts(session: Session) -> AccountsView:
-    service = AccountService.for_session(session)
-    rows = tuple(AccountRow(a, service.secret_state(a)) for a in service.list())
-    return AccountsView(rows, service.default_targets(),
-                        session.policy.is_locked(DEFAULT_TARGETS_KEY),
-                        tuple(session.policy.locked()), str(session.policy.source or ""))
-
-
-def add_account(session: Session, fields: dict, secret: Secret) -> tuple[PublishingAccount,
-                                                                           OpChanges]:
-    return AccountService.for_session(session).add(secret=secret, **fields), OpChanges()
-
-
-def store_secret(session: Session, name: str, secret: Secret) -> tuple[PublishingAccount,
-                                                                        OpChanges]:
-    return AccountService.for_session(session).set_secret(name, secret), OpChanges()
-
-
-def remove_account(session: Session, name: str) -> tuple[PublishingAccount, OpChanges]:
-    return AccountService.for_session(session).remove(name), OpChanges()
-
-
-def set_default_targets(session: Session, names: list[str]) -> tuple[Targets, OpChanges]:
-    return AccountService.for_session(session).set_default_targets(names), OpChanges()
-
-
-@dataclass(frozen=True)
-class PostTargetsView:
-    accounts: tuple[PublishingAccount, ...]
-    targets: Targets
-
-
-def load_post_targets(session: Session, post_id: int) -> PostTargetsView:
-    service = AccountService.for_session(session)
-    return PostTargetsView(tuple(service.list()), service.targets(post_id))
-
-
-def set_post_targets(session: Session, post_id: int, names: list[str]) -> tuple[Targets,
-                                                                                  OpChanges]:
-    targets = AccountService.for_session(session).set_targets(post_id, names)
-    return targets, OpChanges(frozenset({post_id}))
-
-
 # -- widgets ---------------------------------------------------------------------------
-class TargetsChooser(QListWidget):
-    """A checkable list of accounts (default targets, or one post's targets)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("targets_chooser")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setMinimumHeight(110)
-
-    def set_accounts(self, accounts: tuple[PublishingAccount, ...] | list[PublishingAccount],
-                     checked: set[str]) -> None:
-        self.clear()
-        for account in accounts:
-            item = QListWidgetItem(account_summary(account))
-            item.setData(Qt.ItemDataRole.UserRole, account.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if account.name in checked
-                               else Qt.CheckState.Unchecked)
-            self.addItem(item)
-
-    def checked_names(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]
-
-
-class LockNote(QWidget):
-    """A lock and "Set by your IT policy" (never the lock alone)."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.icon = QLabel(self)
-        self.icon.setPixmap(lock_icon(16).pixmap(16, 16))
-        self.label = QLabel(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.icon)
-        layout.addWidget(self.label, 1)
-        self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        self.label.setText(lock_text())
-        self.setAccessibleName(lock_text())
-
-
 class SettingsDialog(QDialog):
     """Accounts, default targets and the settings the IT policy locks."""
 
@@ -253,7 +87,6 @@ class SettingsDialog(QDialog):
         self.setObjectName("settings_dialog")
         self._backend = backend
         self._view: AccountsView | None = None
-        self._generation = 0
 
         self.tabs = QTabWidget(self)
         self.message_bar = MessageBar("info", self)
@@ -379,14 +212,11 @@ class SettingsDialog(QDialog):
 
     # -- loading ---------------------------------------------------------------------
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        self._backend.run_query(load_accounts, lambda view: self._on_loaded(generation, view),
-                                on_failure=self._on_failure)
+        """Read the accounts; latest wins (a newer refresh supersedes this one)."""
+        self._backend.query_latest(self, load_accounts, self._on_loaded,
+                                   on_failure=self._on_failure)
 
-    def _on_loaded(self, generation: int, view: AccountsView) -> None:
-        if generation != self._generation:
-            return
+    def _on_loaded(self, view: AccountsView) -> None:
         self._view = view
         self._render()
 
@@ -622,86 +452,6 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
             self.tr("Close the settings"))
         self._render()
-
-
-class PostTargetsDialog(QDialog):
-    """Choose the accounts one post goes to (or go back to the defaults)."""
-
-    def __init__(self, backend: Backend, post_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("post_targets_dialog")
-        self._backend = backend
-        self.post_id = post_id
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.source_label = QLabel(self)
-        self.source_label.setWordWrap(True)
-        self.chooser = TargetsChooser(self)
-        self.label.setBuddy(self.chooser)
-        self.message_bar = MessageBar("warning", self)
-        self.defaults_button = QPushButton(self)
-        self.defaults_button.setObjectName("use_defaults")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        row = QHBoxLayout()
-        row.addWidget(self.defaults_button)
-        row.addStretch(1)
-        row.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(self.source_label)
-        layout.addWidget(self.chooser, 1)
-        layout.addWidget(self.message_bar)
-        layout.addLayout(row)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        self.defaults_button.clicked.connect(self._on_defaults_button_clicked)
-        self.retranslate_ui()
-        self.resize(560, 380)
-        backend.run_query(lambda session: load_post_targets(session, post_id), self._on_loaded,
-                          on_failure=lambda exc: self.message_bar.show_message(str(exc)))
-
-    def _on_loaded(self, view: PostTargetsView) -> None:
-        self.chooser.set_accounts(view.accounts, {a.name for a in view.targets.accounts})
-        sources = {"post": self.tr("This post has targets of its own."),
-                   "policy": self.tr("This post uses the IT policy's default targets."),
-                   "defaults": self.tr("This post uses your default targets."),
-                   "none": self.tr("This post has no targets yet.")}
-        self.source_label.setText(sources.get(view.targets.source, ""))
-        self.source_label.setAccessibleName(self.source_label.text())
-
-    def _save(self, names: list[str]) -> None:
-        post_id = self.post_id
-        self._backend.run_op(lambda session: set_post_targets(session, post_id, names),
-                             on_success=lambda _targets: self.accept(),
-                             on_failure=lambda exc: self.message_bar.show_message(str(exc)),
-                             initiator=self)
-
-    @Slot()
-    def _on_buttons_accepted(self) -> None:
-        self._save(self.chooser.checked_names())
-
-    @Slot()
-    def _on_defaults_button_clicked(self) -> None:
-        self._save([])
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Targets of post {id}").format(id=self.post_id))
-        self.label.setText(self.tr(
-            "&Accounts this post goes to. Every network needs both languages: an English and "
-            "a French account, or one bilingual account."))
-        self.chooser.setAccessibleName(self.tr("Targets of this post"))
-        self.defaults_button.setText(self.tr("Use the default targets"))
-        self.defaults_button.setAccessibleName(self.tr("Use the default targets for this post"))
-        for button, text in ((QDialogButtonBox.StandardButton.Save, self.tr("Save")),
-                             (QDialogButtonBox.StandardButton.Cancel, self.tr("Cancel"))):
-            self.buttons.button(button).setText(text)
-            self.buttons.button(button).setAccessibleName(text)
 
 
 class SettingsLauncher(QObject):

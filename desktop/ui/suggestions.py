@@ -3,7 +3,7 @@
 **Live suggestion.** `LIVE_DELAY_MS` after typing stops in one language's
 editor, the other language is suggested off the GUI thread: the storage
 worker takes a snapshot of the suggestion service
-(``session.suggestions.suggester()``: memory, termbase, mappings and the
+(``operations.translation.suggester``: memory, termbase, mappings and the
 app's one translator), then the suggestion worker runs `Suggester.suggest`
 (memory first, then machine translation with mappings and term fixes).
 
@@ -56,12 +56,12 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, 
                                QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
 
 from desktop.core import provenance
-from desktop.core import text as text_rules
 from desktop.core.model import Lang, Origin, Span, Version
 
 from .editor import LanguageEditor
 from .i18n import language_name, origin_label
 from .operations import OpChanges
+from .operations.translation import machine_flags, record_suggestion, suggester
 from .tasks import LatestOnlyRunner
 
 if TYPE_CHECKING:
@@ -122,30 +122,6 @@ def live_suggestion(suggester: Suggester, request: Request,
     if not is_replaceable(request.target_text, draft_spans(request.target_text, base)):
         return None
     return suggester.suggest(request.source_text, request.source, request.target)
-
-
-def record_suggestion(session: Session, post_id: int, suggestion: Suggestion,
-                      drafts: dict[Lang, str]) -> tuple[PostSuggestion, OpChanges]:
-    """Make ``drafts`` versions (the source text the suggestion translates; a person's
-    target text about to be replaced), then record ``suggestion`` as the target version."""
-    for lang, body in drafts.items():
-        if not text_rules.problems(body):
-            session.posts.edit(post_id, lang, body)  # a no-op when it already is the latest
-    made = session.suggestions.apply(post_id, suggestion)
-    return made, OpChanges(frozenset({post_id}), post_list=True, versions=True)
-
-
-def machine_flags(session: Session, post_id: int) -> dict[Lang, bool]:
-    """Per language: the latest version has machine/memory text and is not signed off."""
-    from desktop.core.review import machine_assisted
-
-    view = session.posts.view(post_id)
-    flags = {}
-    for lang in LANGS:
-        latest = view.latest(lang)
-        flags[lang] = (latest is not None and machine_assisted(latest)
-                       and session.review.official(post_id, lang) is None)
-    return flags
 
 
 # -- widgets ---------------------------------------------------------------------------
@@ -371,8 +347,7 @@ class SuggestionController(QObject):
         request = Request(self._generation, post_id, source.lang, source_text, target_text)
         base = target.base_version
         self.window.backend.run_query(
-            lambda session: session.suggestions.suggester(),
-            lambda suggester: self._on_suggester_ready(request, base, suggester),
+            suggester, lambda snapshot: self._on_suggester_ready(request, base, snapshot),
             on_failure=lambda _exc: None)  # no snapshot, no ghost: typing carries on
 
     def _on_suggester_ready(self, request: Request, base: Version | None,
@@ -512,7 +487,7 @@ class SuggestionController(QObject):
 
         def prepare(session: Session) -> tuple[Suggester, bool]:
             spans = draft_spans(request.target_text, base)
-            return session.suggestions.suggester(), is_replaceable(request.target_text, spans)
+            return suggester(session), is_replaceable(request.target_text, spans)
 
         self.window.backend.run_query(
             prepare, lambda value: self._on_action_prepared(request, *value),

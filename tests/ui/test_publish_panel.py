@@ -23,8 +23,8 @@ from desktop.core.policy import parse as parse_policy
 from desktop.publishing.credentials import CredentialRef, Credentials
 from desktop.publishing.factory import ChannelFactory
 from desktop.publishing.service import PublishService, RetryPolicy
-from desktop.ui.publish_panel import MissedScheduleDialog
-from desktop.ui.settings_dialog import PostTargetsDialog
+from desktop.ui.publishing.dialogs import MissedScheduleDialog
+from desktop.ui.publishing.targets import PostTargetsDialog
 from tests.publishing.keyring_env import secret_service  # noqa: F401 (fixture)
 from tests.publishing.mock_servers import MastodonServer
 from tests.publishing.publish_desk import PublishDesk, session_as

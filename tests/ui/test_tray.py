@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from desktop.core.model import Lang, Origin, PostState, Span
 from desktop.core.workflow import Event
 from desktop.ui import tray
-from desktop.ui.tray import StatusBarNotifier, WorkWatcher, make_notifier, waiting_work
+from desktop.ui.operations.work import waiting_work
+from desktop.ui.tray import StatusBarNotifier, WorkWatcher, make_notifier
 from tests.publishing.publish_desk import session_as
 
 from .helpers import settle

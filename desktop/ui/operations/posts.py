@@ -1,10 +1,4 @@
-"""What the window does to the store, as plain functions over a `Session`.
-
-Each *operation* returns ``(value, OpChanges)``: the change value tells every
-screen what to refresh (Anki's ``OpChanges``), so one ``operation_executed``
-signal replaces widgets poking each other. *Queries* return a value only.
-They all run on the storage worker thread (see ``backend.Backend``), so this
-module imports no Qt and touches no widget; it is tested without a display.
+"""Posts: what the editor and the post list read and write (storage worker, no Qt).
 
 When versions are created (the editor's contract):
 
@@ -25,29 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import text as text_rules
 from desktop.core.errors import TandemError
-from desktop.core.model import Lang, Post, Version
+from desktop.core.model import Lang, Post, PostState, Version
+
+from . import OpChanges
 
 if TYPE_CHECKING:  # the session module pulls the whole store in: not at import time
     from desktop.core.posts import PostView
     from desktop.app.session import Session
 
 LANGS = (Lang.EN, Lang.FR)
-
-
-@dataclass(frozen=True)
-class OpChanges:
-    """What an operation changed, for screens deciding whether to refresh."""
-
-    post_ids: frozenset[int] = frozenset()
-    # Membership, order, title or state of rows in the post list changed.
-    post_list: bool = False
-    # At least one version was added (histories changed).
-    versions: bool = False
-    # Working drafts (autosave) changed.
-    drafts: bool = False
-
-    def touches(self, post_id: int | None) -> bool:
-        return post_id is not None and post_id in self.post_ids
 
 
 @dataclass(frozen=True)
@@ -156,3 +136,42 @@ def pending_draft_post(session: Session) -> int | None:
     """The post with the most recent autosaved-but-unversioned text, if any."""
     drafts: list[Any] = session.posts.repo.working_drafts()
     return drafts[-1].post_id if drafts else None
+
+
+def choose_initial_post(session: Session, last: object) -> int | None:
+    """At start-up: the post with unsaved text, else ``last`` (the last one open), else the
+    newest post."""
+    pending = pending_draft_post(session)
+    if pending is not None:
+        return pending
+    try:
+        if last is not None:
+            return session.posts.view(int(last)).post.id  # type: ignore[call-overload]
+    except (TandemError, ValueError, TypeError):
+        pass
+    rows = session.posts.list(limit=1)
+    return rows[0]["id"] if rows else None
+
+
+def load_histories(session: Session, post_id: int) -> tuple[PostView, dict[Lang, list[Version]]]:
+    """The post and each language's versions (after an operation added versions)."""
+    return (session.posts.view(post_id),
+            {lang: session.posts.history(post_id, lang) for lang in LANGS})
+
+
+def restore_with_history(session: Session, post_id: int, version_id: int, current_text: str
+                         ) -> tuple[tuple[Version, list[Version]], OpChanges]:
+    """`restore_version`, plus the language's history for the editor."""
+    version, changes = restore_version(session, post_id, version_id, current_text)
+    return (version, session.posts.history(post_id, version.lang)), changes
+
+
+def first_page(session: Session, state: PostState | None, search: str,
+               size: int) -> tuple[int, list[dict]]:
+    """The post list's row count and first page for a filter."""
+    return session.posts.count(state, search), session.posts.list(state, search, size, 0)
+
+
+def list_page(session: Session, state: PostState | None, search: str, size: int,
+              page: int) -> list[dict]:
+    return session.posts.list(state, search, size, page * size)
