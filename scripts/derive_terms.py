@@ -6,7 +6,7 @@ TBS GC InfoBase, MIT licence; a copy is in tests/data/gc-organizations/).
 Outputs, in ``resources/terms/``:
 
 * ``gc-organizations.tsv`` — one term per official name pair (columns of
-  :data:`translation.terms.TSV_COLUMNS`);
+  :data:`translation.terms.TERM_FIELDS`);
 * ``gc-websites.csv`` — English/French web-address pairs (mapping CSV).
 
 Rules (each keeps the source's wording; nothing is invented):
@@ -48,8 +48,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translation.mappings import Mapping, MappingKind, MappingTable, dump_csv  # noqa: E402
-from translation.terms import Term, Termbase, dump_tsv  # noqa: E402
+from translation.formats import CSV, TSV  # noqa: E402
+from translation.mappings import Mapping, MappingKind, MappingTable  # noqa: E402
+from translation.terms import Term, Termbase  # noqa: E402
 
 SOURCE = "IGOC (Treasury Board of Canada Secretariat, GC InfoBase), MIT"
 
@@ -136,8 +137,8 @@ def main(argv: list[str]) -> int:
         rows = list(csv.DictReader(handle))
     terms, sites = derive(rows)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "gc-organizations.tsv").write_text(dump_tsv(terms), encoding="utf-8")
-    (out / "gc-websites.csv").write_text(dump_csv(sites), encoding="utf-8")
+    (out / "gc-organizations.tsv").write_bytes(TSV.dump(terms))
+    (out / "gc-websites.csv").write_bytes(CSV.dump(sites))
     print(f"{len(rows)} organisations → {len(terms)} terms, {len(sites)} web-address pairs in {out}")
     return 0
 

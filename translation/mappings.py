@@ -3,9 +3,9 @@
 Departments run parallel accounts (``@GovCanHealth`` / ``@GouvCanSante``),
 parallel hashtags (``#GCDigital`` / ``#NumériqueGC``) and parallel pages
 (``canada.ca/en/health-canada.html`` / ``canada.ca/fr/sante-canada.html``).
-A :class:`MappingTable` holds the pairs the team maintains (CSV import and
-export here; persistence is the store's job) and adds one rule for web
-addresses: on Government of Canada sites (``canada.ca``, ``*.gc.ca`` and any
+A :class:`MappingTable` holds the pairs the team maintains (files are read
+and written by :mod:`translation.formats`; persistence is the store's job)
+and adds one rule for web addresses: on Government of Canada sites (``canada.ca``, ``*.gc.ca`` and any
 host named in the table) the language marker of an address — a path segment
 ``/en/`` ↔ ``/fr/``, ``/eng/`` ↔ ``/fra/``, a file suffix ``-eng`` ↔ ``-fra``
 or ``_e`` ↔ ``_f``, a ``lang=`` query — is swapped. A swap is only
@@ -22,14 +22,10 @@ networks count them), @handles (X, Bluesky domain handles, Mastodon
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from twitter_text import extract_urls_with_indices
@@ -39,17 +35,9 @@ from desktop.core.model import Lang
 from desktop.core.text import check
 
 from . import langcodes
-from .tmx import FormatError, read_source
 
 #: Domains whose language markers Tandem knows how to swap.
 GC_DOMAINS = ("canada.ca", "gc.ca")
-
-#: CSV columns of a mapping file, in order.
-CSV_COLUMNS = ("kind", "en", "fr", "note")
-
-#: Largest mapping CSV read (a table of pairs is tiny; this only stops accidents).
-MAX_CSV_BYTES = 5 * 1024 * 1024
-
 
 class MappingKind(StrEnum):
     HANDLE = "handle"
@@ -340,62 +328,3 @@ class MappingTable:
         for rep in reversed(result.replacements):
             result.text = result.text[:rep.start] + rep.new + result.text[rep.end:]
         return result
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-@dataclass
-class MappingImportReport:
-    """Pairs read from a CSV file and the rows skipped, as (1-based line, reason)."""
-
-    mappings: list[Mapping] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-
-
-def load_csv(source: str | os.PathLike[str] | bytes) -> MappingImportReport:
-    """Read a mapping CSV (columns kind, en, fr, note; header row required; path or bytes)."""
-    data = read_source(source, what="mapping CSV", max_bytes=MAX_CSV_BYTES)
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError("The mapping CSV file is not UTF-8 text.") from exc
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    missing = [c for c in CSV_COLUMNS[:3] if c not in (reader.fieldnames or [])]
-    if missing:
-        raise FormatError(f"The mapping CSV file has no {', '.join(missing)} column (expected: {', '.join(CSV_COLUMNS)}).")
-    report = MappingImportReport()
-    table = MappingTable()
-    for row in reader:
-        line = reader.line_num
-        try:
-            mapping = Mapping(row["kind"] or "", row["en"] or "", row["fr"] or "", row.get("note") or "")
-        except InvalidText as exc:
-            report.skipped.append((line, str(exc)))
-            continue
-        if table.add(mapping):
-            report.mappings.append(mapping)
-        else:
-            report.skipped.append((line, f"{mapping.en} / {mapping.fr} is already mapped on an earlier line."))
-    return report
-
-
-def dump_csv(mappings: Iterable[Mapping]) -> str:
-    """The mappings as CSV text (with header) that :func:`load_csv` reads back."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for m in mappings:
-        writer.writerow([m.kind.value, m.en, m.fr, m.note])
-    return out.getvalue()
-
-
-#: Shipped tables: example handle/hashtag pairs the team edits, and the
-#: organisations' website pairs derived from IGOC by scripts/derive_terms.py.
-SEED_CSVS = tuple(Path(__file__).resolve().parent.parent / "resources" / "terms" / name
-                  for name in ("gc-mappings.csv", "gc-websites.csv"))
-
-
-def load_seed(paths: Iterable[str | os.PathLike[str]] = SEED_CSVS) -> MappingTable:
-    """A table of the shipped pairs (or of the mapping CSVs at ``paths``), first listed first."""
-    return MappingTable(m for path in paths for m in load_csv(path).mappings)

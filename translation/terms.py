@@ -4,9 +4,8 @@ A :class:`Term` pairs an English and a French name (plus optional
 abbreviations). Terms naming the same thing — an organisation's legal and
 applied titles — share a ``concept``; any counterpart from the concept
 satisfies a check. :class:`Termbase` holds terms in memory (the store
-persists the fields of :class:`Term`; the shipped seed is
-``resources/terms/gc-organizations.tsv``, derived from the Inventory of
-Government of Canada Organizations by ``scripts/derive_terms.py``).
+persists the fields of :class:`Term`; files are read and written by
+:mod:`translation.formats`, and the shipped seed by :mod:`translation.seed`).
 
 Matching rules (:meth:`Termbase.find`): names match case-insensitively and
 accent-insensitively (machine output sometimes drops accents, and the check
@@ -26,15 +25,11 @@ abbreviation, a near-miss such as « Santé du Canada », a misspelling), a fix;
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -44,16 +39,9 @@ from desktop.core.text import check
 
 from .langcodes import to_lang
 from .mappings import find_entities
-from .tmx import FormatError, Skip, read_source
 
-#: Columns of the termbase TSV, in order.
-TSV_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept")
-
-#: The shipped seed termbase.
-SEED_TSV = Path(__file__).resolve().parent.parent / "resources" / "terms" / "gc-organizations.tsv"
-
-#: Largest termbase TSV read.
-MAX_TSV_BYTES = 20 * 1024 * 1024
+#: The fields of a :class:`Term`, in order (also the termbase TSV's columns).
+TERM_FIELDS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept")
 
 #: Minimum RapidFuzz ratio for a near-miss rendering to be located and replaced
 #: (longer names), and for names under 10 characters (fewer letters, less slack).
@@ -99,7 +87,7 @@ class Term:
     concept: str = ""
 
     def __post_init__(self) -> None:
-        for name in TSV_COLUMNS:
+        for name in TERM_FIELDS:
             object.__setattr__(self, name, _clean(getattr(self, name), "Term"))
         if not self.en or not self.fr:
             raise InvalidText("A term needs both an English and a French name.")
@@ -237,14 +225,6 @@ class TermApplyResult:
     text: str
     applied: list[TermFinding] = field(default_factory=list)
     flagged: list[TermFinding] = field(default_factory=list)
-
-
-@dataclass
-class TermImportReport:
-    """Terms read from a file and the records skipped, with reasons."""
-
-    terms: list[Term] = field(default_factory=list)
-    skipped: list[Skip] = field(default_factory=list)
 
 
 class _LangIndex:
@@ -483,38 +463,3 @@ def _near_miss(expected: str, target: str, busy: list[tuple[int, int]]) -> tuple
             if score and (best is None or score > best[0]):
                 best = (score, span)
     return best[1] if best else None
-
-
-# --------------------------------------------------------------------------- TSV
-
-
-def load_tsv(source: str | os.PathLike[str] | bytes) -> TermImportReport:
-    """Read a termbase TSV (header row with at least ``en`` and ``fr``; path or bytes)."""
-    data = read_source(source, what="termbase", max_bytes=MAX_TSV_BYTES)
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError("The termbase file is not UTF-8 text.") from exc
-    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if not {"en", "fr"} <= set(reader.fieldnames or []):
-        raise FormatError(f"The termbase file needs en and fr columns (expected: {', '.join(TSV_COLUMNS)}).")
-    report = TermImportReport()
-    for row in reader:
-        try:
-            report.terms.append(Term(**{c: row.get(c) or "" for c in TSV_COLUMNS}))
-        except InvalidText as exc:
-            report.skipped.append(Skip(reader.line_num, str(exc)))
-    return report
-
-
-def dump_tsv(terms: Iterable[Term]) -> str:
-    """Terms as TSV text (header first) that :func:`load_tsv` reads back."""
-    lines = ["\t".join(TSV_COLUMNS)]
-    for term in terms:
-        lines.append("\t".join(_SPACES.sub(" ", getattr(term, c)) for c in TSV_COLUMNS))
-    return "\n".join(lines) + "\n"
-
-
-def load_seed(path: str | os.PathLike[str] | None = None) -> Termbase:
-    """The shipped Government of Canada organisations termbase (or the TSV at ``path``)."""
-    return Termbase(load_tsv(path or SEED_TSV).terms)

@@ -15,7 +15,7 @@ SEED_USER = "seed"
 
 def seed_new_store(store: SqliteStore) -> None:
     """Fill a store whose schema was just created with the shipped termbase and mappings."""
-    from translation import mappings, terms
+    from translation import seed
 
     at = now_iso()
     with store.transaction():
@@ -23,8 +23,8 @@ def seed_new_store(store: SqliteStore) -> None:
             "INSERT OR IGNORE INTO terms (en, fr, en_abbr, fr_abbr, note, source, concept, added_by,"
             " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(t.en, t.fr, t.en_abbr, t.fr_abbr, t.note, t.source, t.concept, SEED_USER, at)
-             for t in terms.load_seed()])
+             for t in seed.load_terms()])
         store.db.conn.executemany(
             "INSERT OR IGNORE INTO mappings (kind, en, fr, note, added_by, added_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(m.kind.value, m.en, m.fr, m.note, SEED_USER, at) for m in mappings.load_seed()])
+            [(m.kind.value, m.en, m.fr, m.note, SEED_USER, at) for m in seed.load_mappings()])

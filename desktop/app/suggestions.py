@@ -3,7 +3,8 @@
 `SuggestionService` builds a `translation.suggest.Suggester` from what the
 store holds and one shared `Translator`, records a suggestion as the next
 version of a post (origin machine or memory, with provenance spans), keeps
-the translation resources (TMX, TBX/TSV, mapping CSV import and export) and
+the translation resources (TMX, TBX/TSV, mapping CSV import and export,
+each file's format chosen by `translation.formats`) and
 runs QA between a post's two versions.
 
 **Memory from official pairs.** Every English/French pair that was official
@@ -32,24 +33,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translation import formats
 from translation import qa as qa_checks
-from translation import tbx, tmx
-from translation import terms as terms_mod
 from translation.engine import NothingToTranslate, Translator
-from translation.mappings import Mapping, MappingKind, MappingTable, dump_csv, load_csv, url_key
+from translation.formats import MAPPINGS, MEMORY, TERMBASE, Skip
+from translation.mappings import Mapping, MappingKind, MappingTable, url_key
 from translation.memory import ORIGIN_APPROVED, MemoryMatch, MemoryUnit, TranslationMemory
 from translation.suggest import Suggester, Suggestion
 from translation.terms import Term, Termbase
-from translation.tmx import FormatError, Skip
 
 from desktop.core.errors import InvalidText, NotFound, TransitionError
-from desktop.core.model import Lang, Origin, Span, Version
+from desktop.core.model import LANG_NAMES, Lang, Origin, Span, Version
 from desktop.core.posts import PostService
 from desktop.core.provenance import machine_share
 from desktop.core.roles import Role, RoleService
 from desktop.core.store_translation import TERM_COLUMNS, TranslationRepository
 
-LANG_NAMES = {Lang.EN: "English", Lang.FR: "French"}
 #: Who may change the shared memory, termbase and mappings.
 EDITOR_ROLES = (Role.TRANSLATOR.value, Role.ADMIN.value)
 
@@ -242,38 +241,29 @@ class SuggestionService:
         """Add a TMX file's units (pairs already stored are skipped; nothing is written
         if the file cannot be read at all)."""
         self._require_editor("memory.import", "import translation memory")
-        report = tmx.import_tmx(path)
+        report = formats.for_path(path, MEMORY).load(path)
         rows = [{"source_lang": u.source_lang.value, "en": u.text(Lang.EN), "fr": u.text(Lang.FR),
                  "origin": u.origin, "source_ref": u.source_ref, "created_at": u.created_at}
-                for u in report.units]
+                for u in report.records]
         return self._record_import("memory.import", path, len(rows), report.skipped,
                                    lambda: self.repo.add_tm_units(rows, self.user))
 
     def export_tmx(self) -> bytes:
         """The whole memory (official pairs and imported units) as a TMX document."""
-        return tmx.export_tmx(self.memory())
+        return formats.TMX.dump(self.memory())
 
     # -- termbase -------------------------------------------------------------------
     def import_terms(self, path: str | Path) -> ImportResult:
         """Add the terms of a ``.tbx`` or ``.tsv`` file (pairs already stored are skipped)."""
         self._require_editor("terms.import", "import terms")
-        suffix = Path(path).suffix.lower()
-        if suffix == ".tbx":
-            report = tbx.import_tbx(path)
-        elif suffix in (".tsv", ".txt"):
-            report = terms_mod.load_tsv(path)
-        else:
-            raise FormatError(f"{Path(path).name}: give a .tbx or .tsv termbase file.")
-        rows = [{c: getattr(t, c) for c in TERM_COLUMNS} for t in report.terms]
+        report = formats.for_path(path, TERMBASE).load(path)
+        rows = [{c: getattr(t, c) for c in TERM_COLUMNS} for t in report.records]
         return self._record_import("terms.import", path, len(rows), report.skipped,
                                    lambda: self.repo.add_terms(rows, self.user))
 
     def export_terms(self, fmt: str = "tbx") -> bytes:
-        """Every stored term as TBX (default) or TSV."""
-        stored = self._stored_terms()
-        if fmt == "tsv":
-            return terms_mod.dump_tsv(stored).encode("utf-8")
-        return tbx.export_tbx(stored)
+        """Every stored term as TBX (default) or TSV (``fmt``: a termbase format's name)."""
+        return formats.named(fmt, TERMBASE).dump(self._stored_terms())
 
     # -- mappings -------------------------------------------------------------------
     def add_mapping(self, kind: str, en: str, fr: str, note: str = "") -> Mapping:
@@ -307,11 +297,11 @@ class SuggestionService:
         """Add a mapping CSV's pairs. A pair already stored counts as a duplicate; one whose
         handle, hashtag or address is mapped to something else is skipped with the reason."""
         self._require_editor("mappings.import", "change the handle/hashtag/address mappings")
-        report = load_csv(path)
+        report = formats.for_path(path, MAPPINGS).load(path)
         table = MappingTable(self._stored_mappings())
-        skipped = [Skip(*s) for s in report.skipped]
+        skipped = list(report.skipped)
         rows, conflicts = [], 0
-        for mapping in report.mappings:
+        for mapping in report.records:
             key = _mapping_key(mapping.kind)
             if table.add(mapping):
                 rows.append(self._mapping_row(mapping))
@@ -320,11 +310,12 @@ class SuggestionService:
                 conflicts += 1
                 skipped.append(Skip(0, f"{mapping.en} / {mapping.fr}: one of them is already "
                                        "mapped to something else (tandem mappings list)."))
-        return self._record_import("mappings.import", path, len(report.mappings) - conflicts,
+        return self._record_import("mappings.import", path, len(report.records) - conflicts,
                                    skipped, lambda: self.repo.add_mappings(rows, self.user))
 
     def export_mappings(self) -> str:
-        return dump_csv(self._stored_mappings())
+        """Every stored pair as mapping CSV text."""
+        return formats.CSV.dump(self._stored_mappings()).decode("utf-8")
 
     @staticmethod
     def _mapping_row(mapping: Mapping) -> dict:
@@ -373,7 +364,7 @@ class SuggestionService:
     def _record_import(self, action: str, path: str | Path, read: int, skipped: list[Skip],
                        insert: Callable[[], int]) -> ImportResult:
         """Insert and audit in one transaction: a failure leaves the store as it was."""
-        result_skips = tuple(Skip(*s) for s in skipped)
+        result_skips = tuple(skipped)
         with self.repo.transaction():
             added = insert()
             self.repo.append_audit(self.user, action, None, {

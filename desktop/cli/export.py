@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.core.errors import NotFound, StoreError
 from desktop.core.model import Lang
 from desktop.core.records import FORMATS
-from translation import xliff
+from desktop.app import xliff
 
 from .context import CliContext
 

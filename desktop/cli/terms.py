@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file", type=Path, metavar="FILE.tbx|FILE.tsv")
     imp.set_defaults(func=run_import)
 
-    exp = verbs.add_parser("export", help="write every term as TBX (or TSV for a .tsv name)",
+    exp = verbs.add_parser("export", help="write every term as TBX (or TSV for a .tsv/.txt name)",
                            parents=[common])
     exp.add_argument("file", type=Path, metavar="FILE.tbx")
     exp.set_defaults(func=run_export)
@@ -57,8 +57,10 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    from translation import formats
+
     service = ctx.session().suggestions
-    fmt = "tsv" if args.file.suffix.lower() == ".tsv" else "tbx"
+    fmt = formats.for_path(args.file, formats.TERMBASE, default=formats.TBX).name.lower()
     args.file.write_bytes(service.export_terms(fmt))
     count = len(service.termbase())
     ctx.out({"file": str(args.file), "format": fmt, "terms": count},

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.cli.main import main
 from tests.core.test_suggestions import EN, FR, write_tmx
-from translation.tmx import import_tmx
+from translation.formats import TMX
 
 
 @pytest.fixture
@@ -81,6 +81,6 @@ def test_export_writes_official_pairs_and_imported_units(tandem, tmp_path):
     tandem("bob", "memory", "import", str(write_tmx(tmp_path / "a.tmx", ("Hello", "Bonjour"))))
     target = tmp_path / "out.tmx"
     assert tandem("dave", "memory", "export", str(target)) == (0, f"wrote 2 units to {target}\n")
-    units = import_tmx(target).units
+    units = TMX.load(target).records
     assert {(u.source, u.origin, u.source_ref) for u in units} == {
         ("Hello", "tmx", "a.tmx"), (EN, "approved", f"post:{post_id}")}

@@ -16,9 +16,8 @@ from desktop.core.errors import InvalidText, NotFound, PermissionDenied, Transit
 from desktop.core.migrations import MIGRATIONS, m0003_translation
 from desktop.core.model import Lang, Origin
 from tests.translation.conftest import archive, both_pairs, built, pkg_dir  # noqa: F401
-from translation import tbx
 from translation.engine import NothingToTranslate, TranslationError
-from translation.tmx import FormatError
+from translation.formats import TBX, TMX, FormatError
 
 from .review_desk import Desk
 
@@ -207,15 +206,14 @@ def test_only_translators_and_admins_change_shared_resources(desk, tmp_path):
 
 
 def test_export_holds_official_pairs_and_imported_units(desk, tmp_path):
-    from translation.tmx import import_tmx
 
     alice, bob = desk("alice"), desk("bob")
     post = alice.posts.create(en=EN, fr=FR).post
     bob.review.sign(post.id, Lang.EN)
     bob.review.sign(post.id, Lang.FR)
     alice.suggestions.import_tmx(write_tmx(tmp_path / "a.tmx", ("Hello", "Bonjour")))
-    back = import_tmx(alice.suggestions.export_tmx())
-    assert {(u.source, u.target, u.origin, u.source_ref) for u in back.units} == {
+    back = TMX.load(alice.suggestions.export_tmx())
+    assert {(u.source, u.target, u.origin, u.source_ref) for u in back.records} == {
         ("Hello", "Bonjour", "tmx", "a.tmx"), (EN, FR, "approved", f"post:{post.id}")}
 
 
@@ -243,8 +241,8 @@ def test_terms_import_tsv_and_tbx_round_trip(desk, tmp_path):
     assert (result.read, result.added, result.duplicates, len(result.skipped)) == (2, 1, 1, 1)
     assert service.termbase().find("The CDS team", "en")[0].official() == "CDS"
     exported = service.export_terms()
-    back = tbx.import_tbx(exported)
-    assert {(t.en, t.fr) for t in back.terms} == {(t.en, t.fr) for t in service.termbase()}
+    back = TBX.load(exported)
+    assert {(t.en, t.fr) for t in back.records} == {(t.en, t.fr) for t in service.termbase()}
     assert b"Service num\xc3\xa9rique canadien" in service.export_terms("tsv")
     (tmp_path / "terms.csv").write_text("en,fr\n")
     with pytest.raises(FormatError, match="give a .tbx or .tsv"):

@@ -6,18 +6,16 @@ import pytest
 
 from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
+from translation.formats import CSV, FormatError
 from translation.mappings import (
     Mapping,
     MappingKind,
     MappingTable,
-    dump_csv,
     find_entities,
-    load_csv,
-    load_seed,
     url_key,
     url_lang,
 )
-from translation.tmx import FormatError
+from translation.seed import load_mappings
 
 
 @pytest.fixture
@@ -111,12 +109,12 @@ def test_invalid_mappings(kind: str, en: str, fr: str) -> None:
 
 def test_csv_round_trip_and_bad_rows() -> None:
     mappings = [Mapping("handle", "@A", "@B", "note, with comma"), Mapping("url", "canada.ca/en", "canada.ca/fr")]
-    assert load_csv(dump_csv(mappings).encode()).mappings == mappings
-    report = load_csv(b"kind,en,fr\nhandle,@A,@B\nhandle,@A,@C\nsmiley,:),:(\nhashtag,#x,#y\n")
-    assert [m.en for m in report.mappings] == ["@A", "#x"]
+    assert CSV.load(CSV.dump(mappings)).records == mappings
+    report = CSV.load(b"kind,en,fr\nhandle,@A,@B\nhandle,@A,@C\nsmiley,:),:(\nhashtag,#x,#y\n")
+    assert [m.en for m in report.records] == ["@A", "#x"]
     assert [line for line, _ in report.skipped] == [3, 4]
     with pytest.raises(FormatError, match="column"):
-        load_csv(b"a,b\n1,2\n")
+        CSV.load(b"a,b\n1,2\n")
 
 
 def test_url_key() -> None:
@@ -124,7 +122,7 @@ def test_url_key() -> None:
 
 
 def test_shipped_seed_loads() -> None:
-    table = load_seed()
+    table = load_mappings()
     assert len(table) > 100
     assert table.counterpart("handle", "@CanRevAgency", "en", "fr") == "@AgenceRevCan"
     assert table.counterpart("url", "www.cbsa.gc.ca", "en", "fr") == "www.asfc.gc.ca"

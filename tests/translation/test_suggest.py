@@ -14,11 +14,10 @@ import pytest
 
 from desktop.core.errors import InvalidText
 from desktop.core.model import Lang, Origin
-from translation import mappings as mappings_mod
-from translation import terms as terms_mod
 from translation.engine import NothingToTranslate, TranslationError, Translator
 from translation.mappings import MappingTable
 from translation.memory import MemoryUnit, TranslationMemory
+from translation.seed import load_mappings, load_terms
 from translation.suggest import Suggester, correct_machine_output, target_position
 from translation.terms import MISSING, Termbase
 
@@ -30,7 +29,7 @@ MORE_FR = "Renseignez-vous sur les vaccins auprès de votre clinique."
 
 @pytest.fixture(scope="module")
 def seeds() -> tuple[Termbase, MappingTable]:
-    return terms_mod.load_seed(), mappings_mod.load_seed()
+    return load_terms(), load_mappings()
 
 
 def memory(*pairs: tuple[str, str], origin: str = "approved", ref: str = "post:7") -> TranslationMemory:

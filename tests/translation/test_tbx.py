@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translation.tbx import TBX_NAMESPACE, export_tbx, import_tbx
-from translation.terms import Term, Termbase, load_seed
-from translation.tmx import FormatError
+from translation.formats import TBX, FormatError
+from translation.formats.tbx import TBX_NAMESPACE
+from translation.seed import load_terms
+from translation.terms import Term, Termbase
 
 V3 = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
@@ -66,14 +67,14 @@ TIG = """<?xml version="1.0"?>
 
 
 def test_import_tbx_v3() -> None:
-    report = import_tbx(V3.encode())
-    assert [(t.en, t.fr, t.en_abbr, t.fr_abbr, t.concept) for t in report.terms] == [
+    report = TBX.load(V3.encode())
+    assert [(t.en, t.fr, t.en_abbr, t.fr_abbr, t.concept) for t in report.records] == [
         ("Health Canada", "Santé Canada", "", "", "hc"),
         ("Department of Health", "Ministère de la Santé", "", "", "hc"),
         ("Canada Revenue Agency", "Agence du revenu du Canada", "CRA", "ARC", "cra"),
     ]
-    assert report.terms[0].note == "Federal health department"
-    assert report.terms[0].source == "IGOC"
+    assert report.records[0].note == "Federal health department"
+    assert report.records[0].source == "IGOC"
     [skip] = report.skipped
     assert skip.line == 27 and skip.reason == "No French term (other languages: de)."
 
@@ -81,15 +82,15 @@ def test_import_tbx_v3() -> None:
 def test_import_older_tig_layout(tmp_path: Path) -> None:
     path = tmp_path / "old.tbx"
     path.write_text(TIG, encoding="utf-8")
-    report = import_tbx(path)
-    assert [(t.en, t.fr, t.en_abbr, t.note) for t in report.terms] == [
+    report = TBX.load(path)
+    assert [(t.en, t.fr, t.en_abbr, t.note) for t in report.records] == [
         ("Statistics Canada", "Statistique Canada", "StatCan", "Old style"),
     ]
     assert [s.reason for s in report.skipped] == ["No English term."]
 
 
 def test_imported_terms_work_in_a_termbase() -> None:
-    base = Termbase(import_tbx(V3.encode()).terms)
+    base = Termbase(TBX.load(V3.encode()).records)
     assert base.apply("The CRA", "La CRA", "en", "fr").text == "La ARC"
 
 
@@ -102,23 +103,23 @@ def test_imported_terms_work_in_a_termbase() -> None:
 ])
 def test_unsafe_or_unreadable_files(data: bytes, message: str) -> None:
     with pytest.raises(FormatError, match=message):
-        import_tbx(data)
+        TBX.load(data)
 
 
 def test_size_cap() -> None:
     with pytest.raises(FormatError, match="MB"):
-        import_tbx(V3.encode(), max_bytes=100)
+        TBX.load(V3.encode(), max_bytes=100)
 
 
 def test_damaged_file_keeps_earlier_entries() -> None:
     damaged = V3.replace('<conceptEntry id="cra">', '<conceptEntry id="cra"><oops>')
-    report = import_tbx(damaged.encode())
-    assert [t.en for t in report.terms] == ["Health Canada", "Department of Health"]
+    report = TBX.load(damaged.encode())
+    assert [t.en for t in report.records] == ["Health Canada", "Department of Health"]
     assert "damaged" in report.skipped[-1].reason
 
 
 def test_export_is_tbx_v3_basic() -> None:
-    data = export_tbx([Term("Health Canada", "Santé Canada", concept="igoc-127")])
+    data = TBX.dump([Term("Health Canada", "Santé Canada", concept="igoc-127")])
     root = ET.fromstring(data)
     assert root.tag == f"{{{TBX_NAMESPACE}}}tbx"
     assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dct")
@@ -129,8 +130,8 @@ def test_export_is_tbx_v3_basic() -> None:
 
 
 def test_seed_round_trips_exactly() -> None:
-    seed = list(load_seed())
-    assert import_tbx(export_tbx(seed)).terms == seed
+    seed = list(load_terms())
+    assert TBX.load(TBX.dump(seed)).records == seed
 
 
 name = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).filter(
@@ -142,11 +143,11 @@ name = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min
 @given(en=name, fr=name, en_abbr=st.one_of(st.just(""), name), note=st.one_of(st.just(""), name))
 def test_round_trip_property(en: str, fr: str, en_abbr: str, note: str) -> None:
     term = Term(en, fr, en_abbr, "", note, "src", "c-1")
-    assert import_tbx(export_tbx([term])).terms == [term]
+    assert TBX.load(TBX.dump([term])).records == [term]
 
 
 def test_export_leaves_global_namespace_registry_alone() -> None:
     """ET.register_namespace is process-wide: registering TBX as default would break XLIFF export."""
     before = dict(ET._namespace_map)
-    export_tbx([Term("Health Canada", "Santé Canada")])
+    TBX.dump([Term("Health Canada", "Santé Canada")])
     assert ET._namespace_map == before

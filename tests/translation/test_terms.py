@@ -10,20 +10,17 @@ import pytest
 
 from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
+from translation.formats import TSV, FormatError
+from translation.seed import SEED_TSV, load_terms
 from translation.terms import (
     ABBREVIATION,
     MISSING,
     NEAR_MISS,
-    SEED_TSV,
     SPELLING,
     UNTRANSLATED,
     Term,
     Termbase,
-    dump_tsv,
-    load_seed,
-    load_tsv,
 )
-from translation.tmx import FormatError
 
 ROOT = Path(__file__).resolve().parents[2]
 IGOC = ROOT / "tests" / "data" / "gc-organizations" / "igoc-names.csv"
@@ -31,7 +28,7 @@ IGOC = ROOT / "tests" / "data" / "gc-organizations" / "igoc-names.csv"
 
 @pytest.fixture(scope="module")
 def seed() -> Termbase:
-    return load_seed()
+    return load_terms()
 
 
 def derive_module():
@@ -53,10 +50,10 @@ def test_shipped_seed_is_exactly_what_the_script_derives(tmp_path: Path) -> None
 
 
 def test_seed_is_clean(seed: Termbase) -> None:
-    report = load_tsv(SEED_TSV)
+    report = TSV.load(SEED_TSV)
     assert report.skipped == []
     terms = list(seed)
-    assert len(terms) == len(report.terms) == 392
+    assert len(terms) == len(report.records) == 392
     assert all(t.en and t.fr for t in terms)
     pairs = [(t.en.casefold(), t.fr.casefold()) for t in terms]
     assert len(pairs) == len(set(pairs))
@@ -206,14 +203,14 @@ def test_duplicates_merge_abbreviations() -> None:
 
 def test_tsv_round_trip_and_bad_rows() -> None:
     terms = [Term("Health Canada", "Santé Canada", note="a \"quoted\" note", concept="c1")]
-    assert load_tsv(dump_tsv(terms).encode()).terms == terms
-    report = load_tsv(b"en\tfr\nHealth Canada\t\nA\tB\n")
-    assert [t.en for t in report.terms] == ["A"]
+    assert TSV.load(TSV.dump(terms)).records == terms
+    report = TSV.load(b"en\tfr\nHealth Canada\t\nA\tB\n")
+    assert [t.en for t in report.records] == ["A"]
     assert report.skipped[0].line == 2
     with pytest.raises(FormatError):
-        load_tsv(b"english\tfrench\nA\tB\n")
+        TSV.load(b"english\tfrench\nA\tB\n")
     with pytest.raises(FormatError):
-        load_tsv(b"\xff\xfe\x00bad")
+        TSV.load(b"\xff\xfe\x00bad")
 
 
 def test_lang_argument_accepts_codes(seed: Termbase) -> None:

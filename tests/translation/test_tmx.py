@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
 from desktop.core.text import check
+from translation.formats import TMX, FormatError
 from translation.langcodes import UnsupportedLanguage, maybe_lang, to_lang
 from translation.memory import MemoryUnit
-from translation.tmx import FormatError, export_tmx, import_tmx
 
 from .test_memory import notify_units
 
@@ -46,26 +46,26 @@ def tmx(body: str, header: str = '<header srclang="en-CA" segtype="sentence"/>')
 
 
 def test_import_reads_units_and_unexpected_lang_codes() -> None:
-    report = import_tmx(tmx(
+    report = TMX.load(tmx(
         '<tu><tuv xml:lang="EN-US"><seg>Hello</seg></tuv><tuv xml:lang="fr-CA"><seg>Bonjour</seg></tuv></tu>\n'
         '<tu srclang="fra"><tuv lang="FR"><seg>Merci</seg></tuv><tuv xml:lang="eng"><seg>Thanks</seg></tuv></tu>'
     ))
     assert report.skipped == []
-    assert [(u.source_lang, u.source, u.target) for u in report.units] == [
+    assert [(u.source_lang, u.source, u.target) for u in report.records] == [
         (Lang.EN, "Hello", "Bonjour"), (Lang.FR, "Merci", "Thanks"),
     ]
-    assert all(u.origin == "tmx" for u in report.units)
+    assert all(u.origin == "tmx" for u in report.records)
 
 
 def test_units_missing_a_language_are_skipped_with_line_and_reason() -> None:
-    report = import_tmx(tmx(
+    report = TMX.load(tmx(
         '\n<tu><tuv xml:lang="en"><seg>Only English</seg></tuv></tu>'
         '\n<tu><tuv xml:lang="de"><seg>Hallo</seg></tuv><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu>'
         '\n<tu><tuv xml:lang="en"><seg>   </seg></tuv><tuv xml:lang="fr"><seg>Vide</seg></tuv></tu>'
         '\n<tu><tuv xml:lang="en"><seg>Bad \u202e text</seg></tuv><tuv xml:lang="fr"><seg>Texte</seg></tuv></tu>'
         '\n<tu><tuv xml:lang="en"><seg>Good</seg></tuv><tuv xml:lang="fr"><seg>Bon</seg></tuv></tu>'
     ))
-    assert [u.source for u in report.units] == ["Good"]
+    assert [u.source for u in report.records] == ["Good"]
     lines = [skip.line for skip in report.skipped]
     reasons = [skip.reason for skip in report.skipped]
     assert lines == [3, 4, 5, 6]
@@ -78,14 +78,14 @@ def test_units_missing_a_language_are_skipped_with_line_and_reason() -> None:
 def test_inline_codes_are_dropped_and_text_kept() -> None:
     seg = ('Apply <bpt i="1">&lt;b&gt;</bpt>now<ept i="1">&lt;/b&gt;</ept> at <hi type="x">canada.ca</hi>'
            '<ph>&lt;br/&gt;</ph> for {amount}<ph x="2">{name}</ph><it pos="begin">&lt;i&gt;</it>!')
-    report = import_tmx(tmx(f'<tu><tuv xml:lang="en"><seg>{seg}</seg></tuv><tuv xml:lang="fr"><seg>x</seg></tuv></tu>'))
-    assert report.units[0].source == "Apply now at canada.ca for {amount}{name}!"
+    report = TMX.load(tmx(f'<tu><tuv xml:lang="en"><seg>{seg}</seg></tuv><tuv xml:lang="fr"><seg>x</seg></tuv></tu>'))
+    assert report.records[0].source == "Apply now at canada.ca for {amount}{name}!"
 
 
 def test_header_srclang_decides_direction() -> None:
-    report = import_tmx(tmx('<tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>',
+    report = TMX.load(tmx('<tu><tuv xml:lang="en"><seg>Hi</seg></tuv><tuv xml:lang="fr"><seg>Salut</seg></tuv></tu>',
                             header='<header srclang="fr-CA"/>'))
-    assert report.units[0].source_lang is Lang.FR and report.units[0].source == "Salut"
+    assert report.records[0].source_lang is Lang.FR and report.records[0].source == "Salut"
 
 
 def test_entity_bomb_is_refused() -> None:
@@ -93,7 +93,7 @@ def test_entity_bomb_is_refused() -> None:
             b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
             b'<tmx><body><tu><tuv xml:lang="en"><seg>&c;</seg></tuv></tu></body></tmx>')
     with pytest.raises(FormatError, match="entities"):
-        import_tmx(bomb)
+        TMX.load(bomb)
 
 
 def test_external_entity_is_refused(tmp_path: Path) -> None:
@@ -102,22 +102,22 @@ def test_external_entity_is_refused(tmp_path: Path) -> None:
     xxe = (f'<?xml version="1.0"?><!DOCTYPE tmx [<!ENTITY x SYSTEM "file://{secret}">]>'
            '<tmx><body><tu><tuv xml:lang="en"><seg>&x;</seg></tuv></tu></body></tmx>').encode()
     with pytest.raises(FormatError, match="external"):
-        import_tmx(xxe)
+        TMX.load(xxe)
 
 
 def test_doctype_without_entities_is_accepted() -> None:
     data = tmx('<tu><tuv xml:lang="en"><seg>A</seg></tuv><tuv xml:lang="fr"><seg>B</seg></tuv></tu>')
     data = data.replace(b"<tmx ", b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx ')
-    assert len(import_tmx(data).units) == 1
+    assert len(TMX.load(data).records) == 1
 
 
 def test_size_cap_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "big.tmx"
     path.write_bytes(tmx("<tu/>" * 100))
     with pytest.raises(FormatError, match="MB"):
-        import_tmx(path, max_bytes=200)
+        TMX.load(path, max_bytes=200)
     with pytest.raises(FormatError, match="MB"):
-        import_tmx(path.read_bytes(), max_bytes=200)
+        TMX.load(path.read_bytes(), max_bytes=200)
 
 
 @pytest.mark.parametrize("data,message", [
@@ -128,25 +128,25 @@ def test_size_cap_is_a_clear_error(tmp_path: Path) -> None:
 ])
 def test_unreadable_files_raise_format_error(data: bytes, message: str) -> None:
     with pytest.raises(FormatError, match=message):
-        import_tmx(data)
+        TMX.load(data)
 
 
 def test_absurd_nesting_is_refused() -> None:
     deep = "<hi>" * 10_000 + "x" + "</hi>" * 10_000
     with pytest.raises(FormatError, match="levels deep"):
-        import_tmx(tmx(f'<tu><tuv xml:lang="en"><seg>{deep}</seg></tuv></tu>'))
+        TMX.load(tmx(f'<tu><tuv xml:lang="en"><seg>{deep}</seg></tuv></tu>'))
 
 
 def test_missing_file_is_a_format_error(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="Cannot read"):
-        import_tmx(tmp_path / "nope.tmx")
+        TMX.load(tmp_path / "nope.tmx")
 
 
 def test_file_damaged_midway_keeps_what_was_read() -> None:
     data = tmx('<tu><tuv xml:lang="en"><seg>A</seg></tuv><tuv xml:lang="fr"><seg>B</seg></tuv></tu>\n'
                '<tu><tuv xml:lang="en"><seg>C</tuv></tu>')
-    report = import_tmx(data)
-    assert [u.source for u in report.units] == ["A"]
+    report = TMX.load(data)
+    assert [u.source for u in report.records] == ["A"]
     assert report.skipped[-1].line == 3
     assert "damaged" in report.skipped[-1].reason
 
@@ -156,16 +156,16 @@ def test_utf16_file_with_bom(tmp_path: Path) -> None:
     text = ('<?xml version="1.0" encoding="UTF-16"?><tmx version="1.4"><header srclang="en"/><body>'
             '<tu><tuv xml:lang="en"><seg>Café</seg></tuv><tuv xml:lang="fr"><seg>Café</seg></tuv></tu></body></tmx>')
     path.write_bytes(text.encode("utf-16"))
-    report = import_tmx(path)
-    assert report.units[0].source == "Café"
-    assert report.units[0].source_ref == "memory.tmx"
+    report = TMX.load(path)
+    assert report.records[0].source == "Café"
+    assert report.records[0].source_ref == "memory.tmx"
 
 
 # ----------------------------------------------------------------------------- export
 
 
 def test_export_header_is_tmx_14b() -> None:
-    data = export_tmx([MemoryUnit("en", "Hello", "fr", "Bonjour")])
+    data = TMX.dump([MemoryUnit("en", "Hello", "fr", "Bonjour")])
     assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
     root = ET.fromstring(data.split(b"\n", 2)[2])
     header = root.find("header")
@@ -177,18 +177,18 @@ def test_export_header_is_tmx_14b() -> None:
 
 
 def test_export_mixed_source_languages_uses_all() -> None:
-    data = export_tmx([MemoryUnit("en", "Hello", "fr", "Bonjour"), MemoryUnit("fr", "Merci", "en", "Thanks")])
+    data = TMX.dump([MemoryUnit("en", "Hello", "fr", "Bonjour"), MemoryUnit("fr", "Merci", "en", "Thanks")])
     assert b'srclang="*all*"' in data
 
 
 def test_real_notify_memory_round_trips() -> None:
     units = notify_units()
-    report = import_tmx(export_tmx(units))
+    report = TMX.load(TMX.dump(units))
     assert report.skipped == []
-    assert [(u.source, u.target, u.source_lang) for u in report.units] == [
+    assert [(u.source, u.target, u.source_lang) for u in report.records] == [
         (u.source, u.target, u.source_lang) for u in units
     ]
-    assert all(u.source_ref == "notify" for u in report.units)
+    assert all(u.source_ref == "notify" for u in report.records)
 
 
 post_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
@@ -206,5 +206,5 @@ def test_export_import_round_trip(source: str, target: str, lang: Lang, origin: 
     except InvalidText:
         return
     assert check(unit.source) == unit.source
-    [back] = import_tmx(export_tmx([unit])).units
+    [back] = TMX.load(TMX.dump([unit])).records
     assert back == unit

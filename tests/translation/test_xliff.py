@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.app.xliff import export_post, import_into
 from desktop.core.errors import InvalidText, NotFound, PermissionDenied, TransitionError
 from desktop.core.model import Lang, Origin, sha256_text
 from tests.core.review_desk import Desk
-from translation import xliff
-from translation.xliff import XliffPair, build, export_post, import_into, parse
+from translation.formats.xliff import XLIFF, XliffPair
 
 SOURCE = "Flu shots are free & <easy>\n  Line two, with spaces  "
 
@@ -23,16 +23,16 @@ def pair(**changes) -> XliffPair:
 
 def test_round_trip_keeps_ids_texts_and_whitespace():
     original = pair()
-    data = build(original)
+    data = XLIFF.dump([original])
     assert b'<unit id="post12-v31">' in data and b'srcLang="en-CA"' in data
     assert b"&amp; &lt;easy&gt;" in data
-    assert parse(data) == original
-    assert build(parse(data)) == data
+    assert XLIFF.read(data) == original
+    assert XLIFF.dump([XLIFF.read(data)]) == data
     untranslated = pair(target_text=None, target_version_id=None)
-    assert parse(build(untranslated)) == untranslated
+    assert XLIFF.read(XLIFF.dump([untranslated])) == untranslated
     french_source = pair(source_lang=Lang.FR)
-    assert b'srcLang="fr-CA" trgLang="en-CA"' in build(french_source)
-    assert parse(build(french_source)).target_lang is Lang.EN
+    assert b'srcLang="fr-CA" trgLang="en-CA"' in XLIFF.dump([french_source])
+    assert XLIFF.read(XLIFF.dump([french_source])).target_lang is Lang.EN
 
 
 def _doc(unit_body: str, src="en-CA", trg="fr-CA", unit_id="post12-v31",
@@ -53,11 +53,11 @@ def _doc(unit_body: str, src="en-CA", trg="fr-CA", unit_id="post12-v31",
 def test_segments_ignorables_and_inline_markers_are_flattened():
     data = _doc('<segment><source>Hel</source><target>Bon<mrk id="m1">jour</mrk></target></segment>'
                 '<ignorable><source>lo</source></ignorable>')
-    got = parse(data)
+    got = XLIFF.read(data)
     assert got.source_text == "Hello" and got.target_text == "Bonjourlo"
-    assert parse(_doc('<segment><source>Hello</source><target>Bon<cp hex="E9"/></target>'
+    assert XLIFF.read(_doc('<segment><source>Hello</source><target>Bon<cp hex="E9"/></target>'
                       '</segment>')).target_text == "Boné"
-    assert parse(_doc("<segment><source>Hello</source></segment>")).target_text is None
+    assert XLIFF.read(_doc("<segment><source>Hello</source></segment>")).target_text is None
 
 
 @pytest.mark.parametrize("data, message", [
@@ -85,7 +85,7 @@ def test_segments_ignorables_and_inline_markers_are_flattened():
 ])
 def test_malformed_files_are_refused_with_a_reason(data, message):
     with pytest.raises(InvalidText, match=message):
-        parse(data)
+        XLIFF.read(data)
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -106,13 +106,13 @@ DTD_ONLY = b"""<?xml version="1.0"?>
                          ids=["billion-laughs", "external-entity", "dtd"])
 def test_hostile_xml_is_refused_before_expansion(data):
     with pytest.raises(InvalidText, match="DTD, entities or external references"):
-        parse(data)
+        XLIFF.read(data)
 
 
 def test_oversized_files_are_refused(monkeypatch):
-    monkeypatch.setattr(xliff, "MAX_BYTES", 100)
+    monkeypatch.setattr(XLIFF, "max_bytes", 100)
     with pytest.raises(InvalidText, match="larger than"):
-        parse(build(pair()))
+        XLIFF.read(XLIFF.dump([pair()]))
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_export_then_import_records_a_new_human_version_needing_sign_off(desk):
     post = desk("alice").posts.create(en="Flu shots are free").post
     machine = desk.machine(post.id, Lang.FR, "Les vaccins sont gratuits")
     data = export_post(desk("bob").posts, post.id)
-    exported = parse(data)
+    exported = XLIFF.read(data)
     assert exported.unit_id == f"post{post.id}-v{desk('alice').posts.view(post.id).en.id}"
     assert exported.target_version_id == machine.id
     translated = data.replace(b"Les vaccins sont gratuits",
@@ -142,7 +142,7 @@ def test_export_then_import_records_a_new_human_version_needing_sign_off(desk):
     assert entry.details["comment"] == "Translated in memoQ 11 (XLIFF 2.0 import)"
     assert desk("bob").review.item(post.id).fr.status.value == "pending"
     # re-exporting keeps the unit id (same source version)
-    assert parse(export_post(desk("bob").posts, post.id)).unit_id == exported.unit_id
+    assert XLIFF.read(export_post(desk("bob").posts, post.id)).unit_id == exported.unit_id
     # importing the same translation again changes nothing
     again = import_into(desk("bob").posts, translated)
     assert not again.changed and again.version.id == version.id
@@ -174,4 +174,4 @@ def test_export_needs_source_text(desk):
     post = desk("alice").posts.create(fr="Bonjour").post
     with pytest.raises(NotFound, match="no English text"):
         export_post(desk("alice").posts, post.id)
-    assert parse(export_post(desk("alice").posts, post.id, Lang.FR)).source_lang is Lang.FR
+    assert XLIFF.read(export_post(desk("alice").posts, post.id, Lang.FR)).source_lang is Lang.FR

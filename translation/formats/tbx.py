@@ -1,4 +1,6 @@
-"""TBX import and export of termbase entries (TBX v3 core / TBX-Basic, and the older TBX 2 layout).
+"""TBX, the termbase exchange format: :data:`TBX` reads and writes terms.
+
+TBX v3 core / TBX-Basic, and the older TBX 2 layout.
 
 Import reads both layouts: TBX v3 (``<tbx>``, ``conceptEntry`` → ``langSec
 xml:lang`` → ``termSec`` → ``term``) and TBX 2 / TBX-Basic 1 (``<martif>``,
@@ -9,7 +11,7 @@ abbreviation type is the name, the first abbreviation / acronym / short form
 same concept. Entry-level ``<note>``/``descrip`` and ``<admin
 type="source">`` fill ``note`` and ``source``; the entry ``id`` the concept.
 
-Same safety as TMX (:mod:`translation.tmx`): size cap, defusedxml, streamed
+Same safety as TMX (:mod:`translation.formats.xmlstream`): size cap, defusedxml, streamed
 entries, damaged files keep the entries read before the damage, and an entry
 without English or French is skipped with a reason.
 
@@ -19,16 +21,17 @@ concept.
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from typing import ClassVar
 
 from desktop.core.errors import InvalidText
-from desktop.core.model import Lang
+from desktop.core.model import LANG_NAMES, Lang
 
-from .langcodes import maybe_lang
-from .terms import Term, TermImportReport
-from .tmx import MAX_FILE_BYTES, XML_LANG, Skip, local_name, read_source, serialize, stream_records, xml_text
+from ..langcodes import maybe_lang
+from ..terms import Term
+from .base import TERMBASE, Format, ImportReport, Skip
+from .xmlstream import MAX_FILE_BYTES, XML_LANG, local_name, serialize, stream_records, xml_text
 
 TBX_NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 
@@ -85,7 +88,7 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
             notes[lang].append("")
     missing = [lang for lang in (Lang.EN, Lang.FR) if not names[lang]]
     if missing:
-        label = " and ".join("English" if lang is Lang.EN else "French" for lang in missing)
+        label = " and ".join(LANG_NAMES[lang] for lang in missing)
         extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
         raise InvalidText(f"No {label} term{extra}.")
     note = "; ".join(_text(c) for c in entry
@@ -104,68 +107,77 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
     return terms
 
 
-def import_tbx(source: str | os.PathLike[str] | bytes, *, max_bytes: int = MAX_FILE_BYTES) -> TermImportReport:
-    """Read a TBX file (path or bytes) into terms; see the module docstring for the rules."""
-    data = read_source(source, what="TBX", max_bytes=max_bytes)
-    report = TermImportReport()
-
-    def on_entry(entry: ET.Element, line: int, root: ET.Element) -> None:
-        try:
-            report.terms.extend(_entry_terms(entry))
-        except InvalidText as exc:
-            report.skipped.append(Skip(line, str(exc)))
-
-    damage = stream_records(data, what="TBX", roots=frozenset({"tbx", "martif"}), records=_ENTRY,
-                            on_record=on_entry)
-    if damage is not None:
-        report.skipped.append(damage)
-    return report
-
-
-def export_tbx(terms: Iterable[Term]) -> bytes:
-    """A TBX v3 (TBX-Basic, DCT) document holding ``terms``; :func:`import_tbx` reads it back.
-
-    Terms sharing a concept go into one ``conceptEntry`` (first term first, as
-    the preferred names); a term without a concept gets its own entry.
-    """
-    concepts: dict[str, list[Term]] = {}
-    for term in terms:
-        concepts.setdefault(term.concept_key, []).append(term)
-    # The namespace is written as a plain xmlns attribute on unqualified elements: ET.register_namespace
-    # would change how every other module's XML (XLIFF) is serialised.
-    root = ET.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
-    header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
-    ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = "Exported by Tandem"
-    body = ET.SubElement(ET.SubElement(root, "text"), "body")
-    for number, group in enumerate(concepts.values(), start=1):
-        first = group[0]
-        entry = ET.SubElement(body, "conceptEntry", {"id": _xml_id(first.concept, number)})
-        shared_note = len({t.note for t in group}) == 1
-        if first.note and shared_note:
-            ET.SubElement(entry, "note").text = xml_text(first.note)
-        sources = list(dict.fromkeys(t.source for t in group if t.source))
-        if sources:
-            ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
-        # A term's own note goes on the first term section it introduces (English name, else French).
-        forms: dict[Lang, dict[str, str]] = {Lang.EN: {}, Lang.FR: {}}
-        for t in group:
-            new_en = t.en not in forms[Lang.EN]
-            forms[Lang.EN].setdefault(t.en, "" if shared_note or not new_en else t.note)
-            forms[Lang.FR].setdefault(t.fr, "" if shared_note or new_en else t.note)
-        for lang in (Lang.EN, Lang.FR):
-            section = ET.SubElement(entry, "langSec", {XML_LANG: lang.value})
-            abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
-            rows = [(f, "fullForm", n) for f, n in forms[lang].items()] + ([(abbr, "acronym", "")] if abbr else [])
-            for form, kind, note in rows:
-                term_section = ET.SubElement(section, "termSec")
-                ET.SubElement(term_section, "term").text = xml_text(form)
-                ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
-                if note:
-                    ET.SubElement(term_section, "note").text = xml_text(note)
-    return serialize(root)
-
-
 def _xml_id(concept: str, number: int) -> str:
     """An XML ID for ``concept`` (IDs must start with a letter and hold no spaces or colons)."""
     cleaned = "".join(c if c.isalnum() or c in "-_." else "-" for c in concept)
     return cleaned if cleaned[:1].isalpha() else f"c{number}-{cleaned}" if cleaned else f"c{number}"
+
+
+class TbxFormat(Format[Term]):
+    """TBX files of terms (v3 and TBX 2 read, v3 TBX-Basic written); see the module docstring."""
+
+    name: ClassVar[str] = "TBX"
+    what: ClassVar[str] = "TBX"
+    kind: ClassVar[str] = TERMBASE
+    extensions: ClassVar[tuple[str, ...]] = (".tbx",)
+    max_bytes = MAX_FILE_BYTES
+
+    def parse(self, data: bytes, file_ref: str = "") -> ImportReport[Term]:
+        report: ImportReport[Term] = ImportReport()
+
+        def on_entry(entry: ET.Element, line: int, root: ET.Element) -> None:
+            try:
+                report.records.extend(_entry_terms(entry))
+            except InvalidText as exc:
+                report.skipped.append(Skip(line, str(exc)))
+
+        damage = stream_records(data, what=self.what, roots=frozenset({"tbx", "martif"}), records=_ENTRY,
+                                on_record=on_entry)
+        if damage is not None:
+            report.skipped.append(damage)
+        return report
+
+    def dump(self, records: Iterable[Term]) -> bytes:
+        """A TBX v3 (TBX-Basic, DCT) document holding the terms; :meth:`load` reads it back.
+
+        Terms sharing a concept go into one ``conceptEntry`` (first term first, as
+        the preferred names); a term without a concept gets its own entry.
+        """
+        concepts: dict[str, list[Term]] = {}
+        for term in records:
+            concepts.setdefault(term.concept_key, []).append(term)
+        # The namespace is written as a plain xmlns attribute on unqualified elements: ET.register_namespace
+        # would change how every other module's XML (XLIFF) is serialised.
+        root = ET.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
+        header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+        ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = "Exported by Tandem"
+        body = ET.SubElement(ET.SubElement(root, "text"), "body")
+        for number, group in enumerate(concepts.values(), start=1):
+            first = group[0]
+            entry = ET.SubElement(body, "conceptEntry", {"id": _xml_id(first.concept, number)})
+            shared_note = len({t.note for t in group}) == 1
+            if first.note and shared_note:
+                ET.SubElement(entry, "note").text = xml_text(first.note)
+            sources = list(dict.fromkeys(t.source for t in group if t.source))
+            if sources:
+                ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
+            # A term's own note goes on the first term section it introduces (English name, else French).
+            forms: dict[Lang, dict[str, str]] = {Lang.EN: {}, Lang.FR: {}}
+            for t in group:
+                new_en = t.en not in forms[Lang.EN]
+                forms[Lang.EN].setdefault(t.en, "" if shared_note or not new_en else t.note)
+                forms[Lang.FR].setdefault(t.fr, "" if shared_note or new_en else t.note)
+            for lang in (Lang.EN, Lang.FR):
+                section = ET.SubElement(entry, "langSec", {XML_LANG: lang.value})
+                abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
+                rows = [(f, "fullForm", n) for f, n in forms[lang].items()] + ([(abbr, "acronym", "")] if abbr else [])
+                for form, kind, note in rows:
+                    term_section = ET.SubElement(section, "termSec")
+                    ET.SubElement(term_section, "term").text = xml_text(form)
+                    ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
+                    if note:
+                        ET.SubElement(term_section, "note").text = xml_text(note)
+        return serialize(root)
+
+
+TBX = TbxFormat()

@@ -1,0 +1,64 @@
+"""XLIFF post export and import: a post's pair out to a translator's tool and the translation back in.
+
+The file format is :mod:`translation.formats.xliff`; this module reads and
+writes posts. Importing refuses a file whose post's source text has changed
+in Tandem since the export (the translation would be of old wording) and
+records the target as a new version by the importing user through
+`PostService.edit` (origin human, machine/memory spans carried where the text
+was kept, so it still needs a sign-off), auditing the tool used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from translation.formats.xliff import XLIFF, XliffPair, refuse
+
+from desktop.core.errors import NotFound, TransitionError
+from desktop.core.model import LANG_NAMES, Lang, Version
+from desktop.core.posts import PostService
+
+
+def export_post(posts: PostService, post_id: int, source: Lang = Lang.EN) -> bytes:
+    """The XLIFF of a post's latest ``source`` text and its current translation, if any."""
+    view = posts.view(post_id)
+    source_version: Version | None = view.latest(source)
+    if source_version is None or not source_version.text.strip():
+        raise NotFound(f"Post {post_id} has no {LANG_NAMES[Lang(source)]} text to translate.")
+    target = view.latest(Lang(source).other)
+    return XLIFF.dump([XliffPair(post_id, Lang(source), source_version.id, source_version.sha256,
+                                 source_version.text, target.text if target else None,
+                                 target.id if target else None)])
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    pair: XliffPair
+    version: Version
+    changed: bool  # False when the translation equals the current target (no new version)
+
+
+def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult:
+    """Record the file's translation as a new version of the target language."""
+    pair = XLIFF.read(data)
+    current = posts.view(pair.post_id).latest(pair.source_lang)
+    name = LANG_NAMES[pair.source_lang]
+    if current is None or current.sha256 != pair.source_sha256:
+        now = f"it is now v{current.seq}" if current else "it has no text now"
+        raise TransitionError(
+            f"The {name} text of post {pair.post_id} changed since this file was exported "
+            f"(the file translates version {pair.source_version_id}; {now}). "
+            "Export the post again and translate the current text.")
+    if pair.target_text is None:
+        raise refuse("it has no translation (no <target>).")
+    before = posts.view(pair.post_id).latest(pair.target_lang)
+    # Not wrapped in a transaction: a refused edit must leave its audited refusal behind.
+    version = posts.edit(pair.post_id, pair.target_lang, pair.target_text)
+    changed = before is None or version.id != before.id
+    if changed:
+        posts.repo.append_audit(posts.user, "xliff.import", pair.post_id, {
+            "unit_id": pair.unit_id, "lang": pair.target_lang.value,
+            "version_id": version.id, "sha256": version.sha256,
+            "source_version_id": pair.source_version_id, "source_sha256": pair.source_sha256,
+            "comment": f"Translated in {tool or 'an external tool'} (XLIFF 2.0 import)"})
+    return ImportResult(pair, version, changed)
