@@ -3,8 +3,8 @@
 :func:`detect` names the language of a text when the identifier is sure of
 it, and :func:`wrong_language` says when a pane meant for one language holds
 text in the other — the QA ``language`` check. Web addresses, handles,
-hashtags, e-mail addresses, ``{placeholders}`` and HTML tags are set aside
-first; texts of fewer than :data:`MIN_WORDS` words are never judged.
+hashtags, e-mail addresses, ``{placeholders}``, HTML tags and quoted passages
+(a guide may quote the other language) are set aside first; texts of fewer than :data:`MIN_WORDS` words are never judged.
 
 Measured by ``bench/spell_language_check.py`` on the real pairs in ``../shared/data``
 (CDS headlines and descriptions, GC Notify strings): with the threshold below
@@ -36,6 +36,9 @@ MIN_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SET_ASIDE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\{[^{}]{0,40}\}|\(\([^()]{1,40}\)\)|</?[A-Za-z][^<>]{0,500}>")
+# Quoted passages: an English guide quoting the French wording to avoid is still English.
+_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|'(?=\w))+?'(?!\w)|(?<!\w)‘(?:[^’\n]|’(?=\w))+?’(?!\w)"
+                     r"|\"[^\"\n]+\"|“[^”\n]+”|«[^»\n]+»")
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,13 +59,13 @@ class Detection:
 
 
 def prose(text: str) -> str:
-    """``text`` without addresses, handles, hashtags, placeholders and tags (what is judged)."""
+    """``text`` without addresses, handles, hashtags, placeholders, tags and quoted passages (what is judged)."""
     kept, last = [], 0
     for entity in find_entities(text):
         kept.append(text[last:entity.start])
         last = entity.end
     kept.append(text[last:])
-    return _SET_ASIDE.sub(" ", " ".join(kept))
+    return _QUOTED.sub(" ", _SET_ASIDE.sub(" ", " ".join(kept)))
 
 
 def detect(text: str) -> Detection | None:

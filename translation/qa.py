@@ -27,7 +27,12 @@ count):
 * French number formats — English separators, ``$`` before the amount,
   ``5%``, ``8:30 p.m.`` in the French version, each with its fix;
 * HTML entities typed into a post (``&nbsp;`` is published as typed);
-* official names and abbreviations, when a :class:`Termbase` is given.
+* official names and abbreviations, when a :class:`Termbase` is given;
+* the language of each version — French typed into the English pane, or the
+  reverse (:mod:`translation.language_check`).
+
+Names with digits (``COVID-19``, ``Bill C-11``, ``G7``, ``H1N1``) are set
+aside like addresses: they are names, not numbers to match.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
 
 from .langcodes import to_lang
+from .language_check import wrong_language
 from .mappings import Entity, MappingKind, MappingTable, find_entities, url_host, url_key, url_lang
 from .terms import Termbase
 
@@ -108,6 +114,9 @@ _VERSION = {"en": {Lang.EN: "English", Lang.FR: "French"}, "fr": {Lang.EN: "angl
 _PLACEHOLDER = re.compile(r"\{[^{}\s]{0,40}\}|\(\([^()\s]{1,40}\)\)|%[sd]\b")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Letters with a capital, then digits: COVID-19, C-11, G7, F-35, H1N1. Lowercase words before digits
+# ("top-10", a variable "under18" ↔ « moins de 18 ans ») and digits before letters ("108px") still count.
+_NAME_WITH_DIGITS = re.compile(r"(?<![\w.,/-])[^\W\d_]*[A-Z][^\W\d_]*-?\d+(?:[^\W\d_]+\d*)*(?![\w-])")
 
 
 @dataclass
@@ -131,7 +140,8 @@ def _side(lang: Lang, text: str) -> _Side:
     side = _Side(lang, text, find_entities(text))
     side.emoji = [(item["indices"][0], item["indices"][1], item["emoji"]) for item in extract_emojis_with_indices(text)]
     side.masked = [(e.start, e.end) for e in side.entities] + [(s, e) for s, e, _ in side.emoji]
-    side.masked += [m.span() for pattern in (_PLACEHOLDER, _TAG, _ENTITY) for m in pattern.finditer(text)]
+    side.masked += [m.span() for pattern in (_PLACEHOLDER, _TAG, _ENTITY, _NAME_WITH_DIGITS)
+                    for m in pattern.finditer(text)]
     return side
 
 
@@ -745,8 +755,26 @@ def _check_terms(ctx: _Context) -> list[Finding]:
     return findings
 
 
+_LANGUAGE_NAME = {"en": {Lang.EN: "English", Lang.FR: "French"}, "fr": {Lang.EN: "anglais", Lang.FR: "français"}}
+
+
+def _check_language(ctx: _Context) -> list[Finding]:
+    findings = []
+    for lang in (Lang.EN, Lang.FR):
+        text = ctx.side(lang).text
+        found = wrong_language(text, lang)
+        if found is not None:
+            findings.append(ctx.finding(
+                "language", WARNING,
+                f"The {_VERSION['en'][lang]} version seems to be written in {_LANGUAGE_NAME['en'][found.lang]}.",
+                f"La version {_VERSION['fr'][lang]} semble rédigée en {_LANGUAGE_NAME['fr'][found.lang]}.",
+                {lang: (0, len(text))}))
+    return findings
+
+
 #: Every check: stable id → (English description, French description). Order is run order.
 CHECKS: dict[str, tuple[str, str]] = {
+    "language": ("Each version is in its own language", "Chaque version est dans sa langue"),
     "html-entity": ("HTML entity typed into the text", "Entité HTML tapée dans le texte"),
     "date": ("Dates match", "Les dates concordent"),
     "time": ("Times match", "Les heures concordent"),
@@ -762,6 +790,7 @@ CHECKS: dict[str, tuple[str, str]] = {
 }
 
 _RUNNERS: dict[str, Callable[[_Context], list[Finding]]] = {
+    "language": _check_language,
     "html-entity": _check_entities,
     "date": _check_dates,
     "time": _check_times,

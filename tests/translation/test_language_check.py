@@ -50,3 +50,11 @@ def test_real_headlines_are_all_recognised():
     assert wrong == 0
     assert detected >= 0.98 * 2 * len(rows)
 
+
+
+def test_quoted_passages_in_the_other_language_do_not_count():
+    """GC Notify's writing guide quotes the French wording to avoid inside an English string."""
+    en = ("Use simple words and avoid jargon. For example, instead of 'Le dossier sera traité conformément "
+          "au principe de caducité, qu'il s'agisse d'un passeport' use 'Le dossier sera fermé'.")
+    assert wrong_language(en, Lang.EN) is None
+    assert "dossier" not in prose(en)

@@ -274,6 +274,10 @@ KNOWN_TRUE = sorted([
     ("notify", "line 2040", "url", "https://aws.amazon.com/service-terms/"),
     ("notify", "line 2040", "url",
      "https://d1.awsstatic.com/legal/awsserviceterms/AWS_Service_Terms_2023.02.27_FR-FR.pdf"),
+    # Never translated: the French column holds the English string behind an "FR" marker.
+    ("notify", "line 2296", "language", "FR Filter templates by type"),
+    ("notify", "line 2426", "language", "FR This message is too long to send with your remaining daily limit"),
+    ("notify", "line 2427", "language", "FR This message is too long to send with your remaining annual limit"),
 ])
 
 #: fr-nbsp findings measured on the real pairs (dataset, severity) → count; every one is checked
@@ -304,5 +308,5 @@ def test_real_gc_pairs_finding_rate(mappings: MappingTable, termbase) -> None:
     assert sorted(found) == KNOWN_TRUE
     for key, measured in NBSP_MEASURED.items():
         assert nbsp[key] <= measured, key
-    # 18 content findings over 2,736 real pairs (0.66 %), none false.
-    assert len(found) / len(pairs) < 0.007
+    # 21 content findings over 2,736 real pairs (0.77 %), none false.
+    assert len(found) / len(pairs) < 0.008
