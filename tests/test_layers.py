@@ -23,7 +23,7 @@ from __future__ import annotations
 import ast
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,7 @@ def module_name(path: Path, root: Path = ROOT) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def imports_of(path: Path, root: Path = ROOT) -> tuple[Import, ...]:
     """Every import of ``path``, relative ones resolved against its package."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -79,7 +79,7 @@ def imports_of(path: Path, root: Path = ROOT) -> tuple[Import, ...]:
                  for sub in ast.walk(node)}
     found: list[Import] = []
 
-    def add(node: ast.AST, module: str) -> None:
+    def add(node: ast.stmt | ast.expr, module: str) -> None:
         found.append(Import(path, node.lineno, module, id(node) in type_only))
 
     for node in ast.walk(tree):

@@ -12,7 +12,7 @@ class Lang(StrEnum):
     FR = "fr"
 
     @property
-    def other(self) -> "Lang":
+    def other(self) -> Lang:
         return Lang.FR if self is Lang.EN else Lang.EN
 
 

@@ -19,9 +19,10 @@ import os
 import sys
 import textwrap
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .chain import chain_from_dict
 from .errors import PolicyError, TandemError

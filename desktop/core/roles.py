@@ -18,8 +18,9 @@ Every refusal says which role is missing and is itself audited as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, NoReturn
+from typing import NoReturn
 
 from .errors import NotFound, PermissionDenied, PolicyError, TandemError
 from .names import APPROVER_PREFIX, Role, is_user_name, validate_role

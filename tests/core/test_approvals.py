@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from desktop.core import policy as policy_mod
 from desktop.core.approvals import StepState, evaluate
 from desktop.core.chain import DEFAULT_CHAIN, Chain, Mode, Step, chain_from_dict, parse_chain, slug
-from desktop.core.errors import (InvalidText, NotFound, PermissionDenied, PolicyError, TandemError,
-                                 TransitionError)
+from desktop.core.errors import InvalidText, NotFound, PermissionDenied, PolicyError, TandemError, TransitionError
 from desktop.core.model import Lang
 
 from .review_desk import Desk
@@ -133,7 +132,7 @@ class Clock:
     """A controllable now_iso for the store (versions, audit) and the review records."""
 
     def __init__(self):
-        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
     def __call__(self) -> str:
         self.now += timedelta(microseconds=1)
