@@ -1,11 +1,19 @@
-"""`tandem post new|edit|show|list|history|restore|suggest|targets`: posts and their versions."""
+"""`tandem post new|edit|show|list|history|restore|suggest|targets|attach|detach|split`.
+
+Posts, their versions, their images (with alt text in both languages) and thread parts
+(repeat ``--en``/``--fr`` for each part).
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.model import Lang, Origin, PostState, Version
+from desktop.core import threads
+from desktop.core.attachments import Attachment
+from desktop.core.errors import TandemError
+from desktop.core.model import LANG_NAMES, Lang, Origin, PostState, Version
 from desktop.core.posts import PostView
 
 from .accounts import register_post_targets
@@ -21,8 +29,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     verbs = post.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     new = verbs.add_parser("new", help="create a post; prints its id", parents=[common])
-    new.add_argument("--en", default="", help="English text ('-' reads standard input)")
-    new.add_argument("--fr", default="", help="French text ('-' reads standard input)")
+    new.add_argument("--en", action="append", default=[],
+                     help="English text ('-' reads standard input); repeat for each thread part")
+    new.add_argument("--fr", action="append", default=[],
+                     help="French text ('-' reads standard input); repeat for each thread part")
     new.add_argument("--title", default="")
     new.add_argument("--type", dest="post_type", default="standard", help="post type (approval chain)")
     new.set_defaults(func=run_new)
@@ -61,6 +71,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     suggest.add_argument("--to", dest="lang", required=True, choices=[l.value for l in Lang])
     suggest.set_defaults(func=run_suggest)
 
+    attach = verbs.add_parser("attach", parents=[common],
+                              help="attach an image (PNG, JPEG, WebP, GIF) with alt text")
+    attach.add_argument("id", type=int)
+    attach.add_argument("file", help="image file; metadata is stripped unless the policy keeps it")
+    attach.add_argument("--lang", choices=[l.value for l in Lang],
+                        help="show the image in this language only (default: both)")
+    attach.add_argument("--alt-en", default="", help="English alt text (required if shown in English)")
+    attach.add_argument("--alt-fr", default="", help="French alt text (required if shown in French)")
+    attach.set_defaults(func=run_attach)
+
+    detach = verbs.add_parser("detach", help="remove image N (as `post show` numbers them)",
+                              parents=[common])
+    detach.add_argument("id", type=int)
+    detach.add_argument("n", type=int)
+    detach.set_defaults(func=run_detach)
+
+    split = verbs.add_parser("split", parents=[common],
+                             help="propose thread parts at sentence boundaries for a network, "
+                                  "numbered 1/n in both languages (--apply records them)")
+    split.add_argument("id", type=int)
+    split.add_argument("--for", dest="network", required=True, choices=["x", "bluesky", "mastodon"])
+    split.add_argument("--apply", action="store_true", help="record the parts as new versions")
+    split.set_defaults(func=run_split)
+
     register_post_targets(verbs, common)
 
 
@@ -74,14 +108,17 @@ def version_json(v: Version | None) -> dict | None:
                       for s in v.spans]}
 
 
-def view_json(view: PostView) -> dict:
+def view_json(view: PostView, attachments: list[Attachment] | None = None) -> dict:
     p = view.post
     return {"id": p.id, "title": p.title, "state": p.state.value, "post_type": p.post_type,
             "created_by": p.created_by, "created_at": p.created_at, "updated_at": p.updated_at,
-            "en": version_json(view.en), "fr": version_json(view.fr)}
+            "en": version_json(view.en), "fr": version_json(view.fr),
+            "parts": {lang.value: threads.parts(view.latest(lang).text) if view.latest(lang)
+                      else [] for lang in Lang},
+            "attachments": [{"n": n, **a.to_dict()} for n, a in enumerate(attachments or [], 1)]}
 
 
-def _describe(view: PostView) -> str:
+def _describe(view: PostView, attachments: list[Attachment]) -> str:
     lines = [f"Post {view.post.id}: {view.post.title}  [{view.post.state.value}]"]
     for lang in Lang:
         v = view.latest(lang)
@@ -89,11 +126,17 @@ def _describe(view: PostView) -> str:
                      if v else f"  {lang.value.upper()}: (empty)")
         if v:
             lines.extend("    " + line for line in v.text.splitlines() or [""])
+    for n, a in enumerate(attachments, 1):
+        shown = "both languages" if a.scope == "both" else LANG_NAMES[Lang(a.scope)] + " only"
+        lines.append(f"  image {n}: {a.mime} {a.width}x{a.height} {a.sha256[:12]} ({shown})")
+        lines.extend(f"    alt {lang.value.upper()}{' (machine)' if alt.origin is Origin.MACHINE else ''}:"
+                     f" {alt.text}" for lang, alt in a.alt.items())
     return "\n".join(lines)
 
 
 def run_new(args, ctx: CliContext) -> int:
-    view = ctx.session().posts.create(en=read_text_arg(args.en), fr=read_text_arg(args.fr),
+    view = ctx.session().posts.create(en=threads.join([read_text_arg(t) for t in args.en]),
+                                      fr=threads.join([read_text_arg(t) for t in args.fr]),
                                       title=args.title, post_type=args.post_type)
     ctx.out(view_json(view), str(view.post.id))
     return 0
@@ -106,8 +149,49 @@ def run_edit(args, ctx: CliContext) -> int:
 
 
 def run_show(args, ctx: CliContext) -> int:
-    view = ctx.session().posts.view(args.id)
-    ctx.out(view_json(view), _describe(view))
+    session = ctx.session()
+    view = session.posts.view(args.id)
+    attachments = session.attachments.list(args.id)
+    ctx.out(view_json(view, attachments), _describe(view, attachments))
+    return 0
+
+
+def run_attach(args, ctx: CliContext) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise TandemError(f"Cannot read {args.file}: {exc.strerror}.") from None
+    media = ctx.session().attachments
+    made = media.attach(args.id, data, Lang(args.lang) if args.lang else None,
+                        {Lang.EN: args.alt_en, Lang.FR: args.alt_fr})
+    n = [a.id for a in media.list(args.id)].index(made.id) + 1
+    ctx.out({"n": n, **made.to_dict()},
+            f"image {n}: {made.mime} {made.width}x{made.height} {made.sha256}")
+    return 0
+
+
+def run_detach(args, ctx: CliContext) -> int:
+    gone = ctx.session().attachments.detach(args.id, args.n)
+    ctx.out(gone.to_dict(), f"detached image {args.n} ({gone.sha256[:12]})")
+    return 0
+
+
+def run_split(args, ctx: CliContext) -> int:
+    from desktop.core import counting  # loads the counting tables only for this command
+
+    session = ctx.session()
+    view = session.posts.view(args.id)
+
+    fits = {"x": lambda t: counting.count_x(t).ok, "bluesky": lambda t: counting.count_bluesky(t).ok,
+            "mastodon": lambda t: counting.count_mastodon(t).ok}[args.network]
+    en_text, fr_text = (threads.plain(v.text) if (v := view.latest(lang)) else "" for lang in Lang)
+    en, fr = threads.split_for(en_text, fits, fr_text)
+    if args.apply:
+        for lang, parts in ((Lang.EN, en), (Lang.FR, fr)):
+            session.posts.edit(args.id, lang, threads.join(parts))
+    ctx.out({"en": en, "fr": fr, "applied": args.apply},
+            "\n".join(f"{lang} {i}: {p}" for lang, ps in (("EN", en), ("FR", fr))
+                      for i, p in enumerate(ps, 1)))
     return 0
 
 

@@ -27,6 +27,7 @@ MAX_PARTS = 25
 _SPLIT = re.compile(rf"^[ \t]*{re.escape(SEPARATOR_LINE)}[ \t]*$", re.MULTILINE)
 #: A sentence ends at . ! ? … (with closing quotes/brackets) followed by space, or at a newline.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*[ \t\u00a0\u202f]+|\n+")
+_NUMBER = re.compile(r"\s+\d+/\d+$")
 _ABBREVIATION = re.compile(r"(?:^|[\s(«\"])(?:M|MM|Mme|Mmes|Mlle|Dr|Dre|Mr|Mrs|Ms|St|Ste|No|Nos|"
                            r"Jr|Sr|Prof|Pr|art|p|ex|[A-Z])\.$")
 
@@ -40,6 +41,11 @@ def parts(text: str) -> list[str]:
 
 def join(parts_: list[str]) -> str:
     return SEPARATOR.join(p.strip() for p in parts_)
+
+
+def plain(text: str) -> str:
+    """The whole text in one piece: parts joined, their ``i/n`` numbers removed."""
+    return " ".join(_NUMBER.sub("", p) for p in parts(text))
 
 
 def check_same_count(en: str, fr: str) -> None:

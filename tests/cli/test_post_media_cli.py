@@ -1,0 +1,66 @@
+"""`tandem post attach|detach|split` and thread parts through the real entry point and store."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from PIL import Image
+
+from desktop.cli.main import main
+
+
+def run(*argv) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), stdout=out)
+    return code, out.getvalue()
+
+
+def test_parts_attach_show_detach(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    image = tmp_path / "chart.jpg"
+    exif = Image.Exif()
+    exif[0x013B] = "Private Photographer"
+    Image.new("RGB", (120, 80), (0, 80, 160)).save(image, "JPEG", exif=exif)
+    assert run("post", "new", "--en", "One.", "--en", "Two.", "--fr", "Un.", "--fr", "Deux.",
+               "--db", db) == (0, "1\n")
+    code, out = run("--json", "post", "attach", "1", str(image), "--alt-en", "A blue chart",
+                    "--alt-fr", "Un graphique bleu", "--db", db)
+    assert code == 0 and json.loads(out)["n"] == 1
+    # one language only: the French alt text is the one required
+    assert run("post", "attach", "1", str(image), "--lang", "fr", "--alt-en", "ignored",
+               "--db", db)[0] == 2
+    assert "French alt text is required" in capsys.readouterr().err
+    assert run("post", "attach", "1", str(image), "--lang", "fr", "--alt-fr", "Version française",
+               "--db", db)[0] == 0
+    shown = json.loads(run("--json", "post", "show", "1", "--db", db)[1])
+    assert shown["parts"] == {"en": ["One.", "Two."], "fr": ["Un.", "Deux."]}
+    assert [(a["n"], a["scope"], a["alt"]["fr"]["text"]) for a in shown["attachments"]] == [
+        (1, "both", "Un graphique bleu"), (2, "fr", "Version française")]
+    assert shown["attachments"][0]["alt"]["en"]["text"] == "A blue chart"
+    assert run("post", "detach", "1", "1", "--db", db)[0] == 0
+    shown = json.loads(run("--json", "post", "show", "1", "--db", db)[1])
+    assert [(a["n"], a["id"]) for a in shown["attachments"]] == [(1, 2)]
+
+
+def test_attach_refuses_a_file_that_is_not_an_image(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    fake = tmp_path / "photo.png"
+    fake.write_text("<html>phish</html>")
+    run("post", "new", "--en", "a", "--fr", "b", "--db", db)
+    assert run("post", "attach", "1", str(fake), "--alt-en", "a", "--alt-fr", "b",
+               "--db", db)[0] == 2
+    assert "not a PNG, JPEG, WebP or GIF" in capsys.readouterr().err
+
+
+def test_split_for_me_records_numbered_parts(tmp_path):
+    db = str(tmp_path / "c.sqlite3")
+    en = " ".join(f"Sentence number {i} of the announcement is here." for i in range(12))
+    fr = " ".join(f"La phrase numéro {i} de l’annonce est ici." for i in range(12))
+    run("post", "new", "--en", en, "--fr", fr, "--db", db)
+    code, out = run("--json", "post", "split", "1", "--for", "x", "--apply", "--db", db)
+    proposed = json.loads(out)
+    assert code == 0 and len(proposed["en"]) == len(proposed["fr"]) >= 2
+    shown = json.loads(run("--json", "post", "show", "1", "--db", db)[1])
+    assert shown["parts"]["en"] == proposed["en"]
+    assert shown["parts"]["fr"][-1].endswith(f"{len(proposed['fr'])}/{len(proposed['fr'])}")
