@@ -26,7 +26,7 @@ from .approvals import Approval, ApprovalService, seconds_between
 from .audit import verify_chain
 from .clock import now_iso
 from .errors import InvalidText
-from .model import AuditEntry, Lang, Origin, Version, sha256_text
+from .model import LANG_NAMES, AuditEntry, Lang, Origin, Version, sha256_text
 from .provenance import machine_share
 from .review import Decision, OfficialPeriod, ReviewService
 from .store_review import ReviewRepository
@@ -321,7 +321,7 @@ def _html_post(post: dict) -> str:
     parts = [f'<section class="post"><h2>Post {post["id"]}: {_e(post["title"])}</h2>',
              f"<p>Type {_e(post['post_type'])} · state <strong>{_e(post['state'])}</strong> · "
              f"created by {_e(post['created_by'])} at {_e(post['created_at'])}</p>"]
-    for lang, name in (("en", "English"), ("fr", "French")):
+    for lang, name in LANG_NAMES.items():
         parts.append(f"<h3>{name} versions</h3>")
         for v in (v for v in post["versions"] if v["lang"] == lang):
             review = v["review"]
