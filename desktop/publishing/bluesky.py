@@ -37,10 +37,12 @@ from .channel import (
     HttpChannel,
     NotFoundRemote,
     Outgoing,
+    OutgoingImage,
     Rejected,
     RemoteAccount,
     RemotePost,
     SecretProvider,
+    UploadedImage,
     error_for_status,
     json_or_empty,
     parse_time,
@@ -162,10 +164,28 @@ class Bluesky(HttpChannel):
         session = self._session()
         rkey = record_key(post)
         record = self._record(post)
-        self._call("POST", "com.atproto.repo.putRecord", json={
+        written = self._call("POST", "com.atproto.repo.putRecord", json={
             "repo": session.did, "collection": POST_COLLECTION, "rkey": rkey, "record": record,
         })
-        return self._remote_post(session.did, rkey, parse_time(record["createdAt"]))
+        return self._remote_post(session.did, rkey, parse_time(record["createdAt"]),
+                                 str(written.get("cid") or ""))
+
+    def upload(self, image: OutgoingImage) -> UploadedImage:
+        """``uploadBlob``; the blob is kept by the PDS once a record references it."""
+        data = self._call("POST", "com.atproto.repo.uploadBlob", content=image.data,
+                          headers={"Content-Type": image.mime})
+        blob = self._field(data, "blob")
+        return UploadedImage(str(self._field(blob, "ref", "$link")), image.alt, image.width,
+                             image.height, blob)
+
+    def get_blob(self, cid: str) -> bytes:
+        """The bytes of a blob of this account (``com.atproto.sync.getBlob``)."""
+        session = self._session()
+        response = self._send("GET", f"{session.pds_url}/xrpc/com.atproto.sync.getBlob",
+                              params={"did": session.did, "cid": cid})
+        if response.status_code != 200:
+            raise self._error(response)
+        return response.content
 
     def find(self, post: Outgoing) -> RemotePost | None:
         """The record under the post's key; Conflict if it holds another text."""
@@ -180,7 +200,8 @@ class Bluesky(HttpChannel):
         if record.get("text") != post.text:
             raise Conflict(f"Bluesky already holds a different post under record key {rkey}.",
                            network=self.network)
-        return self._remote_post(did, rkey, parse_time(self._field(record, "createdAt")))
+        return self._remote_post(did, rkey, parse_time(self._field(record, "createdAt")),
+                                 str(data.get("cid") or ""))
 
     def delete(self, remote_id: str) -> None:
         """Delete by AT URI (``at://did/app.bsky.feed.post/rkey``); a no-op if gone."""
@@ -205,8 +226,17 @@ class Bluesky(HttpChannel):
         rich = facets.to_facets(spans, self._resolve_handle)
         if rich:
             record["facets"] = rich
+        if post.reply_to is not None:
+            record["reply"] = {key: {"uri": ref.remote_id, "cid": ref.cid} for key, ref in
+                               (("root", post.reply_to.root), ("parent", post.reply_to.parent))}
         link = next((span.value for span in spans if span.kind == "link"), None)
-        if link is not None and self._link_previewer is not None:
+        if post.images:
+            # A post has one embed: images win over a link card.
+            record["embed"] = {"$type": "app.bsky.embed.images", "images": [
+                {"image": image.ref, "alt": image.alt,
+                 "aspectRatio": {"width": image.width, "height": image.height}}
+                for image in post.images]}
+        elif link is not None and self._link_previewer is not None:
             preview = self._link_previewer(link)
             if preview is not None:
                 record["embed"] = self._link_card(link, preview)
@@ -230,11 +260,12 @@ class Bluesky(HttpChannel):
             return None
         return self._field(data, "did")
 
-    def _remote_post(self, did: str, rkey: str, posted_at: datetime) -> RemotePost:
+    def _remote_post(self, did: str, rkey: str, posted_at: datetime, cid: str) -> RemotePost:
         return RemotePost(
             remote_id=f"at://{did}/{POST_COLLECTION}/{rkey}",
             url=f"{self.web_url}/profile/{did}/post/{rkey}",
             posted_at=posted_at,
+            cid=cid,
         )
 
     # -- sessions and XRPC -------------------------------------------------

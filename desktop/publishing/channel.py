@@ -13,7 +13,7 @@ from __future__ import annotations
 import email.utils
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Self
 
@@ -23,6 +23,7 @@ from desktop.core.counting import Count
 from desktop.core.errors import TandemError
 
 from .credentials import Secret
+from .images import NETWORK_LIMITS, ImageLimits
 
 #: Returns a secret (app password, access token, signing key) when called,
 #: e.g. ``lambda: credentials.get(account)``. Channels call it for each
@@ -97,6 +98,47 @@ class BadResponse(ChannelError):
 
 
 @dataclass(frozen=True)
+class OutgoingImage:
+    """One image to upload, already fitted to the network's limits, with its alt text."""
+
+    data: bytes = field(repr=False)
+    mime: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class UploadedImage:
+    """An image the network holds, ready to attach: ``remote_id`` is the media id
+    (Mastodon, X) or the blob's cid (Bluesky, whose blob object is ``ref``)."""
+
+    remote_id: str
+    alt: str
+    width: int
+    height: int
+    ref: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class RemotePost:
+    """A post as it exists on the network (``cid``: Bluesky's content hash, for replies)."""
+
+    remote_id: str
+    url: str
+    posted_at: datetime
+    cid: str = ""
+
+
+@dataclass(frozen=True)
+class ReplyTo:
+    """Where a thread part goes: under ``parent``, in the thread that starts at ``root``."""
+
+    parent: RemotePost
+    root: RemotePost
+
+
+@dataclass(frozen=True)
 class Outgoing:
     """One text to post, as the publish service records it before the first attempt.
 
@@ -110,6 +152,10 @@ class Outgoing:
     langs: tuple[str, ...]
     idempotency_key: str
     created_at: datetime
+    #: Images uploaded beforehand (``Channel.upload``), in the order they show.
+    images: tuple[UploadedImage, ...] = ()
+    #: For a thread part after the first: the part it answers.
+    reply_to: ReplyTo | None = None
 
     def __post_init__(self) -> None:
         if not self.langs:
@@ -118,15 +164,6 @@ class Outgoing:
             raise ValueError("an Outgoing post needs an idempotency key")
         if self.created_at.tzinfo is None:
             raise ValueError("Outgoing.created_at must be timezone-aware")
-
-
-@dataclass(frozen=True)
-class RemotePost:
-    """A post as it exists on the network."""
-
-    remote_id: str
-    url: str
-    posted_at: datetime
 
 
 @dataclass(frozen=True)
@@ -178,6 +215,19 @@ class Channel(Closeable):
     @abstractmethod
     def delete(self, remote_id: str) -> None:
         """Retract a post. Deleting a post that is already gone is not an error."""
+
+    def image_limits(self) -> ImageLimits:
+        """What one image may be on this network (count, bytes, pixels, formats)."""
+        return NETWORK_LIMITS.get(self.network, ImageLimits(max_bytes=0, max_count=0))
+
+    def upload(self, image: OutgoingImage) -> UploadedImage:
+        """Send one image (fitted to `image_limits`) so a post can attach it.
+
+        Not idempotent on any network: the publish service records the result
+        before posting, and a post only ever attaches recorded uploads, so an
+        upload repeated after a crash is never attached twice.
+        """
+        raise Rejected(f"{self.name} posts take no images.", network=self.network)
 
 
 def utc_now() -> datetime:

@@ -22,11 +22,14 @@ from .channel import (
     HttpChannel,
     NotFoundRemote,
     Outgoing,
+    OutgoingImage,
     RemoteAccount,
     RemotePost,
     SecretProvider,
+    UploadedImage,
     parse_time,
 )
+from .images import ImageLimits, mastodon_limits
 
 Visibility = Literal["public", "unlisted", "private", "direct"]
 
@@ -48,6 +51,7 @@ class Mastodon(HttpChannel):
         self.visibility = visibility
         self._token = token
         self._limits: MastodonLimits | None = None
+        self._image_limits: ImageLimits | None = None
         self._account: RemoteAccount | None = None
 
     # -- Channel -----------------------------------------------------------
@@ -74,11 +78,28 @@ class Mastodon(HttpChannel):
         return count_mastodon(text, self.instance_limits())
 
     def publish(self, post: Outgoing) -> RemotePost:
-        data = self._call("POST", "/api/v1/statuses",
-                          json={"status": post.text, "visibility": self.visibility,
-                                "language": post.langs[0]},
+        body: dict[str, Any] = {"status": post.text, "visibility": self.visibility,
+                                "language": post.langs[0]}
+        if post.images:
+            body["media_ids"] = [image.remote_id for image in post.images]
+        if post.reply_to is not None:
+            body["in_reply_to_id"] = post.reply_to.parent.remote_id
+        data = self._call("POST", "/api/v1/statuses", json=body,
                           headers={"Idempotency-Key": post.idempotency_key})
         return self._remote_post(data)
+
+    def image_limits(self) -> ImageLimits:
+        """The instance's own media limits (``configuration.media_attachments``), read once."""
+        if self._image_limits is None:
+            self._image_limits = mastodon_limits(self._call("GET", "/api/v2/instance"))
+        return self._image_limits
+
+    def upload(self, image: OutgoingImage) -> UploadedImage:
+        """``POST /api/v2/media`` with the alt text as its description."""
+        data = self._call("POST", "/api/v2/media", data={"description": image.alt},
+                          files={"file": (f"image.{image.mime.split('/')[1]}", image.data,
+                                          image.mime)})
+        return UploadedImage(str(self._field(data, "id")), image.alt, image.width, image.height)
 
     def find(self, post: Outgoing) -> RemotePost | None:
         account = self._account or self.check_auth()

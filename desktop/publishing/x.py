@@ -29,10 +29,12 @@ from .channel import (
     HttpChannel,
     NotFoundRemote,
     Outgoing,
+    OutgoingImage,
     RateLimited,
     RemoteAccount,
     RemotePost,
     SecretProvider,
+    UploadedImage,
     error_for_status,
     parse_time,
     reset_time,
@@ -83,8 +85,25 @@ class X(HttpChannel):
         return count_x(text)
 
     def publish(self, post: Outgoing) -> RemotePost:
-        data = self._field(self._call("POST", "/2/tweets", json={"text": post.text}), "data")
+        body: dict[str, Any] = {"text": post.text}
+        if post.images:
+            body["media"] = {"media_ids": [image.remote_id for image in post.images]}
+        if post.reply_to is not None:
+            body["reply"] = {"in_reply_to_tweet_id": post.reply_to.parent.remote_id}
+        data = self._field(self._call("POST", "/2/tweets", json=body), "data")
         return self._remote_post(str(self._field(data, "id")), utc_now())
+
+    def upload(self, image: OutgoingImage) -> UploadedImage:
+        """``POST /2/media/upload`` (one request: images are small), then the alt text
+        with ``POST /2/media/metadata``."""
+        data = self._field(self._call(
+            "POST", "/2/media/upload", data={"media_category": "tweet_image",
+                                              "media_type": image.mime},
+            files={"media": ("image", image.data, image.mime)}), "data")
+        media_id = str(self._field(data, "id"))
+        self._call("POST", "/2/media/metadata", json={
+            "id": media_id, "metadata": {"alt_text": {"text": image.alt}}})
+        return UploadedImage(media_id, image.alt, image.width, image.height)
 
     def find(self, post: Outgoing) -> RemotePost | None:
         account = self._account or self.check_auth()
