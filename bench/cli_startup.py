@@ -66,7 +66,7 @@ def measure(runs: int, posts: int) -> dict[str, list[float]]:
         make_store(env, posts)
         cmds = commands()
         times: dict[str, list[float]] = {name: [] for name in cmds}
-        for name, cmd in cmds.items():  # warm-up: disk cache and __pycache__
+        for cmd in cmds.values():  # warm-up: disk cache and __pycache__
             run_once(cmd, env)
         for _ in range(runs):
             for name, cmd in cmds.items():
@@ -84,7 +84,7 @@ def table(times: dict[str, list[float]]) -> str:
         cell = f"tandem {name}" if goal else name
         rows.append(f"| `{cell}` | {med * 1000:.0f} | {min(samples) * 1000:.0f}–"
                     f"{max(samples) * 1000:.0f} | {med / base:.1f} | "
-                    f"{'≤ %g×' % goal if goal else '—'} |")
+                    f"{f'≤ {goal:g}×' if goal else '—'} |")
     return "\n".join(rows)
 
 

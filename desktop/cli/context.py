@@ -25,9 +25,9 @@ class CliContext:
     json: bool = False
     db: str | None = None
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    _session: "Session | None" = None
+    _session: Session | None = None
 
-    def session(self) -> "Session":
+    def session(self) -> Session:
         if self._session is None:
             from desktop.app.session import open_session  # only commands that need the store
 

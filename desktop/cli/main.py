@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None, *, stdout=None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `tandem post list | head`
-        sys.stdout = open(os.devnull, "w")
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout until exit, closed by Python
         return EXIT_OK
     finally:
         ctx.close()
