@@ -62,7 +62,7 @@ def resolve_team_url(explicit: str | os.PathLike | None, policy: Policy) -> str 
     locked = policy.get("database.url")
     requested = str(explicit) if explicit else os.environ.get(ENV_DB)
     if locked:
-        if requested and redact(requested) != redact(locked):
+        if requested and (not is_url(requested) or redact(requested) != redact(locked)):
             raise PolicyError(f"The team database is locked by the IT policy ({policy.source}) "
                               f"to {redact(locked)}.")
         return locked

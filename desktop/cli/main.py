@@ -44,6 +44,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "qa": ("qa", "quality checks between a post's English and French"),
     "publish": ("publish", "publish a post's English and French together (resume, retry, retract, status)"),
     "spell": ("spell", "spell check a text (en-CA or French); personal and team dictionaries"),
+    "team": ("team", "set up a team store on PostgreSQL"),
+    "db": ("db", "team store sign-in"),
+    "store": ("store", "copy a SQLite store into a team store"),
 }
 #: Command-group modules, in help order.
 COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))

@@ -26,11 +26,19 @@ PASSWORD = "tandem-test-login"
 class TeamServer:
     def __init__(self, superuser_url: str):
         self.superuser_url = superuser_url
+        self.passfile = os.environ.get("PGPASSFILE")  # tests may point PGPASSFILE elsewhere
         params = parse(superuser_url)
         self.host, self.port = params["host"], params["port"]
 
     def su(self) -> psycopg.Connection:
-        return psycopg.connect(self.superuser_url, autocommit=True)
+        """The superuser (its password from the run's PGPASSFILE, whatever a test set)."""
+        saved = os.environ.pop("PGPASSWORD", None)
+        try:
+            extra = {"passfile": self.passfile} if self.passfile else {}
+            return psycopg.connect(self.superuser_url, autocommit=True, **extra)
+        finally:
+            if saved is not None:
+                os.environ["PGPASSWORD"] = saved
 
     def new_database(self, tag: str) -> "TeamDatabase":
         return TeamDatabase(self, tag)

@@ -123,14 +123,18 @@ def store_password(url: str, password: str) -> str:
     return key
 
 
-def connect(url: str, *, allow_unverified_tls: bool = False, autocommit: bool = True):
-    """An open psycopg connection for ``url`` (StoreError with a redacted message if not)."""
+def connect(url: str, *, password: str | None = None, allow_unverified_tls: bool = False,
+            autocommit: bool = True):
+    """An open psycopg connection for ``url`` (StoreError with a redacted message if not).
+
+    ``password`` (from a prompt) goes before libpq's own sources; without it the
+    keyring's is used only when the URL and PGPASSWORD give none."""
     import psycopg
 
     params = effective(url)
     check_tls(params.get("host"), params.get("sslmode"), allow_unverified_tls)
-    extra = {}
-    if "password" not in params and not os.environ.get("PGPASSWORD"):
+    extra = {"password": password} if password else {}
+    if not extra and "password" not in params and not os.environ.get("PGPASSWORD"):
         password = keyring_password(params)
         if password:
             extra["password"] = password
