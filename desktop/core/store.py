@@ -27,7 +27,7 @@ from .migrations import MIGRATIONS
 from .model import (AuditEntry, Lang, Origin, Post, PostState, Span, Version, WorkingDraft,
                     sha256_text)
 from .store_dictionary import DictionaryRecords
-from .store_media import MediaRecords
+from .store_media import MediaRecords, UploadRecords
 from .store_publishing import PublishingRecords
 from .store_review import ReviewRecords
 from .store_translation import TranslationRecords
@@ -50,7 +50,7 @@ def _backup(path: Path, from_version: int) -> Path:
 
 
 class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
-                  MediaRecords):
+                  MediaRecords, UploadRecords):
     """A Tandem store in one SQLite file (or ":memory:" for throwaway use).
 
     Capability areas keep their SQL in mixin modules next to this one

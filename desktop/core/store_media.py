@@ -66,3 +66,50 @@ class MediaRecords:
         return [self._state(r) for r in self._query(
             "SELECT * FROM media_states WHERE post_id = ? AND lang = ? ORDER BY version_id",
             (post_id, Lang(lang).value))]
+
+
+class UploadRepository(Repository, Protocol):
+    def outbox_parts(self, outbox_id: int) -> dict[int, dict]: ...
+    def begin_part(self, outbox_id: int, part: int) -> None: ...
+    def part_sent(self, outbox_id: int, part: int, remote_id: str, cid: str, url: str,
+                  posted_at: str) -> None: ...
+    def outbox_media(self, outbox_id: int) -> dict[int, dict]: ...
+    def media_uploaded(self, outbox_id: int, slot: int, image_sha256: str, sent_sha256: str,
+                       width: int, height: int, remote_media_id: str, remote_ref: dict
+                       ) -> None: ...
+
+
+class UploadRecords:
+    """Thread parts and uploaded images of outbox entries (migration m0007)."""
+
+    def outbox_parts(self, outbox_id: int) -> dict[int, dict]:
+        return {r["part"]: r for r in self._query(
+            "SELECT * FROM outbox_parts WHERE outbox_id = ? ORDER BY part", (outbox_id,))}
+
+    def begin_part(self, outbox_id: int, part: int) -> None:
+        """Write-ahead: the part may go out from now on (a resume looks before re-sending)."""
+        self._execute(
+            "INSERT INTO outbox_parts (outbox_id, part, state, attempts, updated_at)"
+            " VALUES (?, ?, 'sending', 1, ?) ON CONFLICT (outbox_id, part) DO UPDATE SET"
+            " attempts = attempts + 1, updated_at = excluded.updated_at WHERE state = 'sending'",
+            (outbox_id, part, now_iso()))
+
+    def part_sent(self, outbox_id: int, part: int, remote_id: str, cid: str, url: str,
+                  posted_at: str) -> None:
+        self._execute(
+            "UPDATE outbox_parts SET state = 'sent', remote_id = ?, remote_cid = ?,"
+            " remote_url = ?, posted_at = ?, updated_at = ? WHERE outbox_id = ? AND part = ?",
+            (remote_id, cid, url, posted_at, now_iso(), outbox_id, part))
+
+    def outbox_media(self, outbox_id: int) -> dict[int, dict]:
+        return {r["slot"]: {**r, "remote_ref": json.loads(r["remote_ref"] or "{}")}
+                for r in self._query("SELECT * FROM outbox_media WHERE outbox_id = ?"
+                                     " ORDER BY slot", (outbox_id,))}
+
+    def media_uploaded(self, outbox_id: int, slot: int, image_sha256: str, sent_sha256: str,
+                       width: int, height: int, remote_media_id: str, remote_ref: dict) -> None:
+        self._execute(
+            "INSERT INTO outbox_media (outbox_id, slot, image_sha256, sent_sha256, width, height,"
+            " remote_media_id, remote_ref, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (outbox_id, slot, image_sha256, sent_sha256, width, height, remote_media_id,
+             json.dumps(remote_ref), now_iso()))

@@ -8,11 +8,16 @@
   A language's images at version V are the state of the newest version <= V
   that has one, so sign-offs and approvals (which bind versions) bind the
   image bytes and alt text too; changing either writes a new version.
-* ``outbox.part`` / ``parts``: a thread part's place (0-based) and the thread's
-  length; ``remote_cid`` keeps the Bluesky record's cid for reply references.
-* ``outbox_media``: one row per image of one outbox entry, written before the
-  upload; ``remote_media_id`` is recorded as soon as the network returns it,
-  so a resumed post re-attaches the same media instead of uploading again.
+* ``outbox.remote_cid``: the Bluesky record's cid (replies reference uri + cid).
+* ``outbox_parts``: for an entry that is a thread, each part's progress: a row in
+  state ``sending`` is written before the part goes out (so a resume looks
+  before re-sending it) and becomes ``sent`` with the part's remote id. The
+  entry's own remote id is the first part's.
+* ``outbox_media``: one row per image of one outbox entry (images go with the
+  first part); ``remote_media_id`` is recorded as soon as the network returns
+  it, so a resumed post attaches the same media instead of uploading again, and
+  a post only ever attaches recorded uploads (an upload repeated after a crash
+  is never attached twice).
 """
 
 import sqlite_utils
@@ -55,16 +60,32 @@ def apply(db: sqlite_utils.Database) -> None:
         CREATE TRIGGER media_states_no_delete BEFORE DELETE ON media_states
         BEGIN SELECT RAISE(ABORT, 'media states are immutable'); END;
 
-        ALTER TABLE outbox ADD COLUMN part INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE outbox ADD COLUMN parts INTEGER NOT NULL DEFAULT 1;
         ALTER TABLE outbox ADD COLUMN remote_cid TEXT;
+
+        CREATE TABLE outbox_parts (
+            outbox_id INTEGER NOT NULL REFERENCES outbox (id),
+            part INTEGER NOT NULL CHECK (part >= 0),
+            state TEXT NOT NULL CHECK (state IN ('sending', 'sent')),
+            remote_id TEXT,
+            remote_cid TEXT,
+            remote_url TEXT,
+            posted_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (outbox_id, part),
+            CHECK ((state = 'sent') = (remote_id IS NOT NULL))
+        );
+        CREATE TRIGGER outbox_parts_no_delete BEFORE DELETE ON outbox_parts
+        BEGIN SELECT RAISE(ABORT, 'outbox parts are kept'); END;
 
         CREATE TABLE outbox_media (
             outbox_id INTEGER NOT NULL REFERENCES outbox (id),
             slot INTEGER NOT NULL,
             image_sha256 TEXT NOT NULL,
-            sent_sha256 TEXT,
-            remote_media_id TEXT,
+            sent_sha256 TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            remote_media_id TEXT NOT NULL,
             remote_ref TEXT,
             uploaded_at TEXT,
             PRIMARY KEY (outbox_id, slot)
