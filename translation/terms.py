@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from desktop.core.errors import InvalidText
-from desktop.core.model import Lang
+from desktop.core.model import LANG_NAMES, Lang
 from desktop.core.text import check
 
 from .langcodes import to_lang
@@ -56,7 +56,7 @@ SPELLING = "spelling"           # the right name with wrong accents
 MISSING = "missing"             # no counterpart found, nothing to replace
 
 LANG_NAME = {
-    "en": {Lang.EN: "English", Lang.FR: "French"},
+    "en": LANG_NAMES,
     "fr": {Lang.EN: "anglais", Lang.FR: "français"},
 }
 
