@@ -5,7 +5,7 @@
 
 Each run spawns a fresh interpreter that starts Tandem the way ``run_app``
 does (QApplication, window shown, store opened, `install_translation`,
-``window.start()``, then ``host.start()``: provisioning and warm-up in the
+``window.start()``, then ``host.activate()``: provisioning and warm-up in the
 background) on a store whose open post has English text and no French, with
 an en→fr package installed (``base``: the shapes of the official
 translate-en_fr 1.9, cached in bench/.cache). When the post is on screen the
@@ -18,7 +18,7 @@ Scenarios:
   be loading the model);
 * **type after warm-up** — the key once warm-up has finished (what a user who
   reads the post for a moment gets);
-* **no warm-up** — ``host.start()`` not called: the first suggestion loads
+* **no warm-up** — ``host.activate()`` not called: the first suggestion loads
   the model itself.
 
 Times are from spawning the interpreter (wall clock, as bench/startup.py):
@@ -122,7 +122,7 @@ def child(scenario: str, db: str) -> None:
     features.suggestions.ghost_shown.connect(on_ghost)
     window.start()
     if scenario != "no warm-up":
-        features.host.start()
+        features.host.activate()
     QTimer.singleShot(120_000, finish)  # never hang a benchmark
     app.exec()
     session.close()

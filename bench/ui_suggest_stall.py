@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         if features is not None:
             warmed = []
             features.host.warmed_up.connect(warmed.append)
-            features.host.start()
+            features.host.activate()
             while not warmed:
                 app.processEvents()
                 time.sleep(0.01)

@@ -93,16 +93,17 @@ class TranslationFeatures:
 
 def install_translation(window: MainWindow) -> TranslationFeatures:
     """Attach live suggestions, the Suggest action, the QA panel and the language
-    packages dialog to a window that has its session; ``host.start()`` later
+    packages dialog to a window that has its session; ``host.activate()`` later
     provisions packages and warms the translator up in the background."""
     from .models_dialog import ModelsController
     from .qa_panel import QaPanel
     from .suggestions import SuggestionController
     from .translator_worker import TranslatorHost
 
-    host = TranslatorHost(window)
-    return TranslationFeatures(host, SuggestionController(window), QaPanel(window),
-                               ModelsController(window, host))
+    context = window.context
+    host = TranslatorHost(context)
+    return TranslationFeatures(host, SuggestionController(context), QaPanel(context),
+                               ModelsController(context, host))
 
 
 def run_app(db: str | None = None) -> int:
@@ -150,7 +151,7 @@ def run_app(db: str | None = None) -> int:
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()
-        features.host.start()  # first-run packages and warm-up, in a worker
+        features.host.activate()  # first-run packages and warm-up, in a worker
         if not smoke:  # a smoke run closes at once: no resume prompts, no polling
             workflow.start()
         return app.exec()
@@ -174,8 +175,8 @@ class WorkflowFeatures:
     def start(self) -> None:
         """Resume interrupted publications (asking about missed schedules), start the
         scheduled-post timer and the "waiting for you" notifications."""
-        self.publishing.start()
-        self.work.start()
+        self.publishing.activate()
+        self.work.activate()
 
 
 def install_workflow(window: MainWindow, publish_service: ServiceFactory | None = None,
@@ -192,20 +193,19 @@ def install_workflow(window: MainWindow, publish_service: ServiceFactory | None 
     from .settings_dialog import SettingsLauncher
     from .tray import WorkWatcher, make_notifier
 
-    progress = ProgressWatcher(window)
+    context = window.context
+    progress = ProgressWatcher(context)
     status_line = PostStatusLine(progress, window)
-    window.add_editor_bar(status_line)
-    approvals = ApprovalsPanel(window, progress)
-    window.add_side_panel(approvals, approvals.tab_title())
-    window.add_post_action(approvals.approve_action)
-    publishing = (PublishController(window) if publish_service is None
-                  else PublishController(window, publish_service))
-    window.add_side_panel(publishing.panel, publishing.panel.tab_title())
-    review_queue = ReviewQueueWindow(window)
-    window.view_menu.addSeparator()
-    window.view_menu.addAction(review_queue.open_action)
-    settings = SettingsLauncher(window)
-    work = WorkWatcher(window, notifier if notifier is not None else make_notifier(window))
+    context.add_editor_bar(status_line)
+    approvals = ApprovalsPanel(context, progress)
+    context.add_side_panel(approvals, approvals.tab_title())
+    context.add_post_action(approvals.approve_action)
+    publishing = (PublishController(context) if publish_service is None
+                  else PublishController(context, publish_service))
+    context.add_side_panel(publishing.panel, publishing.panel.tab_title())
+    review_queue = ReviewQueueWindow(context)
+    settings = SettingsLauncher(context)
+    work = WorkWatcher(context, notifier if notifier is not None else make_notifier(context))
 
     def on_work_changed(_items: object) -> None:
         """Others act in their own windows: each poll brings these views up to date."""

@@ -33,13 +33,14 @@ from desktop.core.model import Lang, PostState
 from desktop.core.review import LangStatus, LanguageReview, Progress
 from desktop.core.roles import APPROVER_PREFIX
 
+from .context import Feature
 from .i18n import format_timestamp, language_name, state_label
 from .operations import OpChanges
 from .operations.approvals import PostProgress, approve, load_progress
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 LANGS = (Lang.EN, Lang.FR)
 
@@ -132,23 +133,23 @@ class ProgressWatcher(QObject):
     # PostProgress, or None when no post is open.
     progress_loaded = Signal(object)
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self._window = window
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget)
+        self.context = context
         self.current: PostProgress | None = None
-        window.current_post_changed.connect(self._on_window_current_post_changed)
-        window.backend.operation_executed.connect(self._on_backend_operation_executed)
+        context.current_post_changed.connect(self._on_window_current_post_changed)
+        context.backend.operation_executed.connect(self._on_backend_operation_executed)
 
     def refresh(self) -> None:
         """Read the open post's progress; latest wins (the user may move on meanwhile)."""
-        post_id = self._window.current_post_id()
-        backend = self._window.backend
+        post_id = self.context.current_post_id()
+        backend = self.context.backend
         if post_id is None:
             backend.latest_check(self, new=True)  # drop any read still on its way
             self._deliver(None)
             return
         backend.query_latest(self, lambda session: load_progress(session, post_id),
-                             self._deliver, on_failure=self._window.show_error)
+                             self._deliver, on_failure=self.context.show_error)
 
     def _deliver(self, value: PostProgress | None) -> None:
         self.current = value
@@ -160,7 +161,7 @@ class ProgressWatcher(QObject):
 
     @Slot(object, object)
     def _on_backend_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
-        if changes.touches(self._window.current_post_id()) and (changes.versions
+        if changes.touches(self.context.current_post_id()) and (changes.versions
                                                                 or changes.post_list):
             self.refresh()
 
@@ -224,17 +225,17 @@ class PostStatusLine(QWidget):
 
 
 # -- the side panel ----------------------------------------------------------------------
-class ApprovalsPanel(QWidget):
+class ApprovalsPanel(QWidget, Feature):
     """The chain for the open post: states, who can act, times, approvals; Approve."""
 
     # Narrow enough for a side panel: details go on further lines of a cell.
     STEP_COLUMNS = 3
     HISTORY_COLUMNS = 3
 
-    def __init__(self, window: MainWindow, watcher: ProgressWatcher):
-        super().__init__(window)
+    def __init__(self, context: WindowContext, watcher: ProgressWatcher):
+        super().__init__(context.widget)
         self.setObjectName("approvals_panel")
-        self._window = window
+        self.attach(context)
         self._watcher = watcher
         self._progress: PostProgress | None = None
 
@@ -543,7 +544,7 @@ class ApprovalsPanel(QWidget):
         comment = self.comment_edit.text().strip()
         self.approve_button.setEnabled(False)
         self.approve_action.setEnabled(False)
-        self._window.backend.run_op(
+        self.context.backend.run_op(
             lambda session: approve(session, post_id, step_id, comment),
             on_success=lambda approval: self._on_approved(post_id, approval),
             on_failure=self._on_approve_failed, initiator=self)
@@ -557,8 +558,11 @@ class ApprovalsPanel(QWidget):
             step=names.get(approval.step_id, approval.step_id)), "success")
 
     def _on_approve_failed(self, exc: Exception) -> None:
-        self._window.show_error(exc)
+        self.context.show_error(exc)
         self._watcher.refresh()
+
+    def feature_actions(self) -> tuple[QAction, ...]:
+        return (self.approve_action,)
 
     # -- language ---------------------------------------------------------------------
     def tab_title(self) -> str:
@@ -571,9 +575,7 @@ class ApprovalsPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tab_title())
-        tabs = self._window.side_tabs
-        if tabs.indexOf(self) >= 0:
-            tabs.setTabText(tabs.indexOf(self), self.tab_title())
+        self.context.set_side_panel_title(self, self.tab_title())
         self.waiting_heading.setText(self.tr("Waiting for"))
         self.steps_heading.setText(self.tr("Approval &chain"))
         self.steps_tree.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Time")])
@@ -600,7 +602,7 @@ class ApprovalsPanel(QWidget):
         self.approve_action.setText(self.tr("&Approve"))
         self.approve_action.setToolTip(self.tr(
             "Approve the open post at the step chosen in the Approvals panel (Ctrl+Shift+A)"))
-        button = self._window.toolbar.widgetForAction(self.approve_action)
+        button = self.context.action_button(self.approve_action)
         if button is not None:
             button.setAccessibleName(self.tr("Approve"))
         self.refresh_button.setText(self.tr("Refresh"))

@@ -9,20 +9,15 @@ switching posts, New post and closing the window checkpoint each changed
 language; autosave (≤ 400 ms after typing stops, and at least every second
 during continuous typing) keeps a working draft and never makes a version.
 
-Extension points for later features:
-
-* ``add_post_action(action)``: a toolbar/menu slot for Suggest, Publish…
-* ``add_side_panel(widget, title)``: tabbed side panel (QA findings, review,
-  approvals), hidden until something is added.
-* ``add_editor_bar(widget)``: a bar above both editors (the post's status
-  line, the half-published banner).
-* ``shutting_down`` signal: emitted first thing in `shutdown()`, so features
-  with workers or timers of their own stop them before the store closes.
-* ``add_file_action(action)``: a File menu entry (Install language package…).
-* ``editor(lang).set_machine_banner(visible, text=None)``: per-language
-  "Machine translation — needs linguistic review" banner.
-* ``current_post_changed(post_id | None)`` and ``backend.operation_executed``
-  signals; ``current_post_id()``, ``editor(lang).text()``/``.spans()``.
+Features (suggestions, QA, review, approvals, publishing, notifications…)
+see the window only through ``context`` (`context.WindowContext`): the
+backend, settings, message bar, the open post and its editors, and the
+extension points — ``add_post_action`` (toolbar and Post menu),
+``add_file_action``, ``add_view_action``, ``add_side_panel`` (tabbed, hidden
+until something is added), ``add_editor_bar`` (above both editors) — plus the
+``current_post_changed(post_id | None)`` and ``shutting_down`` signals
+(emitted first thing in `shutdown()`, so features stop their workers and
+timers before the store closes).
 """
 
 from __future__ import annotations
@@ -39,6 +34,7 @@ from desktop.core.errors import TandemError
 from desktop.core.model import Lang
 
 from .backend import Backend
+from .context import WindowContext
 from .editor import LanguageEditor
 from .i18n import LanguageManager, language_name
 from .operations import OpChanges
@@ -167,6 +163,17 @@ class MainWindow(QMainWindow):
         self.backend.busy_changed.connect(self._on_backend_busy_changed)
         if self.languages is not None:
             self.languages.language_changed.connect(self._on_language_changed)
+
+        self.context = WindowContext(
+            backend=self.backend, settings=self.settings, languages=self.languages, widget=self,
+            message_bar=self.message_bar, status_bar=self.statusBar(),
+            show_message=self.show_message, show_error=self.show_error,
+            current_post_id=self.current_post_id, current_post_changed=self.current_post_changed,
+            shutting_down=self.shutting_down, editor=self.editor,
+            focus_shortcut=self.focus_shortcut, add_post_action=self.add_post_action,
+            add_file_action=self.add_file_action, add_view_action=self.add_view_action,
+            add_side_panel=self.add_side_panel, set_side_panel_title=self.set_side_panel_title,
+            add_editor_bar=self.add_editor_bar, action_button=self.toolbar.widgetForAction)
 
         self._set_tab_order()
         self.retranslate_ui()
@@ -317,9 +324,19 @@ class MainWindow(QMainWindow):
         self.post_menu.addAction(action)
         self.post_menu.menuAction().setVisible(True)
 
-    def add_file_action(self, action: QAction) -> None:
-        """Add an entry to the File menu, above Quit (Install language package…)."""
-        self.file_menu.insertAction(self._file_separator, action)
+    def add_file_action(self, action: QAction, before_quit: bool = False) -> None:
+        """Add an entry to the File menu: with the post entries (Install language
+        package…), or ``before_quit`` in a section of its own just above Quit (Settings…)."""
+        if before_quit:
+            self.file_menu.insertAction(self.quit_action, action)
+            self.file_menu.insertSeparator(self.quit_action)
+        else:
+            self.file_menu.insertAction(self._file_separator, action)
+
+    def add_view_action(self, action: QAction) -> None:
+        """Add an entry to the View menu, below a separator (Review queue)."""
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(action)
 
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the side panel (QA findings, review, approvals); shows it."""
@@ -327,9 +344,25 @@ class MainWindow(QMainWindow):
         self.side_dock.show()
         return index
 
-    def add_editor_bar(self, widget: QWidget) -> None:
-        """Add a bar between the title and the editors (status line, banners)."""
+    def set_side_panel_title(self, widget: QWidget, title: str, tooltip: str | None = None) -> None:
+        """Rename a side panel's tab (after a language change)."""
+        index = self.side_tabs.indexOf(widget)
+        if index >= 0:
+            self.side_tabs.setTabText(index, title)
+            if tooltip is not None:
+                self.side_tabs.setTabToolTip(index, tooltip)
+
+    def add_editor_bar(self, widget: QWidget, *focus_chain: QWidget) -> None:
+        """Add a bar between the title and the editors (status line, banners); its
+        ``focus_chain`` widgets come right after the title in tab order."""
         self._editor_layout.insertWidget(self._editor_layout.count() - 1, widget)
+        for first, second in zip((self.title_edit, *focus_chain), focus_chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_shortcut(self, lang: Lang) -> str:
+        """The shortcut that focuses a language's editor, as the user's platform writes it."""
+        return self.focus_actions[Lang(lang)].shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText)
 
     # -- opening posts --------------------------------------------------------
     def set_session(self, session: Session) -> None:

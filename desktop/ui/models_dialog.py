@@ -30,18 +30,19 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout)
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
 
+from .context import Feature
 from .i18n import language_name
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
     from translation.packages import InstalledPackage
 
-    from .main_window import MainWindow
+    from .context import WindowContext
     from .translator_worker import TranslatorHost
 
 POLICY_KEY = "translation.allow_online_install"
@@ -145,10 +146,9 @@ class _Progress(QObject):
 class ModelsDialog(QDialog):
     """Installed language packages; install from a file or the Argos index; remove."""
 
-    def __init__(self, window: MainWindow, host: TranslatorHost, transport: Any = None):
-        super().__init__(window)
+    def __init__(self, parent: QWidget, host: TranslatorHost, transport: Any = None):
+        super().__init__(parent)
         self.setObjectName("models_dialog")
-        self.window = window
         self.host = host
         self.transport = transport
         self.packages: list[InstalledPackage] = []
@@ -227,7 +227,7 @@ class ModelsDialog(QDialog):
 
     # -- state ------------------------------------------------------------------------
     def online_allowed(self) -> bool:
-        return bool(self.window.session.policy.get(POLICY_KEY, True))
+        return bool(self.host.session.policy.get(POLICY_KEY, True))
 
     def is_busy(self) -> bool:
         return self._job is not None
@@ -466,13 +466,13 @@ class ModelsDialog(QDialog):
         self._render_table()
 
 
-class ModelsController(QObject):
+class ModelsController(QObject, Feature):
     """The File menu entry that opens the language packages dialog."""
 
-    def __init__(self, window: MainWindow, host: TranslatorHost):
-        super().__init__(window)
+    def __init__(self, context: WindowContext, host: TranslatorHost):
+        super().__init__(context.widget)
         self.setObjectName("models")
-        self.window = window
+        self.attach(context)
         self.host = host
         # The httpx transport downloads go through (None: the network); tests set a mock.
         self.transport: Any = None
@@ -480,14 +480,17 @@ class ModelsController(QObject):
         self.action = QAction(self)
         self.action.setObjectName("install_package_action")
         self.action.triggered.connect(self.open_dialog)
-        window.add_file_action(self.action)
-        window.installEventFilter(self)  # LanguageChange
+        context.add_file_action(self.action)
+        context.widget.installEventFilter(self)  # LanguageChange
         self._retranslate()
+
+    def feature_actions(self) -> tuple[QAction, ...]:
+        return (self.action,)
 
     @Slot()
     def open_dialog(self) -> ModelsDialog:
         if self.dialog is None:
-            self.dialog = ModelsDialog(self.window, self.host, self.transport)
+            self.dialog = ModelsDialog(self.context.widget, self.host, self.transport)
         self.dialog.refresh()
         if self.dialog.isVisible():  # already open behind the window: bring it forward
             self.dialog.raise_()
@@ -497,7 +500,7 @@ class ModelsController(QObject):
         return self.dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and watched is self.window:
+        if event.type() == QEvent.Type.LanguageChange and watched is self.context.widget:
             self._retranslate()
         return super().eventFilter(watched, event)
 

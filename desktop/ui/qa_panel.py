@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from desktop.core.model import Lang
 
+from .context import Feature
 from .editor import qt_offsets
 from .operations.translation import QaContext, qa_context
 from .tasks import LatestOnlyRunner
@@ -34,7 +35,7 @@ from .tasks import LatestOnlyRunner
 if TYPE_CHECKING:
     from translation.qa import Finding
 
-    from .main_window import MainWindow
+    from .context import WindowContext
     from .operations import OpChanges
 
 LANGS = (Lang.EN, Lang.FR)
@@ -60,20 +61,19 @@ def run_checks(en: str, fr: str, context: QaContext) -> QaResult:
     return QaResult(en, fr, tuple(findings))
 
 
-class QaPanel(QWidget):
+class QaPanel(QWidget, Feature):
     """Findings list with "Fix", added to the window's side panel."""
 
     QA_DELAY_MS = 400
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget)
         self.setObjectName("qa_panel")
-        self.window = window
+        self.attach(context)
         self.runner = LatestOnlyRunner("qa", self)
         self.result: QaResult | None = None
         self.dropped = 0  # results for texts no longer on screen
-        self._context: QaContext | None = None
-        self._closed = False
+        self._qa_context: QaContext | None = None
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -100,17 +100,16 @@ class QaPanel(QWidget):
         self.fix_button.clicked.connect(self._on_fix_button_clicked)
         self.runner.result_ready.connect(self._on_runner_result_ready)
         for lang in LANGS:
-            window.editor(lang).text_edited.connect(self._on_editor_text_edited)
-        window.current_post_changed.connect(self._on_window_current_post_changed)
-        window.backend.operation_executed.connect(self._on_backend_operation_executed)
-        window.shutting_down.connect(self.shutdown)
-        window.add_side_panel(self, "")
+            context.editor(lang).text_edited.connect(self._on_editor_text_edited)
+        context.current_post_changed.connect(self._on_window_current_post_changed)
+        context.backend.operation_executed.connect(self._on_backend_operation_executed)
+        context.add_side_panel(self, "")
         self.retranslate_ui()
-        self._on_window_current_post_changed(window.current_post_id())
+        self._on_window_current_post_changed(context.current_post_id())
 
     # -- requests --------------------------------------------------------------------
     def texts(self) -> tuple[str, str]:
-        return self.window.editor(Lang.EN).text(), self.window.editor(Lang.FR).text()
+        return self.context.editor(Lang.EN).text(), self.context.editor(Lang.FR).text()
 
     def is_current(self) -> bool:
         """The findings shown are for the texts on screen."""
@@ -118,7 +117,7 @@ class QaPanel(QWidget):
 
     @Slot(object)
     def _on_window_current_post_changed(self, post_id: int | None) -> None:
-        self._context = None
+        self._qa_context = None
         self.runner.invalidate("qa")
         self._timer.stop()
         self.result = None
@@ -128,20 +127,20 @@ class QaPanel(QWidget):
 
     @Slot(object, object)
     def _on_backend_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
-        post_id = self.window.current_post_id()
+        post_id = self.context.current_post_id()
         if changes.touches(post_id) and changes.versions:
             self._load_context(post_id)  # the language written first may be known now
 
     def _load_context(self, post_id: int) -> None:
-        if self._closed:
+        if self.closed:
             return
-        self.window.backend.run_query(lambda session: qa_context(session, post_id),
+        self.context.backend.run_query(lambda session: qa_context(session, post_id),
                                       self._on_context_loaded,
                                       on_failure=lambda _exc: None)
 
     def _on_context_loaded(self, context: QaContext) -> None:
-        if context.post_id == self.window.current_post_id() and not self._closed:
-            self._context = context
+        if context.post_id == self.context.current_post_id() and not self.closed:
+            self._qa_context = context
             self._request()
 
     @Slot(object)
@@ -153,8 +152,8 @@ class QaPanel(QWidget):
     @Slot()
     def _request(self) -> None:
         self._timer.stop()
-        context = self._context
-        if context is None or self._closed:
+        context = self._qa_context
+        if context is None or self.closed:
             return
         en, fr = self.texts()
         if not en.strip() or not fr.strip():
@@ -177,7 +176,7 @@ class QaPanel(QWidget):
         return self.result.findings if self.result is not None else ()
 
     def _interface_lang(self) -> str:
-        languages = self.window.languages
+        languages = self.context.languages
         return languages.language if languages is not None else "en"
 
     def _severity_label(self, severity: str) -> str:
@@ -221,7 +220,7 @@ class QaPanel(QWidget):
         self._render_fix_button()
 
     def _render_summary(self) -> None:
-        if self.window.current_post_id() is None:
+        if self.context.current_post_id() is None:
             text = self.tr("Open a post to check its English and French texts against each "
                            "other.")
         elif not all(t.strip() for t in self.texts()):
@@ -271,7 +270,7 @@ class QaPanel(QWidget):
         for lang, span in ((Lang.EN, finding.span_en), (Lang.FR, finding.span_fr)):
             if span is None:
                 continue
-            editor = self.window.editor(lang)
+            editor = self.context.editor(lang)
             editor.show_draft()
             text = editor.text()
             start, end = qt_offsets(text, [min(span[0], len(text)), min(span[1], len(text))])
@@ -282,7 +281,7 @@ class QaPanel(QWidget):
             editor.editor.ensureCursorVisible()
             focus_lang = focus_lang or (finding.fix.lang if finding.fix else lang)
         if focus and focus_lang is not None:
-            self.window.editor(focus_lang).editor.setFocus()
+            self.context.editor(focus_lang).editor.setFocus()
 
     @Slot()
     def _on_fix_button_clicked(self) -> None:
@@ -290,7 +289,7 @@ class QaPanel(QWidget):
         if finding is None or finding.fix is None or not self.is_current():
             return
         fix = finding.fix
-        editor = self.window.editor(fix.lang)
+        editor = self.context.editor(fix.lang)
         text = editor.text()
         start, end = qt_offsets(text, [fix.start, fix.end])
         cursor = QTextCursor(editor.editor.document())
@@ -306,11 +305,8 @@ class QaPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        tabs = self.window.side_tabs
-        index = tabs.indexOf(self)
-        if index >= 0:
-            tabs.setTabText(index, self.tr("Checks"))
-            tabs.setTabToolTip(index, self.tr("Checks between the English and French texts"))
+        self.context.set_side_panel_title(
+            self, self.tr("Checks"), self.tr("Checks between the English and French texts"))
         self.list.setAccessibleName(self.tr("Findings between the English and French texts"))
         self.list.setAccessibleDescription(self.tr(
             "Selecting a finding selects its text in the editor; Enter moves the cursor there."))
@@ -320,10 +316,6 @@ class QaPanel(QWidget):
             "Applies the suggested correction to the text; Ctrl+Z in the editor undoes it."))
         self._render()
 
-    @Slot()
-    def shutdown(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
+    def stop(self) -> None:
         self._timer.stop()
         self.runner.shutdown()

@@ -31,6 +31,7 @@ from desktop.core.model import Lang, Origin
 from desktop.core.review import Decision, LangStatus, LanguageReview, MachineDiff, ReviewItem
 
 from .approvals_panel import roles_phrase
+from .context import Feature
 from .editor import LanguageEditor
 from .i18n import format_timestamp, language_name, origin_label
 from .operations import OpChanges
@@ -38,7 +39,7 @@ from .operations.review import Decide, ReviewQueue, load_queue, reject, sign
 from .widgets import OVER_COLOUR, MessageBar
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 LANGS = (Lang.EN, Lang.FR)
 # Diff colours (≥ 4.5:1 contrast), with strike-through/underline so colour is not alone.
@@ -278,7 +279,7 @@ class ReviewPane(QWidget):
         self._render()
 
 
-class ReviewQueueWindow(QWidget):
+class ReviewQueueWindow(QWidget, Feature):
     """Pairs waiting for review (oldest first) and the chosen pair side by side."""
 
     #: QA findings shown without scrolling.
@@ -286,10 +287,10 @@ class ReviewQueueWindow(QWidget):
     #: Labels of the two panes that are kept the same height (the texts line up).
     PAIRED_LABELS = ("status_label", "legend_label", "diff_label", "note_label")
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window, Qt.WindowType.Window)
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget, Qt.WindowType.Window)
         self.setObjectName("review_queue")
-        self._window = window
+        self.attach(context)
         self._queue: ReviewQueue | None = None
         self._shown: ReviewItem | None = None
 
@@ -377,9 +378,10 @@ class ReviewQueueWindow(QWidget):
         self.addAction(self.refresh_action)
 
         # Opens the window (View menu of the main window).
-        self.open_action = QAction(window)
+        self.open_action = QAction(context.widget)
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.open_action.triggered.connect(self.open)
+        context.add_view_action(self.open_action)
 
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         for pane in self.panes.values():
@@ -389,9 +391,12 @@ class ReviewQueueWindow(QWidget):
             pane.installEventFilter(self)  # a new width re-wraps the labels
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
-        window.backend.operation_executed.connect(self._on_backend_operation_executed)
+        context.backend.operation_executed.connect(self._on_backend_operation_executed)
         self.retranslate_ui()
         self.resize(1280, 760)
+
+    def feature_actions(self) -> tuple[QAction, ...]:
+        return (self.open_action,)
 
     # -- opening and loading ----------------------------------------------------------
     @Slot()
@@ -407,7 +412,7 @@ class ReviewQueueWindow(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Read the queue; latest wins (a newer refresh supersedes this one)."""
-        self._window.backend.query_latest(self, load_queue, self._on_queue_loaded,
+        self.context.backend.query_latest(self, load_queue, self._on_queue_loaded,
                                           on_failure=self._on_failure)
 
     def _on_queue_loaded(self, queue: ReviewQueue) -> None:
@@ -542,7 +547,7 @@ class ReviewQueueWindow(QWidget):
             self.message_bar.show_message(done_text.format(
                 language=language_name(lang), seq=version.seq, title=title), "success")
 
-        self._window.backend.run_op(
+        self.context.backend.run_op(
             lambda session: operation(session, post_id, lang, comment, version.id),
             on_success=done, on_failure=self._on_failure, initiator=self)
 

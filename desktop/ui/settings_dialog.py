@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from desktop.publishing.accounts import CHANNELS, DEFAULT_SERVICE, AccountLang, PublishingAccount
 from desktop.publishing.credentials import InvalidSecret, Secret
 
+from .context import Feature
 from .operations.accounts import (DEFAULT_TARGETS_KEY, AccountsView, add_account, load_accounts,
                                   remove_account, set_default_targets, store_secret)
 from .publishing.accounts import (LockNote, TargetsChooser, account_language, channel_label,
@@ -39,7 +40,7 @@ from .widgets import MessageBar
 
 if TYPE_CHECKING:
     from .backend import Backend
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 
 def policy_key_label(key: str) -> str:
@@ -454,32 +455,34 @@ class SettingsDialog(QDialog):
         self._render()
 
 
-class SettingsLauncher(QObject):
-    """File → Settings… (Ctrl+,) in a `MainWindow`."""
+class SettingsLauncher(QObject, Feature):
+    """File → Settings… (Ctrl+,) in the window."""
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self._window = window
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget)
+        self.attach(context)
         self.dialog: SettingsDialog | None = None
-        self.action = QAction(window)
+        self.action = QAction(context.widget)
         self.action.setShortcut(QKeySequence("Ctrl+,"))
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open)
-        window.file_menu.insertAction(window.quit_action, self.action)
-        window.file_menu.insertSeparator(window.quit_action)
-        window.installEventFilter(self)  # the window's LanguageChange retranslates the action
+        context.add_file_action(self.action, before_quit=True)
+        context.widget.installEventFilter(self)  # the window's LanguageChange retranslates it
         self.retranslate()
+
+    def feature_actions(self) -> tuple[QAction, ...]:
+        return (self.action,)
 
     @Slot()
     def open(self) -> None:
         if self.dialog is None:
-            self.dialog = SettingsDialog(self._window.backend, self._window)
+            self.dialog = SettingsDialog(self.context.backend, self.context.widget)
         else:
             self.dialog.refresh()
         self.dialog.open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self.context.widget and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 

@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, 
 from desktop.core import provenance
 from desktop.core.model import Lang, Origin, Span, Version
 
+from .context import Feature
 from .editor import LanguageEditor
 from .i18n import language_name, origin_label
 from .operations import OpChanges
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
     from desktop.app.suggestions import PostSuggestion
     from translation.suggest import Alternative, Suggester, Suggestion
 
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 LANGS = (Lang.EN, Lang.FR)
 # Pause in typing before a live suggestion is computed.
@@ -250,7 +251,7 @@ class AlternativesDialog(QDialog):
 
 
 # -- the controller --------------------------------------------------------------------------
-class SuggestionController(QObject):
+class SuggestionController(QObject, Feature):
     """Live ghost suggestions, the Suggest action and the machine-translation banner."""
 
     # (target lang) a ghost is on screen.
@@ -259,10 +260,10 @@ class SuggestionController(QObject):
     # (PostSuggestion) a suggestion was recorded as a version (accepted ghost, action, match).
     recorded = Signal(object)
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget)
         self.setObjectName("suggestions")
-        self.window = window
+        self.attach(context)
         self.runner = LatestOnlyRunner("suggest", self)
         self.dropped = 0  # results thrown away because the text changed meanwhile
         self.alternatives_dialog: AlternativesDialog | None = None
@@ -272,9 +273,8 @@ class SuggestionController(QObject):
         self._described: tuple[Lang, str] | None = None  # (lang, note added to its description)
         self._inserting = False
         self._action: Request | None = None  # the Suggest action running, if any
-        self._closed = False
         self._last_focus = Lang.EN
-        self.overlays = {lang: GhostOverlay(window.editor(lang)) for lang in LANGS}
+        self.overlays = {lang: GhostOverlay(context.editor(lang)) for lang in LANGS}
         self._timer = QTimer(self, singleShot=True, interval=LIVE_DELAY_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
 
@@ -282,21 +282,20 @@ class SuggestionController(QObject):
         self.suggest_action.setObjectName("suggest_action")
         self.suggest_action.setShortcut(QKeySequence(SUGGEST_SHORTCUT))
         self.suggest_action.triggered.connect(self.suggest)
-        window.add_post_action(self.suggest_action)
+        context.add_post_action(self.suggest_action)
 
         for lang in LANGS:
-            editor = window.editor(lang)
+            editor = context.editor(lang)
             editor.text_edited.connect(self._on_editor_text_edited)
             editor.editor.installEventFilter(self)
-        window.installEventFilter(self)  # LanguageChange
-        window.current_post_changed.connect(self._on_window_current_post_changed)
-        window.backend.operation_executed.connect(self._on_backend_operation_executed)
-        window.shutting_down.connect(self.shutdown)
+        context.widget.installEventFilter(self)  # LanguageChange
+        context.current_post_changed.connect(self._on_window_current_post_changed)
+        context.backend.operation_executed.connect(self._on_backend_operation_executed)
         QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
         self.runner.result_ready.connect(self._on_runner_result_ready)
         self.runner.failed.connect(self._on_runner_failed)
         self._retranslate()
-        self._on_window_current_post_changed(window.current_post_id())
+        self._on_window_current_post_changed(context.current_post_id())
 
     # -- state -------------------------------------------------------------------------
     def ghost(self) -> tuple[Lang, str] | None:
@@ -308,17 +307,17 @@ class SuggestionController(QObject):
 
     def suggest_target(self) -> Lang:
         """What the Suggest action writes: the empty side, else the side not being written."""
-        blank = {lang: not self.window.editor(lang).text().strip() for lang in LANGS}
+        blank = {lang: not self.context.editor(lang).text().strip() for lang in LANGS}
         if blank[Lang.EN] != blank[Lang.FR]:
             return Lang.EN if blank[Lang.EN] else Lang.FR
         return self._last_focus.other
 
     def _editor(self, lang: Lang) -> LanguageEditor:
-        return self.window.editor(lang)
+        return self.context.editor(lang)
 
     def _stale(self, request: Request) -> bool:
-        return (self._closed or request.generation != self._generation
-                or request.post_id != self.window.current_post_id()
+        return (self.closed or request.generation != self._generation
+                or request.post_id != self.context.current_post_id()
                 or self._editor(request.source).text() != request.source_text
                 or self._editor(request.target).text() != request.target_text)
 
@@ -335,8 +334,8 @@ class SuggestionController(QObject):
 
     @Slot()
     def _on_timer_timeout(self) -> None:
-        post_id = self.window.current_post_id()
-        if self._closed or self._action is not None or self._source is None or post_id is None:
+        post_id = self.context.current_post_id()
+        if self.closed or self._action is not None or self._source is None or post_id is None:
             return
         source, target = self._editor(self._source), self._editor(self._source.other)
         if target.is_viewing_version() or target.editor.isReadOnly():
@@ -346,7 +345,7 @@ class SuggestionController(QObject):
             return  # nothing to translate, or a person's text on the other side
         request = Request(self._generation, post_id, source.lang, source_text, target_text)
         base = target.base_version
-        self.window.backend.run_query(
+        self.context.backend.run_query(
             suggester, lambda snapshot: self._on_suggester_ready(request, base, snapshot),
             on_failure=lambda _exc: None)  # no snapshot, no ghost: typing carries on
 
@@ -378,8 +377,7 @@ class SuggestionController(QObject):
             kind = self.tr("Suggested from translation memory")
         if QApplication.focusWidget() is self._editor(target).editor:
             return self.tr("{kind}: Tab accepts it, Esc dismisses it.").format(kind=kind)
-        shortcut = self.window.focus_actions[target].shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText)
+        shortcut = self.context.focus_shortcut(target)
         return self.tr("{kind}: press {shortcut}, then Tab to accept it.").format(
             kind=kind, shortcut=shortcut)
 
@@ -421,7 +419,7 @@ class SuggestionController(QObject):
         self._insert(self._editor(request.target), suggestion.text)
         post_id = request.post_id
         drafts = {request.source: request.source_text}
-        self.window.backend.run_op(
+        self.context.backend.run_op(
             lambda session: record_suggestion(session, post_id, suggestion, drafts),
             on_success=lambda made: self._on_recorded(made, insert=False),
             on_failure=lambda exc: self._on_accept_failed(request, suggestion, exc),
@@ -433,7 +431,7 @@ class SuggestionController(QObject):
         editor = self._editor(request.target)
         if editor.post_id == request.post_id and editor.text() == suggestion.text:
             editor.editor.undo()  # the insertion was one edit: back to what was there
-        self.window.show_error(exc)
+        self.context.show_error(exc)
 
     def _insert(self, editor: LanguageEditor, text: str) -> None:
         """Put a recorded suggestion into the pane (one undoable edit, no new request)."""
@@ -452,12 +450,12 @@ class SuggestionController(QObject):
         if insert and editor.post_id == version.post_id:
             self._insert(editor, version.text)
         if made.created:
-            self.window.show_message(self.tr(
+            self.context.show_message(self.tr(
                 "{language} suggestion saved as version {seq} ({origin}); it needs linguistic "
                 "review.").format(language=language_name(version.lang), seq=version.seq,
                                   origin=origin_label(version.origin)), "success")
         else:
-            self.window.show_message(self.tr(
+            self.context.show_message(self.tr(
                 "The {language} text already is this suggestion (version {seq}).").format(
                 language=language_name(version.lang), seq=version.seq), "info")
         self.recorded.emit(made)
@@ -466,14 +464,14 @@ class SuggestionController(QObject):
     @Slot()
     def suggest(self) -> None:
         """Ctrl+Shift+T: record a suggestion for the open post's other language."""
-        post_id = self.window.current_post_id()
-        if post_id is None or self._action is not None or self._closed:
+        post_id = self.context.current_post_id()
+        if post_id is None or self._action is not None or self.closed:
             return
         target = self.suggest_target()
         source = target.other
         source_text = self._editor(source).text()
         if not source_text.strip():
-            self.window.show_message(self.tr(
+            self.context.show_message(self.tr(
                 "There is no {language} text to translate yet.").format(
                 language=language_name(source)), "info")
             return
@@ -489,19 +487,20 @@ class SuggestionController(QObject):
             spans = draft_spans(request.target_text, base)
             return suggester(session), is_replaceable(request.target_text, spans)
 
-        self.window.backend.run_query(
+        self.context.backend.run_query(
             prepare, lambda value: self._on_action_prepared(request, *value),
             on_failure=self._on_action_failed)
 
     def _on_action_prepared(self, request: Request, suggester: Suggester,
                             replaceable: bool) -> None:
-        if self._closed or request.post_id != self.window.current_post_id():
+        if self.closed or request.post_id != self.context.current_post_id():
             self._end_action()
             return
         if not replaceable:
             language = language_name(request.target)
             answer = QMessageBox.question(
-                self.window, self.tr("Replace the {language} text?").format(language=language),
+                self.context.widget,
+                self.tr("Replace the {language} text?").format(language=language),
                 self.tr("The {language} text was written by a person. Replace it with a "
                         "suggestion? It stays in the version history.").format(language=language),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -514,7 +513,7 @@ class SuggestionController(QObject):
 
     def _on_action_result(self, request: Request, replaceable: bool,
                           suggestion: Suggestion) -> None:
-        if self._closed or request.post_id != self.window.current_post_id():
+        if self.closed or request.post_id != self.context.current_post_id():
             self._end_action()
             return
         drafts = {request.source: request.source_text}
@@ -528,31 +527,31 @@ class SuggestionController(QObject):
             if made.suggestion.alternatives:
                 self._offer_alternatives(post_id, made.suggestion)
 
-        self.window.backend.run_op(
+        self.context.backend.run_op(
             lambda session: record_suggestion(session, post_id, suggestion, drafts),
             on_success=recorded, on_failure=self._on_action_failed, initiator=self)
 
     def _on_action_failed(self, exc: Exception) -> None:
         self._end_action()
-        if not self._closed:
-            self.window.show_error(exc)
+        if not self.closed:
+            self.context.show_error(exc)
 
     def _start_action(self, request: Request) -> None:
         """The target pane is read-only while its suggestion is made and recorded."""
         self._action = request
         self._update_action()
         self._editor(request.target).set_loading(True)
-        self.window.show_message(self.tr("Suggesting {language}…").format(
+        self.context.show_message(self.tr("Suggesting {language}…").format(
             language=language_name(request.target)), "info")
 
     def _end_action(self) -> None:
         request, self._action = self._action, None
         self._update_action()
-        if request is not None and request.post_id == self.window.current_post_id():
+        if request is not None and request.post_id == self.context.current_post_id():
             self._editor(request.target).set_loading(False)
 
     def _offer_alternatives(self, post_id: int, suggestion: Suggestion) -> None:
-        dialog = AlternativesDialog(self.window, suggestion)
+        dialog = AlternativesDialog(self.context.widget, suggestion)
         dialog.accepted.connect(lambda: self._use_alternative(post_id, suggestion,
                                                               dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
@@ -561,10 +560,10 @@ class SuggestionController(QObject):
 
     def _use_alternative(self, post_id: int, suggestion: Suggestion,
                          alternative: Alternative | None) -> None:
-        if alternative is None or self._closed:
+        if alternative is None or self.closed:
             return
         chosen = suggestion.choose(alternative)
-        self.window.backend.run_op(
+        self.context.backend.run_op(
             lambda session: record_suggestion(session, post_id, chosen, {}),
             on_success=lambda made: self._on_recorded(made, insert=True), initiator=self)
 
@@ -593,21 +592,21 @@ class SuggestionController(QObject):
 
     @Slot(object, object)
     def _on_backend_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
-        post_id = self.window.current_post_id()
+        post_id = self.context.current_post_id()
         if changes.touches(post_id) and (changes.versions or changes.post_list):
             self._refresh_banners(post_id)
 
     def _refresh_banners(self, post_id: int | None) -> None:
-        if post_id is None or self._closed:
+        if post_id is None or self.closed:
             for lang in LANGS:
                 self._editor(lang).set_machine_banner(False)
             return
-        self.window.backend.run_query(lambda session: machine_flags(session, post_id),
+        self.context.backend.run_query(lambda session: machine_flags(session, post_id),
                                       lambda flags: self._on_flags_loaded(post_id, flags),
                                       on_failure=lambda _exc: None)
 
     def _on_flags_loaded(self, post_id: int, flags: dict[Lang, bool]) -> None:
-        if post_id == self.window.current_post_id() and not self._closed:
+        if post_id == self.context.current_post_id() and not self.closed:
             for lang, flagged in flags.items():
                 self._editor(lang).set_machine_banner(flagged)
 
@@ -623,14 +622,14 @@ class SuggestionController(QObject):
         action.setText(text)
         action.setToolTip(tip.format(shortcut=action.shortcut().toString(
             QKeySequence.SequenceFormat.NativeText)))
-        action.setEnabled(self.window.current_post_id() is not None and self._action is None)
-        button = self.window.toolbar.widgetForAction(action)
+        action.setEnabled(self.context.current_post_id() is not None and self._action is None)
+        button = self.context.action_button(action)
         if button is not None:
             button.setAccessibleName(text.replace("&", ""))
 
     @Slot(QWidget, QWidget)
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._closed:
+        if self.closed:
             return
         for lang in LANGS:
             if new is self._editor(lang).editor:
@@ -651,7 +650,7 @@ class SuggestionController(QObject):
                     watched is self._editor(lang).editor for lang in LANGS):
                 self.dismiss_ghost()
                 return True
-        elif kind == QEvent.Type.LanguageChange and watched is self.window:
+        elif kind == QEvent.Type.LanguageChange and watched is self.context.widget:
             self._retranslate()
         return super().eventFilter(watched, event)
 
@@ -662,11 +661,10 @@ class SuggestionController(QObject):
             self.overlays[target].set_hint(self._hint(target))
 
     # -- closing -----------------------------------------------------------------------------
-    @Slot()
-    def shutdown(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
+    def feature_actions(self) -> tuple[QAction, ...]:
+        return (self.suggest_action,)
+
+    def stop(self) -> None:
         self._timer.stop()
         self._hide_ghost()
         self.runner.shutdown()

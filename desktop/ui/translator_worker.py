@@ -29,14 +29,15 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
+from .context import Feature
 from .tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.app.session import Session
 
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def prepare(session: Session) -> StartReport:
     return StartReport(tuple(report.installed), tuple(report.problems), translator.warm_up())
 
 
-class TranslatorHost(QObject):
+class TranslatorHost(QObject, Feature):
     """The shared translator's worker thread: start-up preparation and package changes."""
 
     # StartReport after start-up (provisioning + warm-up).
@@ -77,21 +78,19 @@ class TranslatorHost(QObject):
     # Packages were installed or removed (the translator was refreshed).
     packages_changed = Signal()
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, context: WindowContext):
+        super().__init__(context.widget)
         self.setObjectName("translator_host")
-        self.window = window
+        self.attach(context)
         self.runner = TaskRunner("translation-setup", self)
-        self._closed = False
         # Cancel flags of running downloads: set on shutdown so closing never waits for one.
         self._cancels: set[threading.Event] = set()
-        window.shutting_down.connect(self.shutdown)
 
     @property
     def session(self) -> Session:
-        return self.window.session
+        return self.context.session
 
-    def start(self) -> None:
+    def activate(self) -> None:
         """Provision first-run packages, then warm the translator up, in the worker."""
         session = self.session
         self.runner.run(lambda: prepare(session), self._on_prepare_done,
@@ -132,26 +131,22 @@ class TranslatorHost(QObject):
         self.runner.run(job, on_done, on_error)
 
     def _packages_changed(self) -> None:
-        if self._closed:
+        if self.closed:
             return
         self.packages_changed.emit()
         translator = self.session.suggestions.translator
         self.runner.run(translator.warm_up, self._on_warm_up_done, lambda _exc: None)
 
-    @Slot()
-    def shutdown(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
+    def stop(self) -> None:
         for cancel in self._cancels:
             cancel.set()
         self.runner.shutdown()
 
     # -- results -------------------------------------------------------------------
     def _on_prepare_done(self, report: StartReport) -> None:
-        if self._closed:
+        if self.closed:
             return
-        window = self.window
+        window = self.context
         if report.problems:
             window.show_message(self.tr("Language packages: {problems}").format(
                 problems=" ".join(report.problems)), "warning")
@@ -166,9 +161,9 @@ class TranslatorHost(QObject):
         self.warmed_up.emit(report.pairs)
 
     def _on_prepare_failed(self, exc: Exception) -> None:
-        if not self._closed:
-            self.window.show_error(exc)
+        if not self.closed:
+            self.context.show_error(exc)
 
     def _on_warm_up_done(self, pairs: dict) -> None:
-        if not self._closed:
+        if not self.closed:
             self.warmed_up.emit(pairs)

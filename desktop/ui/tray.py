@@ -22,12 +22,13 @@ from collections import Counter
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
+from .context import Feature
 from .operations.work import KINDS, WorkItem, waiting_work
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .context import WindowContext
 
 POLL_INTERVAL_MS = 60_000
 #: How long a status-bar notice stays (ms).
@@ -42,7 +43,7 @@ class Notifier(Protocol):
     def close(self) -> None: ...
 
 
-def _raise(window: MainWindow) -> None:
+def _raise(window: QWidget) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
@@ -51,7 +52,8 @@ def _raise(window: MainWindow) -> None:
 class SystemTrayNotifier:
     """A tray icon whose tooltip sums up the waiting work; new work pops a message."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, context: WindowContext):
+        window = context.widget
         icon = window.windowIcon()
         if icon.isNull():
             icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
@@ -73,62 +75,60 @@ class SystemTrayNotifier:
 class StatusBarNotifier:
     """No system tray here: the notice goes to the window's status bar."""
 
-    def __init__(self, window: MainWindow):
-        self._window = window
+    def __init__(self, context: WindowContext):
+        self._status_bar = context.status_bar
 
     def notify(self, title: str, text: str) -> None:
         line = text.replace("\n", " · ")
-        self._window.statusBar().showMessage(f"{title} — {line}", STATUS_NOTICE_MS)
+        self._status_bar.showMessage(f"{title} — {line}", STATUS_NOTICE_MS)
 
     def set_summary(self, text: str) -> None:
-        self._window.statusBar().setToolTip(text)
+        self._status_bar.setToolTip(text)
 
     def close(self) -> None:
-        self._window.statusBar().clearMessage()
+        self._status_bar.clearMessage()
 
 
-def make_notifier(window: MainWindow) -> Notifier:
+def make_notifier(context: WindowContext) -> Notifier:
     """The tray when the desktop has one, else the status bar (offscreen, bare X)."""
     if QSystemTrayIcon.isSystemTrayAvailable():
-        return SystemTrayNotifier(window)
-    return StatusBarNotifier(window)
+        return SystemTrayNotifier(context)
+    return StatusBarNotifier(context)
 
 
-class WorkWatcher(QObject):
+class WorkWatcher(QObject, Feature):
     """Polls `waiting_work` off the GUI thread and notifies about new items only."""
 
     # The items waiting now (tuple[WorkItem, ...]) after each poll.
     work_changed = Signal(object)
 
-    def __init__(self, window: MainWindow, notifier: Notifier,
+    def __init__(self, context: WindowContext, notifier: Notifier,
                  interval_ms: int = POLL_INTERVAL_MS):
-        super().__init__(window)
-        self._window = window
+        super().__init__(context.widget)
+        self.attach(context)
         self.notifier = notifier
         self._seen: set[tuple] = set()
         self._polling = False
-        self._stopped = False
         self.items: tuple[WorkItem, ...] = ()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
-        window.shutting_down.connect(self.stop)
 
-    def start(self) -> None:
+    def activate(self) -> None:
         self.poll()
         self.timer.start()
 
     @Slot()
     def poll(self) -> None:
-        if self._polling or self._stopped:
+        if self._polling or self.closed:
             return
         self._polling = True
-        self._window.backend.run_query(waiting_work, self._on_polled,
-                                       on_failure=self._on_poll_failed)
+        self.context.backend.run_query(waiting_work, self._on_polled,
+                                      on_failure=self._on_poll_failed)
 
     def _on_polled(self, items: tuple[WorkItem, ...]) -> None:
         self._polling = False
-        if self._stopped:
+        if self.closed:
             return
         new = [item for item in items if item.key not in self._seen]
         self._seen = {item.key for item in items}
@@ -161,8 +161,6 @@ class WorkWatcher(QObject):
                 lines.append(many[kind].format(count=QLocale().toString(counts[kind])))
         return "\n".join(lines)
 
-    @Slot()
     def stop(self) -> None:
-        self._stopped = True
         self.timer.stop()
         self.notifier.close()

@@ -41,7 +41,7 @@ def dialog_for(qtbot, make_window):
 def wait_idle(features) -> None:
     for _ in range(3):
         features.host.runner.wait_idle()
-        settle(features.host.window)
+        settle(features.host.context.widget)
 
 
 def rows(dialog) -> list[list[str]]:

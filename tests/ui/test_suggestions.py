@@ -402,7 +402,7 @@ def test_start_provisions_it_packages_refreshes_and_warms_up(qtbot, make_window,
         window = make_window(session)
         features = install_translation(window)
         with qtbot.waitSignal(features.host.prepared, timeout=30_000) as blocker:
-            features.host.start()
+            features.host.activate()
         report = blocker.args[0]
         assert report.installed and report.problems == ()
         assert report.ready_pairs == (("en", "fr"),), "the provisioned model loaded in warm-up"
@@ -423,7 +423,7 @@ def test_start_reports_provisioning_problems_in_the_message_bar(qtbot, make_wind
         window = make_window(session)
         features = install_translation(window)
         with qtbot.waitSignal(features.host.prepared, timeout=30_000):
-            features.host.start()
+            features.host.activate()
         assert window.message_bar.kind == "warning"
         assert "does not exist" in window.message_bar.text()
         window.close()

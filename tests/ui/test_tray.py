@@ -105,8 +105,8 @@ def test_only_new_items_are_notified(qtbot, desk, make_window):
     desk.machine_pair("First pair")
     window, _features = featured_window(qtbot, make_window, desk.tom)
     notifier = RecordingNotifier()
-    watcher = WorkWatcher(window, notifier, interval_ms=60_000)
-    watcher.start()
+    watcher = WorkWatcher(window.context, notifier, interval_ms=60_000)
+    watcher.activate()
     settle(window)
     assert notifier.notified == [("Tandem: work waiting for you", "To review: “First pair”")]
     assert notifier.summary == "To review: “First pair”"
@@ -131,8 +131,8 @@ def test_a_new_version_to_review_is_new_work(qtbot, desk, make_window):
     post_id = desk.machine_pair("Pair")
     window, _features = featured_window(qtbot, make_window, desk.tom)
     notifier = RecordingNotifier()
-    watcher = WorkWatcher(window, notifier)
-    watcher.start()
+    watcher = WorkWatcher(window.context, notifier)
+    watcher.activate()
     settle(window)
     desk.alice.posts.edit(post_id, Lang.EN, "Wildfire season: be ready now.")
     watcher.poll()
@@ -145,8 +145,8 @@ def test_without_a_system_tray_the_status_bar_tells(qtbot, desk, make_window):
     assert not QSystemTrayIcon.isSystemTrayAvailable(), "offscreen has no tray"
     window, features = featured_window(qtbot, make_window, desk.alice)
     assert isinstance(features.work.notifier, StatusBarNotifier)
-    assert isinstance(make_notifier(window), StatusBarNotifier)
-    features.work.start()
+    assert isinstance(make_notifier(window.context), StatusBarNotifier)
+    features.work.activate()
     settle(window)
     assert window.statusBar().currentMessage() == (
         "Tandem: work waiting for you — To publish: “Ready”")
@@ -161,10 +161,10 @@ def test_with_a_system_tray_its_icon_is_used(qtbot, desk, make_window, monkeypat
                         lambda icon, title, text, *args: shown.append((title, text)))
     desk.approved("Ready")
     window, _features = featured_window(qtbot, make_window, desk.alice)
-    notifier = make_notifier(window)
+    notifier = make_notifier(window.context)
     assert isinstance(notifier, tray.SystemTrayNotifier)
-    watcher = WorkWatcher(window, notifier)
-    watcher.start()
+    watcher = WorkWatcher(window.context, notifier)
+    watcher.activate()
     settle(window)
     assert shown[-1] == ("Tandem: work waiting for you", "To publish: “Ready”")
     assert notifier.icon.toolTip() == "To publish: “Ready”"

@@ -195,9 +195,7 @@ class PublishPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(self.tab_title())
-        tabs = self._controller.window.side_tabs
-        if tabs.indexOf(self) >= 0:
-            tabs.setTabText(tabs.indexOf(self), self.tab_title())
+        self._controller.context.set_side_panel_title(self, self.tab_title())
         self.publication_heading.setText(self.tr("Latest publication"))
         self.publication_label.setAccessibleName(self.tr("Latest publication, with links"))
         self.targets_button.setText(self.tr("Choose targets…"))
