@@ -170,3 +170,32 @@ def test_store_copy_moves_a_desk_with_its_audit_chain(team, tmp_path, monkeypatc
     assert code == 0 and data["ok"], data
     code, data = run("store", "copy", desk.db, team.url(team.owner))
     assert code == 2 and "already holds posts" in data["error"]
+
+
+def test_changes_reach_other_workstations_when_they_commit(team, tmp_path):
+    desk = Desk("postgresql", tmp_path, team)
+    desk.grant(bob="translator")
+    bob = desk("bob")
+    with team.password():
+        feed = bob.store.changes()
+    try:
+        assert feed.read() == []
+        alice = desk("alice")
+        with alice.store.transaction():
+            post = alice.posts.create(title="Flu").post
+            assert feed.wait(0.2) == []  # not committed yet: nobody is told
+        changes = feed.wait(5)
+        assert [(c.action, c.post_id, c.actor) for c in changes] == [
+            ("post.create", post.id, desk.name("alice"))]
+        alice.posts.edit(post.id, Lang.EN, "Flu shots are free")
+        desk.machine(post.id, Lang.FR, "Les vaccins sont gratuits")
+        desk("bob").review.sign(post.id, Lang.FR)
+        seen = []
+        while "review.sign" not in seen:
+            batch = feed.wait(5)
+            assert batch, f"no notification after {seen}"
+            seen += [c.action for c in batch]
+        assert seen[0] == "version.create"
+    finally:
+        feed.close()
+        desk.close()

@@ -37,6 +37,7 @@ from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
 from . import connect as pg_connect
 from .migrations import MIGRATIONS
 from .migrations.m0002_rules import AUDIT_LOCK
+from .notify import ChangeFeed
 
 SCHEMA = "tandem"
 SCHEMA_VERSION = MIGRATIONS[-1].VERSION
@@ -110,6 +111,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords):
         self.read_only = False
         self._lock = threading.RLock()
         self._depth = 0
+        self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
         self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
         self._conn.execute(f"SET search_path TO {SCHEMA}, public")
         #: The login: Tandem's acting user in team mode.
@@ -181,6 +183,11 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    def changes(self) -> ChangeFeed:
+        """A feed of every committed change, from any workstation (its own connection;
+        close it when done). See `desktop.core.pg.notify`."""
+        return ChangeFeed(self._dsn, allow_unverified_tls=self._allow_unverified_tls)
 
     # -- transactions and statements ------------------------------------------------
     @contextmanager
