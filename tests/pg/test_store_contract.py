@@ -131,3 +131,17 @@ def test_publication_leases_are_compare_and_set(desk):
     assert store.take_lease(publication["id"], "host:2:b", "2030-01-02", "host:1:a") is True
     store.release_lease(publication["id"], "host:2:b")
     assert store.take_lease(publication["id"], "host:3:c", "2030-01-03", None) is True
+
+
+def test_dictionaries_and_image_blobs(desk):
+    store, alice = desk("alice").store, desk.name("alice")
+    assert store.add_dictionary_word("fr", "Tandem", alice, alice) is True
+    assert store.add_dictionary_word("fr", "Tandem", alice, alice) is False
+    assert [w["word"] for w in store.dictionary_words("fr", alice)] == ["Tandem"]
+    assert store.remove_dictionary_word("fr", "Tandem", alice) is True
+    data = bytes(range(256)) * 4
+    with store.transaction():
+        store.put_blob("ab" * 32, "image/png", 2, 3, data, alice)
+        store.put_blob("ab" * 32, "image/png", 2, 3, data, alice)  # same bytes: nothing new
+    blob = store.blob("ab" * 32)
+    assert bytes(blob["data"]) == data and blob["byte_size"] == len(data)

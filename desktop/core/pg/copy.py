@@ -22,7 +22,8 @@ from .store import PgStore
 TABLES = ("posts", "versions", "spans", "working_drafts", "audit", "approval_chains",
           "state_changes", "signoffs", "approval_rounds", "approvals", "approval_step_events",
           "tm_units", "terms", "mappings", "accounts", "post_targets", "publications", "outbox",
-          "schedules")
+          "schedules", "dictionary_words", "media_blobs", "media_states", "outbox_parts",
+          "outbox_media")
 
 
 def copy_store(source: SqliteStore, target: PgStore) -> dict:

@@ -30,6 +30,8 @@ from typing import Iterator
 from .. import audit as audit_chain
 from ..errors import NotFound, PermissionDenied, StoreError, StoreTooNew
 from ..model import AuditEntry, Lang, Origin, PostState, Span, Version
+from ..store_dictionary import DictionaryRecords
+from ..store_media import MediaRecords, UploadRecords
 from ..store_publishing import PublishingRecords
 from ..store_review import ReviewRecords
 from ..store import SqliteStore
@@ -47,7 +49,7 @@ MIGRATE_LOCK = 0x7A4E_D000
 _ID_TABLES = frozenset({
     "posts", "versions", "approval_chains", "state_changes", "signoffs", "approval_rounds",
     "approvals", "approval_step_events", "tm_units", "terms", "mappings", "accounts",
-    "publications", "outbox", "schedules",
+    "publications", "outbox", "schedules", "dictionary_words", "media_states",
 })
 _PLAIN_ROLES = ("author", "translator", "publisher", "admin")
 
@@ -97,7 +99,8 @@ def search_query(search: str) -> str:
     return " & ".join(f"({w})" for w in words)
 
 
-class PgStore(ReviewRecords, PublishingRecords, TranslationRecords):
+class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
+              MediaRecords, UploadRecords):
     """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
 
     backend = "postgresql"

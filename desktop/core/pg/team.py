@@ -39,8 +39,13 @@ MEMBER_PRIVILEGES = {
     "accounts": "INSERT, UPDATE", "post_targets": "INSERT, DELETE",
     "publications": "INSERT, UPDATE (state, finished_at, lease_owner, lease_until)",
     "outbox": "INSERT, UPDATE (state, remote_id, remote_url, attempts, last_error, sent_at,"
-              " posted_at, updated_at)",
+              " posted_at, updated_at, remote_cid)",
     "schedules": "INSERT, UPDATE (state, updated_at)",
+    "dictionary_words": "INSERT, DELETE",
+    "media_blobs": "INSERT", "media_states": "INSERT",
+    "outbox_parts": "INSERT, UPDATE (state, remote_id, remote_cid, remote_url, posted_at,"
+                    " attempts, updated_at)",
+    "outbox_media": "INSERT",
 }
 
 
