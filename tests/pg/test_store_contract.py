@@ -145,3 +145,28 @@ def test_dictionaries_and_image_blobs(desk):
         store.put_blob("ab" * 32, "image/png", 2, 3, data, alice)  # same bytes: nothing new
     blob = store.blob("ab" * 32)
     assert bytes(blob["data"]) == data and blob["byte_size"] == len(data)
+
+
+def test_both_stores_have_the_same_tables_columns_and_methods(team, tmp_path):
+    """A new SQLite migration or store mixin needs its PostgreSQL twin (migrations_pg)."""
+    from desktop.core.pg.store import PgStore
+    from desktop.core.store import SqliteStore
+
+    lite = SqliteStore(tmp_path / "parity.sqlite3")
+    tables = {r["name"] for r in lite._query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_fts%'"
+        " AND name NOT LIKE 'sqlite_%'")} - {"roles"}  # team mode: roles are group roles
+    lite_columns = {t: {r["name"] for r in lite._query(f"PRAGMA table_info({t})")} for t in tables}
+    lite.close()
+    team.init("alice")
+    with team.password():
+        pg = PgStore(team.url(team.owner))
+    rows = pg._query("SELECT table_name, column_name FROM information_schema.columns"
+                     " WHERE table_schema = 'tandem' AND is_generated = 'NEVER'")
+    pg.close()
+    pg_columns: dict[str, set[str]] = {}
+    for r in rows:
+        pg_columns.setdefault(r["table_name"], set()).add(r["column_name"])
+    assert {t: pg_columns.get(t) for t in tables} == lite_columns
+    public = {n for n in dir(SqliteStore) if not n.startswith("_") and callable(getattr(SqliteStore, n))}
+    assert sorted(n for n in public if not hasattr(PgStore, n)) == []
