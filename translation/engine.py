@@ -86,7 +86,7 @@ class _LoadedModel:
             self.model = ctranslate2.Translator(
                 str(package.path / "model"), device="cpu", compute_type=compute_type,
                 inter_threads=1, intra_threads=intra_threads)
-        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises Index/Runtime/Value errors
+        except Exception as exc:  # CTranslate2 raises Index/Runtime/Value errors
             raise TranslationError(f"Model package {package.name} cannot be loaded: {exc}") from exc
         self.prefix = [package.target_prefix] if package.target_prefix else []
         self.sentence_detector = self._load_sentence_detector()

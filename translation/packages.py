@@ -384,7 +384,7 @@ def _check_loads(folder: Path) -> None:
         raise PackageError(f"The package tokenizer cannot be loaded: {exc}") from exc
     try:
         ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
-    except Exception as exc:  # noqa: BLE001 - CTranslate2 raises Index/Runtime/Value errors
+    except Exception as exc:  # CTranslate2 raises Index/Runtime/Value errors
         raise PackageError(f"The package model cannot be loaded: {exc}") from exc
 
 

@@ -18,9 +18,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from desktop.app.session import Session, open_session  # noqa: E402
+from desktop.app.session import Session, open_session
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from desktop.core.model import Lang  # noqa: E402
+from desktop.core.model import Lang
 
 BURST_EN = "Wildfire smoke is affecting air quality in Ottawa today."
 BURST_FR = "La fumée des feux de forêt nuit à la qualité de l’air à Ottawa aujourd’hui."

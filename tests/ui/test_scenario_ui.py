@@ -56,8 +56,8 @@ def press(qtbot, window, key, modifiers) -> None:
     QTest.keyClick(window, key, modifiers)
 
 
-def test_draft_review_approve_publish_then_correct(qtbot, tmp_path, make_window, pds,  # noqa: F811
-                                                   en_account, fr_account,  # noqa: F811
+def test_draft_review_approve_publish_then_correct(qtbot, tmp_path, make_window, pds,
+                                                   en_account, fr_account,
                                                    answers):
     db = tmp_path / "scenario.sqlite3"
     alice = session_as(db, "alice")  # opens the store first: admin and author
