@@ -22,7 +22,8 @@ CHAIN = '[[steps]]\nname = "Program"\n'
 
 @pytest.fixture(scope="module")
 def record(pg_server, tmp_path_factory):
-    """(One per module: every refused act rolls back.) alice (admin, author) wrote a post with machine French; bob (translator) signed both
+    """(One per module: every refused act rolls back.) alice (admin, author) wrote a post
+    with machine French; bob (translator) signed both
     languages; carol (approver:program) approved it; mallory is an author."""
     team = pg_server.new_database(secrets.token_hex(4))
     desk = Desk("postgresql", tmp_path_factory.mktemp("rules"), team)

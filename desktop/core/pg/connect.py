@@ -31,11 +31,12 @@ def is_url(value: object) -> bool:
 
 def parse(url: str) -> dict[str, str]:
     """The URL's libpq parameters (``password`` included, if it has one)."""
+    import psycopg
     from psycopg.conninfo import conninfo_to_dict
 
     try:
         return {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None}
-    except Exception as exc:  # psycopg.ProgrammingError; its text quotes no secret
+    except psycopg.ProgrammingError as exc:
         raise StoreError(f"{redact_text(url)} is not a valid PostgreSQL URL "
                          f"({type(exc).__name__}).") from None
 
@@ -110,7 +111,8 @@ def keyring_password(params: dict[str, str]) -> str | None:
         import keyring
 
         return keyring.get_password(KEYRING_SERVICE, keyring_key(params))
-    except Exception:  # no keyring backend on this machine: libpq's own sources remain
+    except Exception:  # noqa: BLE001 — no usable keyring here (backends raise their own
+        # errors: D-Bus, locked collection…): libpq's own password sources remain
         return None
 
 

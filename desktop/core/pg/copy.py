@@ -65,8 +65,7 @@ def _copy_table(source: SqliteStore, target: PgStore, table: str) -> int:
     names = ", ".join(f'"{c}"' for c in wanted)
     order = "seq" if table == "audit" else "rowid"
     rows = source._query(f"SELECT {names} FROM {table} ORDER BY {order}")
-    with target._lock, target._errors():
-        with target._conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(tuple(row[c] for c in wanted))
+    with target._lock, target._errors(), target._conn.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(tuple(row[c] for c in wanted))
     return len(rows)

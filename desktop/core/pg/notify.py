@@ -42,10 +42,12 @@ class ChangeFeed:
 
     def read(self) -> list[Change]:
         """Every notification received so far, without blocking (empty if none)."""
+        import psycopg
+
         pgconn = self._conn.pgconn
         try:
             pgconn.consume_input()
-        except Exception as exc:  # psycopg.OperationalError: the server went away
+        except psycopg.OperationalError as exc:  # the server went away
             raise StoreError(f"Lost the connection that reports other people's changes: "
                              f"{pg_connect.redact_text(str(exc)).strip()}") from None
         changes = []

@@ -2,14 +2,17 @@
 
 `PgStore` reuses the capability mixins (`store_review`, `store_publishing`,
 `store_translation`) and their SQL through `_query`/`_execute`/`transaction`.
-`pg_sql` is the small, explicit dialect layer between them: ``?`` placeholders
-become ``%s``, ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``,
-``IS ?`` becomes ``IS NOT DISTINCT FROM``, and an INSERT into a table with an
-``id`` returns it (for ``cursor.lastrowid``). What differs more than that is
-written here for PostgreSQL: listing and search (text-search vectors instead
-of FTS5), the audit append (an advisory lock serialises writers), version
-numbering (the post row is locked), and roles, which in team mode are
+The posts, versions, working-draft and audit methods are `SqliteStore`'s own
+functions, borrowed unchanged. `pg_sql` is the small, explicit dialect layer
+between that SQL and PostgreSQL: ``?`` placeholders become ``%s``, ``INSERT OR
+IGNORE`` becomes ``ON CONFLICT DO NOTHING``, ``IS ?`` becomes ``IS NOT
+DISTINCT FROM``, and an INSERT into a table with an ``id`` returns it (for
+``cursor.lastrowid``). What differs more than that is written here: listing
+and search (text-search vectors instead of FTS5), the audit log's order, the
+official-pairs query (greatest/least), and roles, which in team mode are
 PostgreSQL group roles granted through the server's ``grant_role`` function.
+Write transactions are serialised by one advisory lock (`PgStore.transaction`),
+which keeps the services' check-then-write logic as sound as on SQLite.
 
 The acting user is the login (``session_user``), never an environment
 variable; the server checks it on every row it writes (migration m0002).
@@ -23,28 +26,28 @@ import json
 import re
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
 
-from .. import audit as audit_chain
-from ..errors import NotFound, PermissionDenied, StoreError, StoreTooNew
-from ..model import AuditEntry, Lang, Origin, PostState, Span, Version
+from ..errors import PermissionDenied, StoreError, StoreTooNew
+from ..model import AuditEntry, PostState
+from ..store import SqliteStore
 from ..store_dictionary import DictionaryRecords
 from ..store_media import MediaRecords, UploadRecords
 from ..store_publishing import PublishingRecords
 from ..store_review import ReviewRecords
-from ..store import SqliteStore
 from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
 from . import connect as pg_connect
 from .migrations import MIGRATIONS
-from .migrations.m0002_rules import AUDIT_LOCK
 from .notify import ChangeFeed
 
 SCHEMA = "tandem"
 SCHEMA_VERSION = MIGRATIONS[-1].VERSION
 #: Advisory lock key held while migrating, so two openers never migrate at once.
 MIGRATE_LOCK = 0x7A4E_D000
+#: Advisory lock key every write transaction holds (see `PgStore.transaction`).
+WRITE_LOCK = 0x7A4E_D002
 #: Tables whose rows have an ``id`` identity column.
 _ID_TABLES = frozenset({
     "posts", "versions", "approval_chains", "state_changes", "signoffs", "approval_rounds",
@@ -158,7 +161,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             raise StoreTooNew(
                 f"{self.url} was written by a newer Tandem (schema {current}; this version "
                 f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; nothing was changed.")
-        pending = [m for m in MIGRATIONS if m.VERSION > current]
+        pending = [m for m in MIGRATIONS if current < m.VERSION]
         if pending and not create and self._setting("owner") != self.login:
             raise StoreError(
                 f"{self.url} needs a schema upgrade (schema {current} → {SCHEMA_VERSION}) that "
@@ -195,7 +198,15 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     # -- transactions and statements ------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """Atomic unit of work; nests (inner blocks join the outer one)."""
+        """Atomic unit of work; nests (inner blocks join the outer one).
+
+        Tandem's write transactions take one advisory lock first, so they run one at a
+        time as SQLite's ``BEGIN IMMEDIATE`` makes them: the services check a post's
+        state and then write, and under READ COMMITTED two workstations could both
+        pass the check. One lock (held for milliseconds: no network call happens
+        inside a transaction) also means writers never deadlock on each other.
+        Reads outside transactions never wait for it.
+        """
         with self._lock:
             if self._depth:
                 self._depth += 1
@@ -207,6 +218,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             self._depth = 1
             try:
                 with self._errors(), self._conn.transaction():
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
                     yield
             finally:
                 self._depth = 0
@@ -254,6 +266,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     get_version = SqliteStore.get_version
     versions = SqliteStore.versions
     latest_version = SqliteStore.latest_version
+    add_version = SqliteStore.add_version
+    append_audit = SqliteStore.append_audit
     save_working_draft = SqliteStore.save_working_draft
     working_draft = SqliteStore.working_draft
     working_drafts = SqliteStore.working_drafts
@@ -284,24 +298,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             params += [query, query, query]
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
-    # -- versions -------------------------------------------------------------------------
-    def add_version(self, post_id: int, lang: Lang, text: str, author: str, origin: Origin,
-                    parent_id: int | None, spans: tuple[Span, ...] = ()) -> Version:
-        """As `SqliteStore.add_version`, with the post row locked so two writers never
-        take the same sequence number."""
-        with self.transaction():
-            if not self._query("SELECT id FROM posts WHERE id = ? FOR UPDATE", (post_id,)):
-                raise NotFound(f"There is no post {post_id}.")
-            return SqliteStore.add_version(self, post_id, lang, text, author, origin, parent_id,
-                                           spans)
-
     # -- audit log ---------------------------------------------------------------------------
-    def append_audit(self, actor: str, action: str, post_id: int | None, details: dict) -> AuditEntry:
-        """As `SqliteStore.append_audit`, under an advisory lock so writers never fork the chain."""
-        with self.transaction():
-            self._execute("SELECT pg_advisory_xact_lock(?)", (AUDIT_LOCK,))
-            return SqliteStore.append_audit(self, actor, action, post_id, details)
-
     def audit_entries(self, post_id: int | None = None) -> list[AuditEntry]:
         sql, params = "SELECT * FROM audit", ()
         if post_id is not None:

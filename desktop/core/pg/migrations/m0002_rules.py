@@ -82,7 +82,8 @@ BEGIN
         EXISTS (SELECT 1 FROM versions WHERE id = NEW.version_id AND origin <> 'human')
         OR EXISTS (SELECT 1 FROM spans WHERE version_id = NEW.version_id AND origin <> 'human'))
     THEN
-        RAISE EXCEPTION 'version % holds machine or memory text: only members of the translator role sign it off', NEW.version_id
+        RAISE EXCEPTION 'version % holds machine or memory text: only members of the '
+            'translator role sign it off', NEW.version_id
             USING ERRCODE = 'insufficient_privilege';
     END IF;
     RETURN NEW;
