@@ -26,6 +26,7 @@ from .channel import (
     RemoteAccount,
     RemotePost,
     SecretProvider,
+    Transient,
     UploadedImage,
     parse_time,
 )
@@ -52,6 +53,7 @@ class Mastodon(HttpChannel):
         self._token = token
         self._limits: MastodonLimits | None = None
         self._image_limits: ImageLimits | None = None
+        self._instance_doc: Any = None
         self._account: RemoteAccount | None = None
 
     # -- Channel -----------------------------------------------------------
@@ -66,7 +68,7 @@ class Mastodon(HttpChannel):
     def instance_limits(self) -> MastodonLimits:
         """The instance's status length rules (``GET /api/v2/instance``), read once."""
         if self._limits is None:
-            data = self._call("GET", "/api/v2/instance")
+            data = self._instance()
             statuses = self._field(data, "configuration", "statuses")
             self._limits = MastodonLimits(
                 max_characters=int(self._field(statuses, "max_characters")),
@@ -91,8 +93,18 @@ class Mastodon(HttpChannel):
     def image_limits(self) -> ImageLimits:
         """The instance's own media limits (``configuration.media_attachments``), read once."""
         if self._image_limits is None:
-            self._image_limits = mastodon_limits(self._call("GET", "/api/v2/instance"))
+            self._image_limits = mastodon_limits(self._instance())
         return self._image_limits
+
+    def _instance(self) -> Any:
+        """The instance document: v2, or v1 where v2 is missing or broken (Takahē answers
+        500 to v2); both carry ``configuration.statuses`` and ``media_attachments``."""
+        if self._instance_doc is None:
+            try:
+                self._instance_doc = self._call("GET", "/api/v2/instance")
+            except (NotFoundRemote, Transient):
+                self._instance_doc = self._call("GET", "/api/v1/instance")
+        return self._instance_doc
 
     def upload(self, image: OutgoingImage) -> UploadedImage:
         """``POST /api/v2/media`` with the alt text as its description."""
