@@ -43,14 +43,17 @@ def decision_json(d: Decision | None) -> dict | None:
 
 
 def language_json(lr: LanguageReview) -> dict:
-    diff = lr.machine_diff
+    diff, official = lr.machine_diff, lr.official_diff
     return {"lang": lr.lang.value, "status": lr.status.value, "version": version_json(lr.version),
             "decision": decision_json(lr.decision), "needs": list(lr.needs),
             "machine_assisted": lr.machine_assisted, "machine_share": round(lr.machine_share, 4),
-            "can_sign": lr.can_sign,
+            "provenance": lr.provenance, "can_sign": lr.can_sign,
             "machine_diff": None if diff is None else {
                 "machine_version_id": diff.machine_version.id, "changed": diff.changed,
-                "ops": [{"op": o.op, "machine": o.machine, "current": o.current} for o in diff.ops]}}
+                "ops": [{"op": o.op, "machine": o.machine, "current": o.current} for o in diff.ops]},
+            "official_diff": None if official is None else {
+                "official_version_id": official.machine_version.id, "changed": official.changed,
+                "ops": [{"op": o.op, "official": o.machine, "current": o.current} for o in official.ops]}}
 
 
 def item_json(item: ReviewItem) -> dict:
@@ -70,7 +73,7 @@ def _language_line(lr: LanguageReview) -> str:
     if lr.version is None:
         return f"  {lr.lang.value.upper()}: {lr.status.value}"
     line = (f"  {lr.lang.value.upper()} v{lr.version.seq} {lr.status.value}"
-            f" ({lr.version.origin.value}, {lr.machine_share:.0%} machine/memory)")
+            f" ({lr.provenance})")
     if lr.status.value == "pending":
         line += f"; signed off by: {' or '.join(lr.needs)}"
     if lr.decision is not None:
@@ -78,6 +81,8 @@ def _language_line(lr: LanguageReview) -> str:
         line += f": {lr.decision.comment}" if lr.decision.comment else ""
     if lr.machine_diff is not None and lr.machine_diff.changed:
         line += f"; edited from machine v{lr.machine_diff.machine_version.seq}"
+    if lr.official_diff is not None and lr.official_diff.changed:
+        line += f"; changed since official v{lr.official_diff.machine_version.seq}"
     return line
 
 

@@ -51,3 +51,20 @@ def machine_share(text: str, spans: tuple[Span, ...]) -> float:
         return 0.0
     covered = sum(s.end - s.start for s in spans if s.origin is not Origin.HUMAN)
     return min(1.0, covered / len(text))
+
+
+def provenance_label(origin: Origin, text: str, spans: tuple[Span, ...]) -> str:
+    """What a version is, told truthfully: ``human``, ``machine``, ``memory`` or ``machine-assisted, 98 %``.
+
+    A version saved by a person keeps its origin "human", but if 98 % of its
+    characters are machine or memory text it is machine-assisted, not human.
+    The percentage is never rounded to 0 or 100 when it is neither.
+    """
+    share = machine_share(text, spans)
+    kinds = {s.origin for s in spans if s.origin is not Origin.HUMAN}
+    if share == 0:
+        return origin.value
+    if share == 1 and len(kinds) == 1:
+        return kinds.pop().value
+    percent = min(99, max(1, round(share * 100))) if share < 1 else 100
+    return f"machine-assisted, {percent}\u00a0%"

@@ -34,7 +34,7 @@ from .errors import InvalidText, PolicyError, TandemError, TransitionError
 from .model import LANG_NAMES, Lang, Origin, Post, PostState, Version
 from .names import Role, validate_role
 from .policy import Policy
-from .provenance import machine_share
+from .provenance import machine_share, provenance_label
 from .roles import RoleService
 from .store_review import ReviewRepository
 from .workflow import Event, WorkflowService, check
@@ -78,13 +78,18 @@ class Decision:
 @dataclass(frozen=True)
 class DiffOp:
     op: str  # "equal", "insert", "delete" or "replace"
-    machine: str
+    machine: str  # the earlier text: the machine suggestion, or the official version
     current: str
 
 
 @dataclass(frozen=True)
 class MachineDiff:
-    """The current text against the latest machine suggestion of that language (word level)."""
+    """The current text against an earlier version of that language (word level).
+
+    ``machine_diff``: against the latest machine suggestion; ``official_diff``:
+    against the last official (signed-off) version, i.e. what changed since it
+    was approved. ``machine_version`` is that earlier version.
+    """
 
     machine_version: Version
     ops: tuple[DiffOp, ...]
@@ -105,6 +110,8 @@ class LanguageReview:
     machine_share: float
     machine_diff: MachineDiff | None
     can_sign: bool                 # whether the acting user may sign/reject it now
+    official_diff: MachineDiff | None = None  # against the last official version, when newer
+    provenance: str = ""           # "human", "machine", "memory" or "machine-assisted, 98 %"
 
 
 @dataclass(frozen=True)
@@ -153,9 +160,11 @@ class Progress:
 def machine_diff(current: Version, versions: list[Version]) -> MachineDiff | None:
     """``current`` against the latest machine-origin version among ``versions`` (same language)."""
     machine = [v for v in versions if v.origin is Origin.MACHINE and v.seq <= current.seq]
-    if not machine:
-        return None
-    base = machine[-1]
+    return word_diff(machine[-1], current) if machine else None
+
+
+def word_diff(base: Version, current: Version) -> MachineDiff:
+    """``current`` against the earlier ``base``, word by word."""
     a, b = _TOKEN.findall(base.text), _TOKEN.findall(current.text)
     ops = tuple(DiffOp(tag, "".join(a[i1:i2]), "".join(b[j1:j2]))
                 for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
@@ -350,7 +359,16 @@ class ReviewService:
                     and any(self.roles.has(r) for r in needs))
         return LanguageReview(lang, latest, status, decision, needs, machine_assisted(latest),
                               machine_share(latest.text, latest.spans),
-                              machine_diff(latest, versions), can_sign)
+                              machine_diff(latest, versions), can_sign,
+                              self._official_diff(latest, versions),
+                              provenance_label(latest.origin, latest.text, latest.spans))
+
+    def _official_diff(self, latest: Version, versions: list[Version]) -> MachineDiff | None:
+        """``latest`` against the last version of its language signed off before it."""
+        signed = {d["version_id"] for d in self.repo.signoffs(latest.post_id)
+                  if d["kind"] == "sign" and d["lang"] == latest.lang.value}
+        official = [v for v in versions if v.id in signed and v.seq < latest.seq]
+        return word_diff(official[-1], latest) if official else None
 
     def item(self, post_id: int) -> ReviewItem:
         post = self.repo.get_post(post_id)
