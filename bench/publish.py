@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from startup import write_section  # noqa: E402  (bench/startup.py, the shared writer)
 
+from desktop.app.publishing import publish_service  # noqa: E402
 from desktop.core.clock import parse_iso  # noqa: E402
 from desktop.publishing.bluesky import POST_COLLECTION, Bluesky, SessionCache, record_key  # noqa: E402
 from desktop.publishing.channel import Outgoing  # noqa: E402
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                          handle=handle)
         gap_posts = queue(desk, args.pairs, "gap")
         queued = queue(desk, args.queue, "queue")
-        with PublishService(desk.alice) as service:
+        with publish_service(desk.alice) as service:
             gaps = tandem_gaps(service, gap_posts)
             tandem = tandem_rate(service, queued)
         raw = raw_rate(pds.url, accounts, args.queue)

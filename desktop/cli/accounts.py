@@ -10,16 +10,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import TextIO
-
-from desktop.publishing.accounts import (CHANNELS, AccountLang, AccountService, InvalidTargets,
-                                         LangOrder, PublishingAccount, Targets)
-from desktop.publishing.credentials import InvalidSecret, Secret
+from typing import TYPE_CHECKING, TextIO
 
 from .context import CliContext
 
+if TYPE_CHECKING:  # publishing (keyring, HTTP) loads only when a command needs it
+    from desktop.publishing.accounts import AccountService, PublishingAccount, Targets
+    from desktop.publishing.credentials import Secret
+
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from desktop.publishing.accounts import CHANNELS, AccountLang, LangOrder
+
     common = sub.common
     accounts = sub.add_parser("accounts", help="publishing accounts (secrets in the OS keyring)",
                               parents=[common])
@@ -89,6 +91,8 @@ def _secret_stdin_option(parser: argparse.ArgumentParser) -> None:
 
 def read_secret(label: str, from_stdin: bool, stdin: TextIO | None = None) -> Secret:
     """The secret from standard input, or from a hidden prompt typed twice."""
+    from desktop.publishing.credentials import InvalidSecret, Secret
+
     stdin = stdin or sys.stdin
     if from_stdin:
         data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
@@ -109,7 +113,9 @@ def read_secret(label: str, from_stdin: bool, stdin: TextIO | None = None) -> Se
 
 
 def _service(ctx: CliContext) -> AccountService:
-    return AccountService.for_session(ctx.session())
+    from desktop.app.publishing import account_service
+
+    return account_service(ctx.session())
 
 
 def _line(account: PublishingAccount, secret: str) -> str:
@@ -173,6 +179,8 @@ def _targets_out(ctx: CliContext, targets: Targets, heading: str) -> None:
 
 
 def run_defaults(args, ctx: CliContext) -> int:
+    from desktop.publishing.accounts import InvalidTargets
+
     service = _service(ctx)
     if args.names and args.clear:
         raise InvalidTargets("Give accounts or --clear, not both.")
@@ -186,6 +194,8 @@ def run_defaults(args, ctx: CliContext) -> int:
 
 
 def run_targets(args, ctx: CliContext) -> int:
+    from desktop.publishing.accounts import InvalidTargets
+
     service = _service(ctx)
     if args.names and args.clear:
         raise InvalidTargets("Give accounts or --clear, not both.")

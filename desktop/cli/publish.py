@@ -20,7 +20,8 @@ import argparse
 from datetime import datetime
 
 from desktop.core.errors import TandemError
-from desktop.publishing.service import PublishService, PublishingStatus
+from desktop.app.publishing import publish_service
+from desktop.publishing.reports import PublishingStatus
 
 from .context import CliContext
 
@@ -87,7 +88,7 @@ def _status_out(ctx: CliContext, status: PublishingStatus) -> int:
 
 def run(args, ctx: CliContext) -> int:
     verb, post_id = _command(args)
-    with PublishService(ctx.session()) as service:
+    with publish_service(ctx.session()) as service:
         if verb == "resume":
             report = service.resume_all()
             ctx.out(report.as_dict(), report.describe())

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 from urllib.parse import urlsplit
 
 from desktop.core.errors import NotFound, PolicyError, TandemError, TransitionError
@@ -31,9 +31,6 @@ from desktop.core.policy import Policy
 from desktop.core.store_publishing import PublishingRepository
 
 from .credentials import CredentialError, CredentialRef, Credentials, Secret
-
-if TYPE_CHECKING:
-    from desktop.app.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -296,10 +293,6 @@ class AccountService:
         self.policy = policy
         self.user = user
         self.credentials = credentials if credentials is not None else Credentials()
-
-    @classmethod
-    def for_session(cls, session: Session, credentials: Credentials | None = None) -> AccountService:
-        return cls(session.store, session.policy, session.user, credentials)
 
     # -- accounts ---------------------------------------------------------------
     def add(self, channel: str, name: str, lang: str, secret: Secret, *,

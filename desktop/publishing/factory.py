@@ -101,3 +101,21 @@ class ChannelFactory(Closeable):
             return X(secret, api_url=account.service_url, http=self._http)
         return Handoff(HandoffWebhook(account.service_url, secret, http=self._http), account,
                        self.credentials)
+
+
+class Clients:
+    """The channel clients of one run, opened once per account and closed together."""
+
+    def __init__(self, factory: ChannelFactory):
+        self._factory = factory
+        self._open: dict[int, Channel | Handoff] = {}
+
+    def get(self, account: PublishingAccount) -> Channel | Handoff:
+        if account.id not in self._open:
+            self._open[account.id] = self._factory.open(account)
+        return self._open[account.id]
+
+    def close(self) -> None:
+        for client in self._open.values():
+            client.close()
+        self._open.clear()

@@ -7,10 +7,13 @@ timeout. Failures are explained with what to do; secrets never appear.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import httpx
 
 from desktop.core.errors import TandemError
+from desktop.core.policy import Policy
+from desktop.core.store_publishing import PublishingRepository
 
 from .accounts import AccountService
 from .bluesky import SessionCache
@@ -52,9 +55,17 @@ def _check_one(factory: ChannelFactory, account) -> AccountHealth:
     return AccountHealth(account.name, OK, f"{label}: signed in as {remote.handle or remote.remote_id}.")
 
 
-def check_accounts(session, timeout: float = 10.0) -> list[AccountHealth]:
+class AccountSource(Protocol):
+    """Where the accounts are read from (the doctor passes its session)."""
+
+    store: PublishingRepository
+    policy: Policy
+    user: str
+
+
+def check_accounts(source: AccountSource, timeout: float = 10.0) -> list[AccountHealth]:
     """One result per active account, in the order they are listed."""
-    accounts = AccountService.for_session(session).list()
+    accounts = AccountService(source.store, source.policy, source.user).list()
     if not accounts:
         return []
     # A fresh session cache: a session still cached from earlier publishing

@@ -19,10 +19,10 @@ import os
 import signal
 import sys
 
+from desktop.app.publishing import publish_service
 from desktop.app.session import open_session
 from desktop.publishing.bluesky import Bluesky
 from desktop.publishing.channel import Outgoing, RemotePost
-from desktop.publishing.service import PublishService
 
 #: point → (which publish call, kill before or after it)
 POINTS = {
@@ -55,7 +55,7 @@ def arm(point: str) -> None:
 def main(db: str, post_id: str, point: str) -> int:
     arm(point)
     session = open_session(db)
-    with PublishService(session) as service:
+    with publish_service(session) as service:
         service.publish(int(post_id))
     return 3  # not reached: the process was killed
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from desktop.core.model import Lang
 from desktop.core.policy import Policy
+from desktop.app.publishing import account_service
 from desktop.app.session import Session, open_session
-from desktop.publishing.accounts import AccountService, PublishingAccount
+from desktop.publishing.accounts import PublishingAccount
 from desktop.publishing.credentials import Secret
 
 PUBLISHER = "alice"
@@ -61,12 +62,12 @@ class PublishDesk:
                 handle: str, order: str | None = None,
                 combine_when_fits: bool = False) -> PublishingAccount:
         """An account with its secret in the (test) OS keyring."""
-        return AccountService.for_session(self.alice).add(
+        return account_service(self.alice).add(
             channel, name, lang, Secret(secret), service_url=service_url, handle=handle,
             order=order, combine_when_fits=combine_when_fits)
 
     def targets(self, post_id: int, *names: str) -> None:
-        AccountService.for_session(self.alice).set_targets(post_id, names)
+        account_service(self.alice).set_targets(post_id, names)
 
     def close(self) -> None:
         for session in (self.alice, self.bob, self.carol):

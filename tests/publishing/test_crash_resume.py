@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app.publishing import publish_service
 from desktop.core.model import PostState
 from desktop.publishing.bluesky import POST_COLLECTION, record_key
 from desktop.publishing.channel import Outgoing
-from desktop.publishing.service import PublishService
 
 from .keyring_env import secret_service  # noqa: F401 (fixture)
 from .publish_desk import PUBLISHER, PublishDesk
@@ -80,7 +80,7 @@ def test_a_publish_killed_at_any_step_resumes_to_one_record_per_language(
     assert (count(pds, en_account.did, en), count(pds, fr_account.did, fr)) == (
         int("en" in out), int("fr" in out))
 
-    with PublishService(desk.alice) as service:
+    with publish_service(desk.alice) as service:
         report = service.resume_all()
     assert [s.post_id for s in report.finished] == [post_id] and not report.attention
     assert store.get_post(post_id).state is PostState.PUBLISHED
@@ -129,7 +129,7 @@ def test_another_post_under_our_record_key_is_never_overwritten(desk, pair, pds,
                          "record": squatter})
     assert put.status_code == 200, put.text
 
-    with PublishService(desk.alice) as service:
+    with publish_service(desk.alice) as service:
         report = service.resume_all()
     assert [s.post_id for s in report.not_published] == [post_id]  # nothing went out
     status = report.not_published[0]

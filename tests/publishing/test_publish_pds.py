@@ -13,12 +13,13 @@ from dataclasses import replace
 
 import pytest
 
+from desktop.app.publishing import publish_service
 from desktop.cli.main import main
 from desktop.core.model import PostState
 from desktop.publishing.bluesky import SessionCache
 from desktop.publishing.factory import ChannelFactory
 from desktop.publishing.outbox import EntryState
-from desktop.publishing.service import COMBINED_SEPARATOR, PreflightFailed, PublishService
+from desktop.publishing.service import COMBINED_SEPARATOR, PreflightFailed
 
 from .keyring_env import secret_service  # noqa: F401 (fixture)
 from .publish_desk import PublishDesk
@@ -54,7 +55,7 @@ def test_a_pair_goes_to_the_english_and_french_accounts_once_each(desk, pds, en_
     en, fr = texts(uuid.uuid4().hex[:8])
     post_id = desk.approved(en, fr)
     desk.targets(post_id, "bsky-en", "bsky-fr")
-    with PublishService(desk.alice) as service:
+    with publish_service(desk.alice) as service:
         assert service.preflight(post_id).ok
         status = service.publish(post_id)
     assert status.state is PostState.PUBLISHED
@@ -77,7 +78,7 @@ def test_a_bilingual_account_posts_both_languages_in_its_order(desk, pds, biling
     en, fr = texts(uuid.uuid4().hex[:8])
     post_id = desk.approved(en, fr)
     desk.targets(post_id, "bsky-both")
-    with PublishService(desk.alice) as service:
+    with publish_service(desk.alice) as service:
         status = service.publish(post_id)
     first, second = status.publication.entries
     assert (first.lang, second.lang) == ("fr", "en")
@@ -93,7 +94,7 @@ def test_a_bilingual_account_combines_when_both_fit(desk, pds, bilingual_account
     en, fr = f"Budget day #{tag}", f"Jour du budget #{tag}"
     post_id = desk.approved(en, fr)
     desk.targets(post_id, "bsky-both")
-    with PublishService(desk.alice) as service:
+    with publish_service(desk.alice) as service:
         (entry,) = service.publish(post_id).publication.entries
     record = pds.get_record(entry.remote_id)
     assert (record["text"], record["langs"]) == (en + COMBINED_SEPARATOR + fr, ["en", "fr"])
@@ -108,7 +109,7 @@ def test_a_wrong_app_password_is_refused_before_anything_is_sent(desk, pds, en_a
     en, fr = texts(uuid.uuid4().hex[:8])
     post_id = desk.approved(en, fr)
     desk.targets(post_id, "bsky-en", "bsky-fr")
-    with PublishService(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
+    with publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
         with pytest.raises(PreflightFailed) as caught:
             service.publish(post_id)
     assert caught.value.problems == (
@@ -123,7 +124,7 @@ def test_an_unreachable_server_is_a_preflight_reason(desk, pds, en_account, fr_a
                  service_url="http://127.0.0.1:9", handle=fr_account.handle)
     post_id = desk.approved(*texts(uuid.uuid4().hex[:8]))
     desk.targets(post_id, "bsky-en", "bsky-fr")
-    with PublishService(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
+    with publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
         plan = service.preflight(post_id)
     assert plan.problems[0].startswith("bsky-fr (Bluesky): Could not reach Bluesky")
 
@@ -141,14 +142,14 @@ def test_a_revoked_app_password_stops_the_next_publish(desk, pds, en_account, fr
                  handle=fr_account.handle)
     first = desk.approved(*texts(uuid.uuid4().hex[:8]))
     desk.targets(first, "bsky-en", "bsky-fr")
-    with PublishService(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
+    with publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
         assert service.publish(first).state is PostState.PUBLISHED
     revoked = pds.xrpc("POST", "com.atproto.server.revokeAppPassword", token=login["accessJwt"],
                        json={"name": name})
     assert revoked.status_code == 200, revoked.text
     second = desk.approved(*texts(uuid.uuid4().hex[:8]))
     desk.targets(second, "bsky-en", "bsky-fr")
-    with PublishService(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
+    with publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
         problems = service.preflight(second).problems
     assert problems == (f"bsky-fr (Bluesky): Bluesky refused the handle or app password for "
                         f"{fr_account.handle}.",)
@@ -162,7 +163,7 @@ def test_an_expired_session_is_refreshed_mid_publish(desk, pds, en_account, fr_a
     desk.targets(post_id, "bsky-en", "bsky-fr")
     sessions = SessionCache()
     factory = ChannelFactory(sessions=sessions)
-    with PublishService(desk.alice, channels=factory) as service:
+    with publish_service(desk.alice, channels=factory) as service:
         assert service.preflight(post_id).ok  # signs both accounts in
         key = (pds.url, fr_account.handle)
         current = sessions.obtain(key, None, lambda _: pytest.fail("no session"))

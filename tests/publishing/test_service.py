@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 
+from desktop.app.publishing import publish_service
 from desktop.core.audit import verify_chain
 from desktop.core.errors import PermissionDenied, TandemError, TransitionError
 from desktop.core.model import Lang, PostState
@@ -50,7 +51,7 @@ def desk(tmp_path):
 
 
 def service(desk: PublishDesk, world: FakeWorld, session=None, **options) -> PublishService:
-    return PublishService(session or desk.alice, channels=FakeFactory(world),
+    return publish_service(session or desk.alice, channels=FakeFactory(world),
                           retry=options.pop("retry", RETRY), clock=world.clock.now,
                           sleep=world.clock.sleep, **options)
 

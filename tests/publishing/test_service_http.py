@@ -12,6 +12,7 @@ import httpx
 import pytest
 import respx
 
+from desktop.app.publishing import publish_service
 from desktop.core.model import Lang, PostState
 from desktop.publishing.credentials import Secret
 from desktop.publishing.factory import ChannelFactory
@@ -44,7 +45,7 @@ def clock() -> FakeClock:
 
 
 def publisher(desk: PublishDesk, clock: FakeClock) -> PublishService:
-    return PublishService(desk.alice, channels=ChannelFactory(),
+    return publish_service(desk.alice, channels=ChannelFactory(),
                           retry=RetryPolicy(attempts=3, base_delay=1.0, max_wait=30.0),
                           clock=clock.now, sleep=clock.sleep)
 

@@ -22,7 +22,8 @@ from desktop.core.model import Lang, PostState
 from desktop.core.policy import parse as parse_policy
 from desktop.publishing.credentials import CredentialRef, Credentials
 from desktop.publishing.factory import ChannelFactory
-from desktop.publishing.service import PublishService, RetryPolicy
+from desktop.app.publishing import publish_service
+from desktop.publishing.service import RetryPolicy
 from desktop.ui.publishing.dialogs import MissedScheduleDialog
 from desktop.ui.publishing.targets import PostTargetsDialog
 from tests.publishing.keyring_env import secret_service  # noqa: F401 (fixture)
@@ -65,7 +66,7 @@ def factory(clock=None):
     """Publish services with the real channels, no backoff waits, and an optional clock."""
     def make(session):
         options = {"clock": clock} if clock is not None else {}
-        return PublishService(session, channels=ChannelFactory(), retry=NO_WAIT, **options)
+        return publish_service(session, channels=ChannelFactory(), retry=NO_WAIT, **options)
     return make
 
 
@@ -221,7 +222,7 @@ def test_schedule_then_unschedule(qtbot, desk, mastodon, make_window, answers):
 def test_the_timer_publishes_due_posts(qtbot, desk, mastodon, make_window):
     post_id, servers = mastodon
     due = datetime.now(UTC) + timedelta(hours=1)
-    with PublishService(desk.alice, channels=ChannelFactory()) as service:
+    with publish_service(desk.alice, channels=ChannelFactory()) as service:
         service.schedule(post_id, due)
     later = factory(clock=lambda: due + timedelta(seconds=30))
     window, features = publisher_window(qtbot, make_window, desk, publish_service=later)
@@ -237,7 +238,7 @@ def test_a_missed_schedule_is_asked_about_never_posted_late(qtbot, desk, mastodo
                                                             monkeypatch, choice):
     post_id, servers = mastodon
     yesterday = datetime.now(UTC) - timedelta(days=1)
-    with PublishService(desk.alice, channels=ChannelFactory(),
+    with publish_service(desk.alice, channels=ChannelFactory(),
                         clock=lambda: yesterday) as service:
         service.schedule(post_id, yesterday + timedelta(hours=1))  # passed while closed
     asked = []
@@ -261,7 +262,7 @@ def test_a_missed_schedule_is_asked_about_never_posted_late(qtbot, desk, mastodo
         assert state is PostState.PUBLISHED and published == 2
     else:
         assert state is PostState.SCHEDULED and published == 0
-    with PublishService(desk.alice, channels=ChannelFactory()) as service:
+    with publish_service(desk.alice, channels=ChannelFactory()) as service:
         missed = service.missed()
     assert len(missed) == (1 if choice == "leave" else 0)
     assert features.publishing.due_timer.isActive(), "the timer runs after the start-up check"
@@ -400,7 +401,7 @@ def test_publishing_dialogs_are_named_and_translated(qtbot, desk, mastodon, make
     post_id, _servers = mastodon
     window, features = publisher_window(qtbot, make_window, desk)
     dialog = preflight(qtbot, window, features)
-    with PublishService(desk.alice, channels=ChannelFactory()) as service:
+    with publish_service(desk.alice, channels=ChannelFactory()) as service:
         missed = service.schedule(post_id, datetime.now(UTC) + timedelta(hours=1))
     asking = MissedScheduleDialog(missed, window)
     languages.set_language(lang)

@@ -1,0 +1,195 @@
+"""After an interruption or a partial publication: resume, retry, retract.
+
+`Recovery.resume_all` (the app calls it at start-up, in a worker; ``tandem
+publish --resume``) reconciles every interrupted publication with the
+networks and finishes its pairs. One that had nothing out and began more than
+``late_after`` ago is not posted late: it is withdrawn and reported, and the
+post is approved again. The report also lists half-published posts and missed
+schedules, so none goes unnoticed. A half-published post is either retried
+(what is missing is sent) or its lone language is retracted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from desktop.core.clock import parse_iso
+from desktop.core.errors import TandemError, TransitionError
+from desktop.core.model import Lang, PostState
+from desktop.core.repository import Repository
+from desktop.core.workflow import Event, WorkflowService, describe_state
+
+from .accounts import CHANNEL_NAMES, AccountService
+from .channel import Channel
+from .delivery import Delivery
+from .factory import Clients
+from .outbox import Entry, EntryState, Outbox, Publication, PublicationState
+from .preflight import Planner
+from .reports import LANG_NAMES, PreflightFailed, PublishingStatus, ResumeReport
+from .schedule import Schedules
+
+#: An interrupted publication with nothing out, older than this, is not resumed silently.
+DEFAULT_LATE_AFTER = timedelta(minutes=15)
+
+
+class Recovery:
+    """Finishes, retries or retracts publications that did not complete in one run."""
+
+    def __init__(self, store: Repository, outbox: Outbox, accounts: AccountService,
+                 planner: Planner, delivery: Delivery, schedules: Schedules,
+                 workflow: WorkflowService, clock: Callable[[], datetime],
+                 late_after: timedelta) -> None:
+        self.store = store
+        self.outbox = outbox
+        self.accounts = accounts
+        self.planner = planner
+        self.delivery = delivery
+        self.schedules = schedules
+        self.workflow = workflow
+        self.clock = clock
+        self.late_after = late_after
+
+    def resume_all(self, clients: Clients) -> ResumeReport:
+        """Finish every interrupted publication and report what needs the user.
+
+        The app calls this at start-up in a worker thread (``tandem publish
+        --resume`` from the command line). Publications another live process is
+        driving are left alone (``busy``).
+        """
+        report = ResumeReport()
+        for publication in self.outbox.in_state(PublicationState.PUBLISHING):
+            now = self.clock()
+            if not self.outbox.claim(publication, now):
+                report.busy.append(publication.post_id)
+                continue
+            late = (not any(e.out for e in publication.entries)
+                    and parse_iso(publication.started_at) < now - self.late_after)
+            try:
+                if late:
+                    self._withdraw_late(publication, clients)
+                else:
+                    self.delivery.send_all(publication, clients)
+                settled = self.delivery.settle(publication.id)
+            except TandemError as exc:
+                report.errors.append(f"post {publication.post_id}: {exc}")
+                continue
+            finally:
+                self.outbox.release(publication.id)
+            status = self.schedules.status(publication.post_id)
+            bucket = {PublicationState.PUBLISHING: report.unresolved,
+                      PublicationState.HALF_PUBLISHED: report.half_published,
+                      PublicationState.PUBLISHED: report.finished}.get(settled.state,
+                                                                       report.not_published)
+            bucket.append(status)
+        reported = {s.post_id for s in report.half_published}
+        report.half_published += [self.schedules.status(post_id) for post_id in
+                                  self.store.post_ids_in_state(PostState.HALF_PUBLISHED)
+                                  if post_id not in reported]
+        report.missed = self.schedules.missed()
+        return report
+
+    def _withdraw_late(self, publication: Publication, clients: Clients) -> PublishingStatus:
+        """Nothing of it is out and it is too old to post silently: make sure, then give up."""
+        for entry in publication.entries:
+            if entry.uncertain:
+                self.delivery.reconcile(entry, clients, "Not sent: publishing was interrupted too long "
+                                                "ago.")
+        publication = self.outbox.publication(publication.id)
+        if any(e.out for e in publication.entries):
+            self.delivery.send_all(publication, clients)  # one went out after all: finish the pair
+            return
+        for entry in publication.entries:
+            if entry.state is EntryState.PENDING and not entry.uncertain \
+                    or entry.state is EntryState.FAILED:
+                self.outbox.withdraw(entry, "Not posted late: publishing was interrupted "
+                                            f"more than {self.late_after} ago.")
+
+    def retry(self, post_id: int, clients: Clients) -> PublishingStatus:
+        """Send what is missing of a half-published (or interrupted) post."""
+        post = self.store.get_post(post_id)
+        if post.state not in (PostState.HALF_PUBLISHED, PostState.PUBLISHING):
+            raise TransitionError(f"Post {post_id} is {describe_state(post.state)}: only a post "
+                                  "published in one language only (or whose publishing was "
+                                  "interrupted) can be retried.")
+        publication = self.outbox.latest(post_id)
+        problems = self.planner.retry_problems(post_id, publication, clients)
+        if problems:
+            raise PreflightFailed(post_id, problems)
+        if not self.outbox.claim(publication, self.clock()):
+            raise TandemError(f"Post {post_id} is being published by another Tandem process "
+                              f"({publication.lease_owner}); try again when it is done.")
+        try:
+            with self.store.transaction():
+                if post.state is PostState.HALF_PUBLISHED:
+                    self.workflow.move(post_id, Event.PUBLISH, PostState.PUBLISHING,
+                                       {"publication_id": publication.id, "retry": True})
+                    self.store.set_publication_state(publication.id,
+                                                     PublicationState.PUBLISHING.value,
+                                                     finished=False)
+                for entry in publication.entries:
+                    if entry.state is EntryState.FAILED:
+                        self.outbox.reopen(entry)
+        except BaseException:
+            self.outbox.release(publication.id)
+            raise
+        self.delivery.drive(self.outbox.publication(publication.id), clients)
+        return self.schedules.status(post_id)
+
+    def retract(self, post_id: int, lang: Lang, clients: Clients) -> PublishingStatus:
+        """Delete ``lang`` where it is out alone (the other choice for a half pair).
+
+        Posts of that channel not yet out are withdrawn. Once no language stands
+        alone anywhere, whatever is still unsent is withdrawn too, and the post
+        is ``published`` (where both languages are out) or ``approved`` again.
+        """
+        post = self.store.get_post(post_id)
+        if post.state is not PostState.HALF_PUBLISHED:
+            raise TransitionError(f"Post {post_id} is {describe_state(post.state)}: only a post "
+                                  "published in one language only has a language to retract.")
+        publication = self.outbox.latest(post_id)
+        alone = publication.lone()
+        channels = [c for c, out in alone.items() if out is lang]
+        if not channels:
+            where = "; ".join(f"{LANG_NAMES[out.value]} on {CHANNEL_NAMES[c]}"
+                              for c, out in alone.items())
+            raise TandemError(f"The {LANG_NAMES[lang.value]} of post {post_id} is not out alone "
+                              f"anywhere (out alone: {where or 'nothing'}).")
+        if not self.outbox.claim(publication, self.clock()):
+            raise TandemError(f"Post {post_id} is being published by another Tandem process.")
+        try:
+            groups = publication.groups()
+            for channel in channels:
+                for entry in groups[channel]:
+                    self._retract_entry(entry, lang, clients)
+            publication = self.outbox.publication(publication.id)
+            if not publication.lone():
+                self._finish_retraction(publication)
+        finally:
+            self.outbox.release(publication.id)
+        return self.schedules.status(post_id)
+
+    def _retract_entry(self, entry: Entry, lang: Lang, clients: Clients) -> PublishingStatus:
+        if entry.out:
+            client = clients.get(self.accounts.get_by_id(entry.account_id))
+            if not isinstance(client, Channel):
+                raise TandemError(f"The {entry.describe()} is a hand-off: Tandem cannot retract "
+                                  "it; ask the receiving system.")
+            client.delete(entry.remote_id)
+            self.outbox.retracted(entry)
+        elif entry.state in (EntryState.FAILED, EntryState.PENDING):
+            self.outbox.withdraw(entry, f"Withdrawn: the {LANG_NAMES[lang.value]} post it "
+                                        "pairs with was retracted.")
+
+    def _finish_retraction(self, publication: Publication) -> None:
+        for entry in publication.entries:
+            if entry.state in (EntryState.FAILED, EntryState.PENDING):
+                self.outbox.withdraw(entry, "Withdrawn when the lone language was retracted.")
+        publication = self.outbox.publication(publication.id)
+        outcome = publication.outcome()
+        with self.store.transaction():
+            self.outbox.settle(publication, outcome)
+            self.workflow.move(
+                publication.post_id, Event.RETRACT,
+                PostState.PUBLISHED if outcome is PublicationState.PUBLISHED else PostState.APPROVED,
+                {"publication_id": publication.id})
