@@ -38,17 +38,35 @@ class ImportResult:
     changed: bool  # False when the translation equals the current target (no new version)
 
 
+def _exported(posts: PostService, pair: XliffPair) -> Version | None:
+    """The source version the file names, if it is one of this post's versions in that language."""
+    try:
+        version = posts.repo.get_version(pair.source_version_id)
+    except NotFound:
+        return None
+    return version if version.post_id == pair.post_id and version.lang is pair.source_lang else None
+
+
 def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult:
     """Record the file's translation as a new version of the target language."""
     pair = XLIFF.read(data)
     current = posts.view(pair.post_id).latest(pair.source_lang)
     name = LANG_NAMES[pair.source_lang]
-    if current is None or current.sha256 != pair.source_sha256:
+    exported = _exported(posts, pair)
+    if exported is None:
+        raise TransitionError(f"The file names a {name} version of post {pair.post_id} that Tandem does not "
+                              "have: it was not exported from this store. Export the post again.")
+    if exported.sha256 != pair.source_sha256:
+        raise TransitionError(
+            f"The file's source fingerprint (sha256) does not match the {name} v{exported.seq} of post "
+            f"{pair.post_id} it names: the file was altered after export. Export the post again.")
+    if current is None or current.id != exported.id:
         now = f"it is now v{current.seq}" if current else "it has no text now"
         raise TransitionError(
             f"The {name} text of post {pair.post_id} changed since this file was exported "
-            f"(the file translates version {pair.source_version_id}; {now}). "
+            f"(the file translates v{exported.seq}; {now}). "
             "Export the post again and translate the current text.")
+    pair = pair.rejoined(exported.text)
     if pair.target_text is None:
         raise refuse("it has no translation (no <target>).")
     before = posts.view(pair.post_id).latest(pair.target_lang)
@@ -60,5 +78,7 @@ def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult
             "unit_id": pair.unit_id, "lang": pair.target_lang.value,
             "version_id": version.id, "sha256": version.sha256,
             "source_version_id": pair.source_version_id, "source_sha256": pair.source_sha256,
-            "comment": f"Translated in {tool or 'an external tool'} (XLIFF 2.0 import)"})
+            "comment": f"Translated in {tool or 'an external tool'} (XLIFF 2.0 import"
+                       + (f"; its {pair.segments} segments joined back into one text)" if pair.segments > 1
+                          else ")")})
     return ImportResult(pair, version, changed)

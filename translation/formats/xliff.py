@@ -8,7 +8,10 @@ sha256 and the target version it was exported with. Reading:
   reference is refused before anything is expanded (billion laughs, XXE);
 * checks ``srcLang``/``trgLang`` are English/French and match the unit;
 * refuses a file whose source text was changed in the tool (it no longer
-  matches the exported hash).
+  matches the exported hash). A CAT tool that split the exported segment into
+  sentences (or merged some back) often drops the spaces between them: such a
+  pair is read with its ``parts`` and :meth:`XliffPair.rejoined` realigns it on
+  the exported source text (the store has it), or says which segment differs.
 
 Recording the translation as a version of the post is the application's job
 (:mod:`desktop.app.xliff`).
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from defusedxml import DefusedXmlException
@@ -50,6 +53,10 @@ class XliffPair:
     source_text: str
     target_text: str | None            # None: not translated yet
     target_version_id: int | None      # the target version the file was exported with
+    segments: int = 1                  # <segment>s in the unit (a CAT tool may split or merge them)
+    #: (source, target) of each part, when the joined sources did not match the exported hash:
+    #: the texts above are then unverified until :meth:`rejoined` realigns them.
+    parts: tuple[tuple[str, str | None], ...] = ()
 
     @property
     def target_lang(self) -> Lang:
@@ -58,6 +65,35 @@ class XliffPair:
     @property
     def unit_id(self) -> str:
         return unit_id(self.post_id, self.source_version_id)
+
+    def rejoined(self, original: str) -> XliffPair:
+        """This pair realigned on ``original``, the exported source text (the spaces between the
+        tool's segments come from it); FormatError naming the segment whose source was edited."""
+        if not self.parts:
+            return self
+        name = LANG_NAMES[self.source_lang]
+        if sha256_text(original) != self.source_sha256:
+            raise refuse(f"its {name} source fingerprint does not match the text it was exported from.")
+        pieces: list[str | None] = []
+        at, number = 0, 0
+        for source, target in self.parts:
+            kept = source.strip()
+            if not kept:
+                continue
+            number += 1
+            found = original.find(kept, at)
+            if found < 0 or original[at:found].strip():
+                raise refuse(f"the tool split the text into {self.segments} segments, and segment {number} "
+                             f"(“{kept[:80]}”) is not in the exported {name} text: its source was edited. "
+                             "Translate the exported text without editing the source.")
+            pieces += [original[at:found], None if target is None else target.strip()]
+            at = found + len(kept)
+        if original[at:].strip():
+            raise refuse(f"the tool's {self.segments} segments end before the exported {name} text does "
+                         f"(“{original[at:at + 80].strip()}” is missing).")
+        pieces.append(original[at:])
+        target_text = None if None in pieces else "".join(p or "" for p in pieces)
+        return replace(self, source_text=original, target_text=target_text, parts=())
 
 
 def unit_id(post_id: int, source_version_id: int) -> str:
@@ -162,14 +198,20 @@ class XliffFormat(Format[XliffPair]):
         if not sources:
             raise refuse("the unit has no segments.")
         source_text = "".join(sources)
+        segments = sum(1 for part in unit if part.tag == _q("segment"))
+        parts: tuple[tuple[str, str | None], ...] = ()
         if sha256_text(source_text) != meta["source_sha256"]:
-            raise refuse(f"its {LANG_NAMES[source_lang]} source text was changed after export; "
-                         "translate the exported text without editing the source.")
+            if segments < 2:
+                raise refuse(f"its {LANG_NAMES[source_lang]} source text was changed after export: it does "
+                             "not match the fingerprint (sha256) exported with it. Translate the exported "
+                             "text without editing the source.")
+            parts = tuple(zip(sources, targets))  # resegmented: realigned by XliffPair.rejoined
         target_id = meta.get("target_version_id")
         return ImportReport([XliffPair(
             post_id=post_id, source_lang=source_lang, source_version_id=source_version_id,
             source_sha256=meta["source_sha256"], source_text=source_text,
             target_text=None if None in targets else "".join(t or "" for t in targets),
+            segments=segments, parts=parts,
             target_version_id=int(target_id) if target_id and target_id.isdigit() else None)])
 
     def dump(self, records: Iterable[XliffPair]) -> bytes:
