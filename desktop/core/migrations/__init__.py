@@ -5,7 +5,7 @@ backs the file up before applying any migration to an existing database.
 """
 
 from . import m0001_foundation, m0002_review, m0003_translation, m0004_publishing, m0005_outbox, m0006_dictionary, \
-    m0007_media_threads
+    m0007_media_threads, m0008_term_status
 
 MIGRATIONS = [m0001_foundation, m0002_review, m0003_translation, m0004_publishing,
-              m0005_outbox, m0006_dictionary, m0007_media_threads]
+              m0005_outbox, m0006_dictionary, m0007_media_threads, m0008_term_status]
