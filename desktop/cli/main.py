@@ -47,6 +47,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "team": ("team", "set up a team store on PostgreSQL"),
     "db": ("db", "team store sign-in"),
     "store": ("store", "copy a SQLite store into a team store"),
+    "publisher": ("publisher", "headless publisher: scheduled and interrupted posts"),
 }
 #: Command-group modules, in help order.
 COMMAND_MODULES = list(dict.fromkeys(module for module, _ in COMMANDS.values()))

@@ -40,7 +40,7 @@ class TeamServer:
             if saved is not None:
                 os.environ["PGPASSWORD"] = saved
 
-    def new_database(self, tag: str) -> "TeamDatabase":
+    def new_database(self, tag: str) -> TeamDatabase:
         return TeamDatabase(self, tag)
 
 

@@ -48,6 +48,8 @@ SCHEMA_VERSION = MIGRATIONS[-1].VERSION
 MIGRATE_LOCK = 0x7A4E_D000
 #: Advisory lock key every write transaction holds (see `PgStore.transaction`).
 WRITE_LOCK = 0x7A4E_D002
+#: First key of the two-key advisory locks behind `PgStore.claim` (a separate key space).
+CLAIM_SPACE = 0x7A4E
 #: Tables whose rows have an ``id`` identity column.
 _ID_TABLES = frozenset({
     "posts", "versions", "approval_chains", "state_changes", "signoffs", "approval_rounds",
@@ -189,6 +191,19 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    @contextmanager
+    def claim(self, name: str) -> Iterator[bool]:
+        """Hold the named claim while the block runs, if no other connection holds it:
+        yields True (claimed) or, at once, False (someone else has it). A session-level
+        advisory lock, so it lasts across transactions and dies with the connection."""
+        key = (CLAIM_SPACE, name)
+        claimed = self._query("SELECT pg_try_advisory_lock(?, hashtext(?)) AS ok", key)[0]["ok"]
+        try:
+            yield claimed
+        finally:
+            if claimed:
+                self._query("SELECT pg_advisory_unlock(?, hashtext(?)) AS ok", key)
 
     def changes(self) -> ChangeFeed:
         """A feed of every committed change, from any workstation (its own connection;
