@@ -46,6 +46,7 @@ from .outbox import (
 )
 from .preflight import NetworkError, Planner, combine
 from .reports import Plan
+from .thread_channel import for_entry
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class Delivery:
     def _deliver(self, entry: Entry, clients: Clients) -> Entry:
         """Send one entry with bounded retries; ``find`` before any repeat that could double it."""
         account = self.accounts.get_by_id(entry.account_id)
-        client = clients.get(account)
+        client = for_entry(clients.get(account), self.store, entry)
         try:
             outgoing = self._outgoing(entry, account)
         except TandemError as exc:
@@ -244,7 +245,7 @@ class Delivery:
         except TandemError as exc:
             return self.outbox.failed(entry, str(exc))
         try:
-            found = clients.get(account).find(outgoing)
+            found = for_entry(clients.get(account), self.store, entry).find(outgoing)
         except NetworkError as exc:
             if _rules_out(exc):
                 return self.outbox.failed(entry, str(exc))

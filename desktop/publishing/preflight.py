@@ -11,7 +11,7 @@ pair; a bilingual account in its own order, or one combined post when
 from __future__ import annotations
 
 from desktop.core.approvals import ApprovalService
-from desktop.core.model import Lang, PostState, Version, sha256_text
+from desktop.core.model import LANG_NAMES, Lang, PostState, Version, sha256_text
 from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
 from desktop.core.workflow import describe_state
@@ -21,7 +21,8 @@ from .channel import Channel, ChannelError
 from .credentials import CredentialError
 from .factory import Clients, Handoff, handoff_text
 from .outbox import EntryState, Publication
-from .reports import LANG_NAMES, Plan, PlannedPost
+from .reports import Plan, PlannedPost
+from .thread_channel import count_parts, language_media, media_problems
 
 #: Between the two languages of one combined post.
 COMBINED_SEPARATOR = "\n\n"
@@ -60,6 +61,10 @@ class Planner:
                     client = clients.get(account)
                     signed_in[account.name] = client.check_auth().handle
                     planned = self.account_posts(post_id, account, client, en, fr)
+                    if not isinstance(client, Handoff):
+                        problems += [f"{label}: {p}" for item in planned if item.lang != "both"
+                                     for p in media_problems(self.store, client,
+                                                             en if item.lang == "en" else fr)]
                 except NetworkError as exc:
                     problems.append(f"{label}: {exc}")
                     continue
@@ -119,16 +124,19 @@ class Planner:
         if account.lang is not AccountLang.BOTH:
             lang = Lang(account.lang.value)
             return [PlannedPost(account, lang.value, (lang.value,), texts[lang], en, fr,
-                                client.count(texts[lang]))]
+                                count_parts(client, texts[lang]))]
         order = account.langs
-        if account.combine_when_fits:
+        simple = all(len(language_media(self.store, post_id, v.lang.value, v.id)[0]) == 1
+                     and not language_media(self.store, post_id, v.lang.value, v.id)[1]
+                     for v in (en, fr))
+        if account.combine_when_fits and simple:  # threads and images never combine
             combined = combine(texts[order[0]], texts[order[1]])
             count = client.count(combined)
             if count.ok:
                 return [PlannedPost(account, "both", tuple(l.value for l in order), combined,
                                     en, fr, count)]
         return [PlannedPost(account, lang.value, (lang.value,), texts[lang], en, fr,
-                            client.count(texts[lang])) for lang in order]
+                            count_parts(client, texts[lang])) for lang in order]
 
     def handoff_document(self, post_id: int, en: Version, fr: Version) -> str:
         """The hand-off document: both texts with their sign-offs and approvals."""

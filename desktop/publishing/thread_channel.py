@@ -28,10 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from desktop.core.clock import parse_iso
 from desktop.core.counting import Count
-from desktop.core.store_media import UploadRepository
+from desktop.core.model import Lang, Version
+from desktop.core.store_media import MediaRepository, UploadRepository
 from desktop.core.threads import parts as thread_parts
 
 from .channel import (
@@ -43,8 +45,9 @@ from .channel import (
     ReplyTo,
     UploadedImage,
 )
+from .factory import Handoff
 from .images import CleanImage, fit
-from .outbox import iso
+from .outbox import Entry, iso
 
 
 @dataclass(frozen=True)
@@ -154,3 +157,51 @@ class ThreadChannel(Channel):
                                      uploaded.ref)
             result.append(uploaded)
         return tuple(result)
+
+
+def _stored_image(store: MediaRepository, sha256: str) -> CleanImage:
+    row = store.blob(sha256)
+    return CleanImage(row["data"], row["mime"], row["width"], row["height"])
+
+
+def language_media(store: MediaRepository, post_id: int, lang: str,
+                   version_id: int) -> tuple[list[str], list[dict]]:
+    """The thread parts and the images of one language's version."""
+    text = store.get_version(version_id).text
+    state = store.media_state(post_id, Lang(lang), version_id)
+    return thread_parts(text) or [text], state["manifest"] if state else []
+
+
+def for_entry(client: Channel | Handoff, store: MediaRepository, entry: Entry
+              ) -> Channel | Handoff:
+    """The client to send ``entry`` with: a ThreadChannel when its language's version
+    is a thread or has images, else ``client`` itself (one combined bilingual post is
+    never a thread: preflight does not combine those)."""
+    if not isinstance(client, Channel) or entry.lang not in ("en", "fr"):
+        return client
+    version_id = entry.en_version_id if entry.lang == "en" else entry.fr_version_id
+    parts, manifest = language_media(store, entry.post_id, entry.lang, version_id)
+    if len(parts) <= 1 and not manifest:
+        return client
+    return ThreadChannel(client, store, entry.id, tuple(
+        SourceImage(item["sha256"], item["alt"], partial(_stored_image, store, item["sha256"]))
+        for item in manifest))
+
+
+def count_parts(client: Channel, text: str) -> Count:
+    """The count that decides whether ``text`` can go out: its first part that does
+    not fit, else its longest part."""
+    counts = [client.count(part) for part in thread_parts(text) or [text]]
+    return next((c for c in counts if not c.ok), max(counts, key=lambda c: c.used))
+
+
+def media_problems(store: MediaRepository, client: Channel, version: Version) -> list[str]:
+    """Why this language's images cannot go to this channel (preflight)."""
+    _parts, manifest = language_media(store, version.post_id, version.lang.value, version.id)
+    if not manifest:
+        return []
+    limits = client.image_limits()
+    if len(manifest) > limits.max_count:
+        return [f"the {'English' if version.lang is Lang.EN else 'French'} post has "
+                f"{len(manifest)} images; {client.name} takes at most {limits.max_count}"]
+    return []
