@@ -173,8 +173,9 @@ QT_QPA_PLATFORM={args.platform}; store of 200 posts).
 Wall time from spawning a fresh interpreter to the window's first paint, median of \
 {args.runs} interleaved runs after one warm-up run each (warm disk cache). "ready" is when \
 the store is open and the post list loaded. The window paints before the store is \
-opened: `desktop.app.session` (sqlite-utils, services) is imported after the first \
-paint, so the user sees the window while it loads.
+opened: `desktop.app.session` (sqlite-utils, services) is imported, and the two editors \
+(`desktop.ui.editor`, its analysis worker) are built, after the first paint, so the \
+first paint needs only the post list and the menus.
 
 {table}
 """)

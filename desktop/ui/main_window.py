@@ -35,17 +35,19 @@ from desktop.core.model import Lang
 
 from .backend import Backend
 from .context import WindowContext
-from .editor import LanguageEditor
 from .i18n import LanguageManager, language_name
 from .operations import OpChanges
 from .operations import posts as ops
 from .operations.posts import CheckpointResult, LoadedPost
 from .post_list import PostListPanel
-from .tasks import DebouncedTrigger, LatestOnlyRunner
+from .tasks import DebouncedTrigger
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
     from desktop.app.session import Session
+
+    from .editor import LanguageEditor
+    from .tasks import LatestOnlyRunner
 
 LANGS = (Lang.EN, Lang.FR)
 SETTINGS_GEOMETRY = "window/geometry"
@@ -72,7 +74,11 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings()
         self.languages = languages
         self.backend = Backend(session, self)
-        self.analysis_runner = LatestOnlyRunner("analysis", self)
+        # The editors (and their analysis worker) are built with the session: the first
+        # paint, before the store opens, shows only the list and the menus (`_build_editors`).
+        self.analysis_runner: LatestOnlyRunner | None = None
+        self.editors: dict[Lang, LanguageEditor] = {}
+        self._autosave: dict[Lang, DebouncedTrigger] = {}
         self._post_id: int | None = None
         self._title = ""
         self._shut_down = False
@@ -90,12 +96,6 @@ class MainWindow(QMainWindow):
         self.title_label.setBuddy(self.title_edit)
         self.message_bar = MessageBar("info", self)
         self.message_close = self.message_bar.add_button(QPushButton(self))
-        self.editors: dict[Lang, LanguageEditor] = {
-            lang: LanguageEditor(lang, self.analysis_runner, self) for lang in LANGS}
-        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.editor_splitter.setChildrenCollapsible(False)
-        for lang in LANGS:
-            self.editor_splitter.addWidget(self.editors[lang])
         title_row = QHBoxLayout()
         title_row.addWidget(self.title_label)
         title_row.addWidget(self.title_edit, 1)
@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         editor_layout.addLayout(title_row)
-        editor_layout.addWidget(self.editor_splitter, 1)
         self._editor_layout = editor_layout
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -143,17 +142,6 @@ class MainWindow(QMainWindow):
         self._create_menus_and_toolbar()
         self._create_status_bar()
 
-        # -- autosave triggers, one per language --------------------------------
-        self._autosave: dict[Lang, DebouncedTrigger] = {}
-        for lang in LANGS:
-            trigger = DebouncedTrigger(self.AUTOSAVE_DELAY_MS, self.AUTOSAVE_MAX_INTERVAL_MS, self)
-            trigger.triggered.connect(lambda lang=lang: self._autosave_now(lang))
-            self._autosave[lang] = trigger
-            self.editors[lang].text_edited.connect(self._on_editor_text_edited)
-            self.editors[lang].footer_changed.connect(self._align_footers)
-            self.editors[lang].footer.installEventFilter(self)
-            self.editors[lang].restore_requested.connect(self._on_editor_restore_requested)
-
         self.post_list.post_selected.connect(self._on_post_list_post_selected)
         self.post_list.model.query_failed.connect(self._on_query_failed)
         self.title_edit.editingFinished.connect(self._on_title_editing_finished)
@@ -175,7 +163,8 @@ class MainWindow(QMainWindow):
             add_side_panel=self.add_side_panel, set_side_panel_title=self.set_side_panel_title,
             add_editor_bar=self.add_editor_bar, action_button=self.toolbar.widgetForAction)
 
-        self._set_tab_order()
+        if session is not None:
+            self._build_editors()
         self.retranslate_ui()
         self._show_post_page(False)
         self.resize(1280, 800)
@@ -267,6 +256,31 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.store_label)
         status.addPermanentWidget(self.user_label)
 
+    def _build_editors(self) -> None:
+        """The two language editors, their autosave triggers and the tab order (once)."""
+        if self.editors:
+            return
+        from .editor import LanguageEditor
+        from .tasks import LatestOnlyRunner
+
+        self.analysis_runner = LatestOnlyRunner("analysis", self)
+        self.editors = {lang: LanguageEditor(lang, self.analysis_runner, self) for lang in LANGS}
+        self.editor_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.editor_splitter.setChildrenCollapsible(False)
+        for lang in LANGS:
+            self.editor_splitter.addWidget(self.editors[lang])
+        self._editor_layout.addWidget(self.editor_splitter, 1)
+        # -- autosave triggers, one per language --------------------------------
+        for lang in LANGS:
+            trigger = DebouncedTrigger(self.AUTOSAVE_DELAY_MS, self.AUTOSAVE_MAX_INTERVAL_MS, self)
+            trigger.triggered.connect(lambda lang=lang: self._autosave_now(lang))
+            self._autosave[lang] = trigger
+            self.editors[lang].text_edited.connect(self._on_editor_text_edited)
+            self.editors[lang].footer_changed.connect(self._align_footers)
+            self.editors[lang].footer.installEventFilter(self)
+            self.editors[lang].restore_requested.connect(self._on_editor_restore_requested)
+        self._set_tab_order()
+
     def _set_tab_order(self) -> None:
         chain = [self.post_list.search_edit, self.post_list.state_combo, self.post_list.table,
                  self.title_edit]
@@ -355,6 +369,7 @@ class MainWindow(QMainWindow):
     def add_editor_bar(self, widget: QWidget, *focus_chain: QWidget) -> None:
         """Add a bar between the title and the editors (status line, banners); its
         ``focus_chain`` widgets come right after the title in tab order."""
+        self._build_editors()  # the bar goes above them
         self._editor_layout.insertWidget(self._editor_layout.count() - 1, widget)
         for first, second in zip((self.title_edit, *focus_chain), focus_chain):
             QWidget.setTabOrder(first, second)
@@ -370,6 +385,7 @@ class MainWindow(QMainWindow):
         paints the window first, then imports and opens the store)."""
         self.session = session
         self.backend.session = session
+        self._build_editors()
         self.retranslate_ui()
 
     def start(self) -> None:
@@ -749,5 +765,6 @@ class MainWindow(QMainWindow):
 
             print(f"tandem: could not checkpoint post {post_id} on close: {exc}", file=sys.stderr)
         self.settings.sync()
-        self.analysis_runner.shutdown()
+        if self.analysis_runner is not None:
+            self.analysis_runner.shutdown()
         self.backend.shutdown()
