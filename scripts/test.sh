@@ -10,6 +10,9 @@ scripts/lint.sh
 # The publishing tests run against a real Bluesky PDS: install it (cached in
 # .cache/pds, a no-op once done); tests/publishing/conftest.py starts and stops it.
 scripts/pds/install.sh
+# ...and a real Mastodon-API server, Takahē, from the snapshot in ../shared/servers/takahe
+# (cached in .cache/takahe; tests/publishing/takahe_server.py starts one per test module).
+scripts/takahe/install.sh
 # The credential tests use a real OS keyring: GNOME Keyring's Secret Service on a
 # private D-Bus session bus, unlocked with a throwaway password (installs dbus and
 # gnome-keyring with apt-get if missing). It stops when this script exits. See scripts/keyring-session.sh.
