@@ -24,6 +24,7 @@ from desktop.app.publishing import publish_service
 from desktop.publishing.reports import PublishingStatus
 
 from .context import CliContext
+from .publish_text import plan_text, resume_text, scheduled_text, status_text
 
 VERBS = ("retry", "retract", "status", "unschedule", "due")
 EXIT_ATTENTION = 1
@@ -82,7 +83,7 @@ def _command(args) -> tuple[str, int | None]:
 
 
 def _status_out(ctx: CliContext, status: PublishingStatus) -> int:
-    ctx.out(status.as_dict(), status.describe())
+    ctx.out(status.as_dict(), status_text(status))
     return EXIT_ATTENTION if status.actions else 0
 
 
@@ -91,13 +92,13 @@ def run(args, ctx: CliContext) -> int:
     with publish_service(ctx.session()) as service:
         if verb == "resume":
             report = service.resume_all()
-            ctx.out(report.as_dict(), report.describe())
+            ctx.out(report.as_dict(), resume_text(report))
             return EXIT_ATTENTION if report.attention else 0
         if verb == "due":
             results = service.publish_due()
             ctx.out([{"post_id": r.post_id, "status": r.status.as_dict() if r.status else None,
                       "error": r.error} for r in results],
-                    "\n".join(r.status.describe() if r.status else f"tandem: {r.error}"
+                    "\n".join(status_text(r.status) if r.status else f"tandem: {r.error}"
                               for r in results) or "Nothing is due.")
             return EXIT_ATTENTION if any(r.error or r.status.actions for r in results) else 0
         if verb == "status":
@@ -110,13 +111,10 @@ def run(args, ctx: CliContext) -> int:
             return _status_out(ctx, service.unschedule(post_id))
         if args.dry_run:
             plan = service.preflight(post_id)
-            ctx.out(plan.as_dict(), plan.describe())
+            ctx.out(plan.as_dict(), plan_text(plan))
             return 0 if plan.ok else EXIT_ATTENTION
         if args.at:
             item = service.schedule(post_id, parse_time(args.at))
-            ctx.out(item.as_dict(),
-                    f"Post {post_id} is scheduled for {item.due_at.astimezone():%Y-%m-%d %H:%M %Z}"
-                    f" ({item.due_at:%H:%M} UTC). Tandem publishes it then if it is running; "
-                    "otherwise it asks when it next starts.")
+            ctx.out(item.as_dict(), scheduled_text(item))
             return 0
         return _status_out(ctx, service.publish(post_id))

@@ -105,6 +105,10 @@ def reason(error: Exception | None, account: PublishingAccount) -> str:
 
 
 
+#: Retries when the caller gives no policy.
+DEFAULT_RETRY = RetryPolicy()
+
+
 class Delivery:
     """Sends a publication's pending entries and settles the post's state."""
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from desktop.core.clock import parse_iso
 from desktop.core.errors import TandemError, TransitionError
-from desktop.core.model import Lang, PostState
+from desktop.core.model import LANG_NAMES, Lang, PostState
 from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService, describe_state
 
@@ -26,7 +26,7 @@ from .delivery import Delivery
 from .factory import Clients
 from .outbox import Entry, EntryState, Outbox, Publication, PublicationState
 from .preflight import Planner
-from .reports import LANG_NAMES, PreflightFailed, PublishingStatus, ResumeReport
+from .reports import PreflightFailed, PublishingStatus, ResumeReport
 from .schedule import Schedules
 
 #: An interrupted publication with nothing out, older than this, is not resumed silently.

@@ -1,6 +1,8 @@
 """What the publish service returns: plans, statuses, reports, and the refusal.
 
-Plain data with ``as_dict()`` for ``--json``; no network and no store access.
+Plain data with ``as_dict()`` for ``--json`` and action codes (``retry``,
+``retract en``, ``resume``); no network, no store access. The CLI renders
+them in English (`desktop.cli.publish_text`), the window in the user's language.
 """
 
 from __future__ import annotations
@@ -11,13 +13,9 @@ from datetime import datetime
 from desktop.core.counting import Count
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang, PostState, Version
-from desktop.core.workflow import describe_state
 
-from .accounts import CHANNEL_NAMES, PublishingAccount
+from .accounts import PublishingAccount
 from .outbox import Publication, iso
-
-LANG_NAMES = {"en": "English", "fr": "French", "both": "English and French"}
-
 
 class PreflightFailed(TandemError):
     """The post cannot be published as it stands; nothing was sent."""
@@ -66,19 +64,6 @@ class Plan:
         return {"post_id": self.post_id, "ok": self.ok, "problems": list(self.problems),
                 "signed_in_as": self.signed_in_as, "posts": [p.as_dict() for p in self.posts]}
 
-    def describe(self) -> str:
-        lines = [f"Post {self.post_id}: " + ("ready to publish; would send, in this order:"
-                                             if self.ok else "cannot be published:")]
-        lines += [f"  - {p}" for p in self.problems]
-        for n, post in enumerate(self.posts if self.ok else (), 1):
-            who = self.signed_in_as.get(post.account.name, post.account.handle)
-            used = f" ({post.count.used}/{post.count.limit} {post.count.unit.value})" \
-                if post.count else ""
-            lines.append(f"  {n}. {LANG_NAMES[post.lang]} to {post.account.name} "
-                         f"({CHANNEL_NAMES[post.account.channel]}, as {who}){used}:")
-            lines += [f"       {line}" for line in post.text.splitlines() or [""]]
-        return "\n".join(lines)
-
 
 @dataclass(frozen=True)
 class ScheduledPost:
@@ -125,38 +110,6 @@ class PublishingStatus:
                 "publication": self.publication.as_dict() if self.publication else None,
                 "earlier_publications": self.earlier, "actions": list(self.actions)}
 
-    def describe(self) -> str:
-        lines = [f"Post {self.post_id} ({self.title}): {describe_state(self.state)}"]
-        if self.schedule:
-            lines[0] += (f", due {self.schedule.due_at.astimezone():%Y-%m-%d %H:%M %Z} "
-                         f"(given as {self.schedule.given_as})")
-        publication = self.publication
-        if publication is not None:
-            lines.append(f"  publication {publication.id} ({publication.state.value}), started "
-                         f"by {publication.started_by} at {publication.started_at[:19]}Z")
-            for e in publication.entries:
-                where = f" {e.remote_url}" if e.remote_url and e.out else ""
-                when = f" at {e.sent_at[:23]}Z" if e.sent_at and e.out else ""
-                error = f" — {e.last_error}" if e.last_error and not e.out else ""
-                lines.append(f"  {LANG_NAMES[e.lang]:<18} {e.account_name:<20} "
-                             f"{e.state.value:<9}{when}{where}{error}")
-            for channel, gap in publication.gaps().items():
-                lines.append(f"  gap between the languages on {CHANNEL_NAMES[channel]}: "
-                             f"{gap:.3f} s")
-            for channel, lang in self.alone.items():
-                lines.append(f"  {LANG_NAMES[lang.value]} is out alone on "
-                             f"{CHANNEL_NAMES[channel]}")
-        if self.actions:
-            lines.append("  next: " + " or ".join(self._command(a) for a in self.actions))
-        return "\n".join(lines)
-
-    def _command(self, action: str) -> str:
-        if action == "resume":
-            return "`tandem publish --resume`"
-        if action == "retry":
-            return f"`tandem publish retry {self.post_id}`"
-        return f"`tandem publish retract {self.post_id} --lang {action.split()[1]}`"
-
 
 @dataclass
 class ResumeReport:
@@ -183,27 +136,6 @@ class ResumeReport:
                 "not_published": [s.as_dict() for s in self.not_published],
                 "busy": self.busy, "missed": [m.as_dict() for m in self.missed],
                 "errors": self.errors}
-
-    def describe(self) -> str:
-        lines = []
-        for title, items in (("Finished after an interruption", self.finished),
-                             ("Published in one language only", self.half_published),
-                             ("Fate unknown (checked again on the next resume)", self.unresolved),
-                             ("Not published: nothing went out and the post is approved again "
-                              "(publish it again if still wanted)", self.not_published)):
-            if items:
-                lines.append(f"{title}:")
-                lines += ["  " + line for s in items for line in s.describe().splitlines()]
-        lines += [f"Could not resume {error}" for error in self.errors]
-        if self.busy:
-            lines.append("Being published by another Tandem process: post(s) "
-                         + ", ".join(map(str, self.busy)))
-        if self.missed:
-            lines.append("Scheduled times missed while Tandem was closed (publish them now or "
-                         "reschedule):")
-            lines += [f"  post {m.post_id} ({m.title}): due {m.due_at.astimezone():%Y-%m-%d %H:%M %Z}"
-                      for m in self.missed]
-        return "\n".join(lines) or "Nothing to resume: every publication is complete."
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from datetime import datetime, timedelta
 
 from desktop.core.approvals import ApprovalService
 from desktop.core.errors import TandemError
-from desktop.core.model import Lang, PostState
+from desktop.core.model import LANG_NAMES, Lang, PostState
 from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
 from desktop.core.roles import Role, RoleService
@@ -47,13 +47,12 @@ from desktop.core.workflow import WorkflowService
 
 from .accounts import AccountService
 from .channel import utc_now
-from .delivery import Delivery, RetryPolicy
+from .delivery import DEFAULT_RETRY, Delivery, RetryPolicy
 from .factory import ChannelFactory, Clients
 from .outbox import Outbox
 from .preflight import COMBINED_SEPARATOR, Planner
 from .recovery import DEFAULT_LATE_AFTER, Recovery
 from .reports import (
-    LANG_NAMES,
     DueResult,
     Plan,
     PreflightFailed,
@@ -73,7 +72,7 @@ class PublishService:
     def __init__(self, store: Repository, user: str, *, roles: RoleService,
                  review: ReviewService, approvals: ApprovalService, workflow: WorkflowService,
                  accounts: AccountService, channels: ChannelFactory | None = None,
-                 retry: RetryPolicy = RetryPolicy(),
+                 retry: RetryPolicy = DEFAULT_RETRY,
                  missed_after: timedelta = DEFAULT_MISSED_AFTER,
                  late_after: timedelta = DEFAULT_LATE_AFTER,
                  clock: Callable[[], datetime] = utc_now,

@@ -15,6 +15,7 @@ import pytest
 
 from desktop.app.publishing import publish_service
 from desktop.cli.main import main
+from desktop.cli.publish_text import status_text
 from desktop.core.model import PostState
 from desktop.publishing.bluesky import SessionCache
 from desktop.publishing.factory import ChannelFactory
@@ -70,7 +71,7 @@ def test_a_pair_goes_to_the_english_and_french_accounts_once_each(desk, pds, en_
     assert [r["uri"] for r in records_with(pds, fr_account.did, fr)] == [fr_entry.remote_id]
     assert records_with(pds, en_account.did, fr) == records_with(pds, fr_account.did, en) == []
     gap = status.publication.gaps()["bluesky"]
-    assert gap > 0 and f"{gap:.3f} s" in status.describe()
+    assert gap > 0 and f"{gap:.3f} s" in status_text(status)
 
 
 def test_a_bilingual_account_posts_both_languages_in_its_order(desk, pds, bilingual_account):

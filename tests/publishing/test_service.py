@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from desktop.app.publishing import publish_service
+from desktop.cli.publish_text import plan_text, resume_text, status_text
 from desktop.core.audit import verify_chain
 from desktop.core.errors import PermissionDenied, TandemError, TransitionError
 from desktop.core.model import Lang, PostState
@@ -148,7 +149,7 @@ def test_dry_run_shows_what_would_be_sent_in_order_and_records_nothing(desk, wor
     assert [(p.account.name, p.lang, p.text) for p in plan.posts] == [
         ("bsky-en", "en", EN), ("bsky-fr", "fr", FR)]
     assert plan.signed_in_as == {"bsky-en": "@bsky-en.example", "bsky-fr": "@bsky-fr.example"}
-    assert "1. English to bsky-en (Bluesky, as @bsky-en.example)" in plan.describe()
+    assert "1. English to bsky-en (Bluesky, as @bsky-en.example)" in plan_text(plan)
     assert len(desk.alice.store.audit_entries()) == before and world.posts == []
 
 
@@ -213,8 +214,8 @@ def test_a_half_pair_is_flagged_and_a_retry_completes_it_without_a_duplicate(des
         assert half.state is PostState.HALF_PUBLISHED
         assert half.alone == {"bluesky": Lang.EN}
         assert half.actions == ("retry", "retract en")
-        assert "English is out alone on Bluesky" in half.describe()
-        assert "`tandem publish retry" in half.describe()
+        assert "English is out alone on Bluesky" in status_text(half)
+        assert "`tandem publish retry" in status_text(half)
         done = publisher.retry(post)
     assert done.state is PostState.PUBLISHED
     assert world.texts("bsky-en") == [EN] and world.texts("bsky-fr") == [FR]
@@ -505,4 +506,4 @@ def test_resume_reports_every_half_published_post(desk, world, post):
         publisher.publish(post)
         report = publisher.resume_all()
     assert [s.post_id for s in report.half_published] == [post]
-    assert "Published in one language only" in report.describe()
+    assert "Published in one language only" in resume_text(report)
