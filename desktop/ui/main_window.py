@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
@@ -638,6 +638,8 @@ class MainWindow(QMainWindow):
         editor.editor.setFocus()
 
     def _show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop import __version__
 
         QMessageBox.about(self, self.tr("About Tandem"), self.tr(

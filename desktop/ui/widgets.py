@@ -7,15 +7,17 @@ text; an over-limit counter says "10 over" and carries a warning sign.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QStyle, QWidget)
+                               QWidget)
 
-# Colours chosen for ≥ 4.5:1 text contrast on their backgrounds (WCAG AA).
+# Colours chosen for ≥ 4.5:1 text contrast on their backgrounds (WCAG AA); the icon is a
+# QStyle.StandardPixmap name (QStyle is loaded when a bar is first shown, not at start-up).
 _KINDS = {
-    "info": ("#e8f1fb", "#1d4f91", QStyle.StandardPixmap.SP_MessageBoxInformation),
-    "warning": ("#fdecea", "#9b1c1c", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "machine": ("#fff4e0", "#7a4100", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "success": ("#e7f5ec", "#1e5c32", QStyle.StandardPixmap.SP_DialogApplyButton),
+    "info": ("#e8f1fb", "#1d4f91", "SP_MessageBoxInformation"),
+    "warning": ("#fdecea", "#9b1c1c", "SP_MessageBoxWarning"),
+    "machine": ("#fff4e0", "#7a4100", "SP_MessageBoxWarning"),
+    "success": ("#e7f5ec", "#1e5c32", "SP_DialogApplyButton"),
 }
 
 # Over-limit counters: dark red, bold, with this sign before the text.
@@ -41,17 +43,33 @@ class MessageBar(QFrame):
         self._layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
         self._layout.addWidget(self.label, 1)
         self.kind = ""
+        self._icon_drawn = ""
         self.set_kind(kind)
         self.hide()
 
     def set_kind(self, kind: str) -> None:
-        background, foreground, icon = _KINDS[kind]
+        background, foreground, _icon = _KINDS[kind]
         self.kind = kind
         self.setStyleSheet(
             f"QFrame#MessageBar {{ background: {background}; border: 1px solid {foreground};"
             f" border-radius: 3px; }} QFrame#MessageBar QLabel {{ color: {foreground}; }}")
+        if self.isVisible():
+            self._draw_icon()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._draw_icon()
+        super().showEvent(event)
+
+    def _draw_icon(self) -> None:
+        """The kind's icon, drawn when the bar is shown (a hidden bar needs no QStyle)."""
+        if self._icon_drawn == self.kind:
+            return
+        from PySide6.QtWidgets import QStyle
+
+        pixmap = getattr(QStyle.StandardPixmap, _KINDS[self.kind][2])
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self._icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self._icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+        self._icon_drawn = self.kind
 
     def add_button(self, button: QPushButton) -> QPushButton:
         self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
