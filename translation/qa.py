@@ -749,8 +749,8 @@ def _check_terms(ctx: _Context) -> list[Finding]:
     source, target = ctx.side(ctx.source), ctx.side(ctx.source.other)
     findings = []
     for f in ctx.termbase.check_translation(source.text, target.text, source.lang, target.lang):
-        spans = {source.lang: f.source_span, target.lang: f.target_span}
-        fix = Fix(target.lang, f.target_span[0], f.target_span[1], f.expected) if f.target_span else None
+        spans = {source.lang: f.source_span if f.source_text else None, target.lang: f.target_span}
+        fix = Fix(target.lang, f.target_span[0], f.target_span[1], f.expected) if f.fixable else None
         findings.append(ctx.finding("term", ERROR if fix else WARNING, f.message_en, f.message_fr, spans, fix))
     return findings
 

@@ -29,7 +29,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -41,7 +41,13 @@ from .langcodes import to_lang
 from .mappings import find_entities
 
 #: The fields of a :class:`Term`, in order (also the termbase TSV's columns).
-TERM_FIELDS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept")
+TERM_FIELDS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
+               "definition")
+
+#: Term statuses (TBX-Basic administrativeStatus, plus Weblate's "forbidden"); "" = not stated.
+STATUSES = ("preferred", "admitted", "deprecated", "obsolete", "forbidden")
+#: Statuses of forms never required and flagged where used.
+UNUSABLE = frozenset({"deprecated", "obsolete", "forbidden"})
 
 #: Minimum RapidFuzz ratio for a near-miss rendering to be located and replaced
 #: (longer names), and for names under 10 characters (fewer letters, less slack).
@@ -54,6 +60,11 @@ ABBREVIATION = "abbreviation"   # an abbreviation was rendered as another one
 NEAR_MISS = "near-miss"         # a close but wrong rendering of the name
 SPELLING = "spelling"           # the right name with wrong accents
 MISSING = "missing"             # no counterpart found, nothing to replace
+# ... and a target form whose status is "deprecated", "obsolete" or "forbidden" has that kind.
+
+_STATUS_WORDS = {"en": {s: s for s in STATUSES},
+                 "fr": {"preferred": "privilégié", "admitted": "admis", "deprecated": "déconseillé",
+                        "obsolete": "désuet", "forbidden": "interdit"}}
 
 LANG_NAME = {
     "en": LANG_NAMES,
@@ -85,12 +96,25 @@ class Term:
     note: str = ""
     source: str = ""
     concept: str = ""
+    en_status: str = ""      # one of STATUSES, "" when the source did not say
+    fr_status: str = ""
+    definition: str = ""
 
     def __post_init__(self) -> None:
         for name in TERM_FIELDS:
             object.__setattr__(self, name, _clean(getattr(self, name), "Term"))
         if not self.en or not self.fr:
             raise InvalidText("A term needs both an English and a French name.")
+        for name in ("en_status", "fr_status"):
+            if getattr(self, name) not in ("", *STATUSES):
+                raise InvalidText(f"Unknown term status “{getattr(self, name)}” (use {', '.join(STATUSES)}).")
+
+    def status(self, lang: Lang | str) -> str:
+        return self.en_status if to_lang(lang) is Lang.EN else self.fr_status
+
+    def usable(self, lang: Lang | str) -> bool:
+        """Whether this term's ``lang`` form may be required (not deprecated, obsolete or forbidden)."""
+        return self.status(lang) not in UNUSABLE
 
     def name(self, lang: Lang | str) -> str:
         return self.en if to_lang(lang) is Lang.EN else self.fr
@@ -186,12 +210,16 @@ class TermFinding:
 
     @property
     def fixable(self) -> bool:
-        return self.target_span is not None
+        return self.target_span is not None and bool(self.expected)
 
     @property
     def message_en(self) -> str:
         src, tgt, lang = f"“{self.source_text}”", f"“{self.expected}”", LANG_NAME["en"][self.target_lang]
         found = f"“{self.target_text}”"
+        if self.kind in UNUSABLE:
+            use = f"; use {tgt}." if self.expected else "."
+            article = "an" if self.kind[0] in "aeiou" else "a"
+            return f"{found} is {article} {self.kind} {lang} term{use}"
         return {
             UNTRANSLATED: f"{found} is left in {LANG_NAME['en'][self.source_lang]}; the official {lang} form is {tgt}.",
             ABBREVIATION: f"{found} should be {tgt}, the official {lang} abbreviation of {src}.",
@@ -207,6 +235,9 @@ class TermFinding:
 
         src, tgt, lang = q(self.source_text), q(self.expected), LANG_NAME["fr"][self.target_lang]
         found = q(self.target_text)
+        if self.kind in UNUSABLE:
+            use = f"; employez {tgt}." if self.expected else "."
+            return f"{found} est un terme {_STATUS_WORDS['fr'][self.kind]} en {lang}{use}"
         return {
             UNTRANSLATED: f"{found} est resté en {LANG_NAME['fr'][self.source_lang]}; "
                           f"la forme officielle en {lang} est {tgt}.",
@@ -260,8 +291,8 @@ class Termbase:
             pair = (_key(term.en, accents=False), _key(term.fr, accents=False))
             if pair in seen:
                 first = self._terms[seen[pair]]
-                self._terms[seen[pair]] = Term(first.en, first.fr, first.en_abbr or term.en_abbr,
-                                               first.fr_abbr or term.fr_abbr, first.note, first.source, first.concept)
+                self._terms[seen[pair]] = replace(first, en_abbr=first.en_abbr or term.en_abbr,
+                                                  fr_abbr=first.fr_abbr or term.fr_abbr)
                 continue
             seen[pair] = len(self._terms)
             self._terms.append(term)
@@ -332,15 +363,36 @@ class Termbase:
                     findings.extend(self._misspelt(m, target_found, tgt_lang, src_lang))
                 continue
             expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
-            if len(expected) > 1:
-                continue  # ambiguous abbreviation or name: no way to tell which counterpart is meant
+            if len(expected) > 1 or None in expected:
+                continue  # ambiguous, or the concept has no usable form in the target language
             findings.append(TermFinding(MISSING, m.term, src_lang, tgt_lang, (m.start, m.end), m.text,
                                         expected.pop()))
-        return self._locate(findings, source, target, target_found)
+        located = self._locate(findings, source, target, target_found)
+        return located + self._unusable_forms(target_found, tgt_lang, src_lang,
+                                              {f.target_span for f in located if f.target_span})
 
-    @staticmethod
-    def _expected(term: Term, kind: str, lang: Lang) -> str:
-        return term.abbr(lang) if kind == "abbr" and term.abbr(lang) else term.name(lang)
+    def _expected(self, term: Term, kind: str, lang: Lang) -> str | None:
+        """The form to require for ``term`` in ``lang``: its own if usable, else a usable one of its
+        concept (preferred first); None when the concept has none (never require an obsolete form)."""
+        concept = self._concepts.get(term.concept_key, [term])
+        ranked = [term] + sorted((t for t in concept if t is not term), key=lambda t: t.status(lang) != "preferred")
+        for candidate in ranked:
+            if candidate.usable(lang):
+                return candidate.abbr(lang) if kind == "abbr" and candidate.abbr(lang) else candidate.name(lang)
+        return None
+
+    def _unusable_forms(self, target_found: list[TermMatch], tgt_lang: Lang, src_lang: Lang,
+                        taken: set[tuple[int, int]]) -> list[TermFinding]:
+        """A finding for each deprecated, obsolete or forbidden form used in the target, with the usable
+        form of its concept as the fix when there is one."""
+        findings = []
+        for m in target_found:
+            if (m.start, m.end) in taken or any(t.usable(tgt_lang) for t in m.terms):
+                continue
+            expected = self._expected(m.term, m.kind, tgt_lang) or ""
+            findings.append(TermFinding(m.term.status(tgt_lang), m.term, src_lang, tgt_lang, (0, 0), "",
+                                        expected, (m.start, m.end), m.text))
+        return findings
 
     def _copied_form(self, m: TermMatch, target: str, target_found: list[TermMatch],
                      tgt_lang: Lang) -> TermFinding | None:
@@ -349,7 +401,7 @@ class Termbase:
         valid = {_key(form, case=case) for concept in m.concepts for t in self._concepts[concept]
                  for form in (t.name(tgt_lang), t.abbr(tgt_lang)) if form}
         expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
-        if _key(m.text, case=case) in valid or len(expected) != 1:
+        if _key(m.text, case=case) in valid or len(expected) != 1 or None in expected:
             return None
         busy = [(e.start, e.end) for e in find_entities(target)]
         busy += [(t.start, t.end) for t in target_found if t.concepts & m.concepts]

@@ -261,8 +261,10 @@ class SuggestionService:
         return self._record_import("terms.import", path, len(rows), report.skipped,
                                    lambda: self.repo.add_terms(rows, self.user))
 
-    def export_terms(self, fmt: str = "tbx") -> bytes:
-        """Every stored term as TBX (default) or TSV (``fmt``: a termbase format's name)."""
+    def export_terms(self, fmt: str = "tbx", *, tbx_version: int = 3) -> bytes:
+        """Every stored term as TBX (default; version 3 or 2) or TSV (``fmt``: a termbase format's name)."""
+        if fmt.lower() == "tbx":
+            return formats.TBX.dump(self._stored_terms(), version=tbx_version)
         return formats.named(fmt, TERMBASE).dump(self._stored_terms())
 
     # -- mappings -------------------------------------------------------------------

@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp = verbs.add_parser("export", help="write every term as TBX (or TSV for a .tsv/.txt name)",
                            parents=[common])
     exp.add_argument("file", type=Path, metavar="FILE.tbx")
+    exp.add_argument("--tbx-version", type=int, choices=[2, 3], default=3,
+                     help="TBX 3 (TBX-Basic, DCA; default) or TBX 2 (martif: translate-toolkit, Weblate)")
     exp.set_defaults(func=run_export)
 
     lst = verbs.add_parser("list", help="every term (--search narrows the list)", parents=[common])
@@ -49,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def term_json(term: Term) -> dict:
     return {"en": term.en, "fr": term.fr, "en_abbr": term.en_abbr, "fr_abbr": term.fr_abbr,
-            "note": term.note, "source": term.source, "concept": term.concept}
+            "note": term.note, "source": term.source, "concept": term.concept,
+            "en_status": term.en_status, "fr_status": term.fr_status, "definition": term.definition}
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -61,10 +64,12 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 
     service = ctx.session().suggestions
     fmt = formats.for_path(args.file, formats.TERMBASE, default=formats.TBX).name.lower()
-    args.file.write_bytes(service.export_terms(fmt))
+    args.file.write_bytes(service.export_terms(fmt, tbx_version=args.tbx_version))
     count = len(service.termbase())
-    ctx.out({"file": str(args.file), "format": fmt, "terms": count},
-            f"wrote {count} terms to {args.file} ({fmt.upper()})")
+    shown = f"TBX {args.tbx_version}" if fmt == "tbx" else fmt.upper()
+    ctx.out({"file": str(args.file), "format": fmt, "terms": count,
+             **({"tbx_version": args.tbx_version} if fmt == "tbx" else {})},
+            f"wrote {count} terms to {args.file} ({shown})")
     return 0
 
 

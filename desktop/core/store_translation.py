@@ -15,7 +15,8 @@ from .clock import now_iso
 from .repository import Repository
 
 TM_COLUMNS = ("source_lang", "en", "fr", "origin", "source_ref", "created_at")
-TERM_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept")
+TERM_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
+                "definition")
 MAPPING_COLUMNS = ("kind", "en", "fr", "note")
 
 #: Every pair of versions (one English, one French) of a post that were official at the

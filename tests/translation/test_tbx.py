@@ -73,7 +73,8 @@ def test_import_tbx_v3() -> None:
         ("Department of Health", "Ministère de la Santé", "", "", "hc"),
         ("Canada Revenue Agency", "Agence du revenu du Canada", "CRA", "ARC", "cra"),
     ]
-    assert report.records[0].note == "Federal health department"
+    # A TBX definition is the concept's definition, not a note (issue 13).
+    assert (report.records[0].definition, report.records[0].note) == ("Federal health department", "")
     assert report.records[0].source == "IGOC"
     [skip] = report.skipped
     assert skip.line == 27 and skip.reason == "No French term (other languages: de)."
@@ -122,7 +123,8 @@ def test_export_is_tbx_v3_basic() -> None:
     data = TBX.dump([Term("Health Canada", "Santé Canada", concept="igoc-127")])
     root = ET.fromstring(data)
     assert root.tag == f"{{{TBX_NAMESPACE}}}tbx"
-    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dct")
+    # The data categories are written as termNote/descrip/admin with a type: DCA style (issue 13).
+    assert (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
     entry = root.find(f".//{{{TBX_NAMESPACE}}}conceptEntry")
     assert entry.get("id") == "igoc-127"
     langs = [s.get("{http://www.w3.org/XML/1998/namespace}lang") for s in entry]

@@ -1,6 +1,7 @@
 """TBX, the termbase exchange format: :data:`TBX` reads and writes terms.
 
-TBX v3 core / TBX-Basic, and the older TBX 2 layout.
+TBX v3 (TBX-Basic, DCA style) and TBX 2 (``martif``, what translate-toolkit,
+Weblate and Pootle read), both ways.
 
 Import reads both layouts: TBX v3 (``<tbx>``, ``conceptEntry`` → ``langSec
 xml:lang`` → ``termSec`` → ``term``) and TBX 2 / TBX-Basic 1 (``<martif>``,
@@ -8,15 +9,25 @@ xml:lang`` → ``termSec`` → ``term``) and TBX 2 / TBX-Basic 1 (``<martif>``,
 each language the first term whose ``termNote type="termType"`` is not an
 abbreviation type is the name, the first abbreviation / acronym / short form
 / initialism the abbreviation; further full forms become extra terms of the
-same concept. Entry-level ``<note>``/``descrip`` and ``<admin
-type="source">`` fill ``note`` and ``source``; the entry ``id`` the concept.
+same concept. Each term's ``termNote type="administrativeStatus"``
+(TBX-Basic ``preferredTerm-admn-sts``, ``admittedTerm-admn-sts``,
+``deprecatedTerm-admn-sts``, ``supersededTerm-admn-sts`` = obsolete, or the
+plain words) gives the term's status in that language. ``descrip
+type="definition"`` (entry or language level) fills ``definition``;
+entry-level ``<note>``/other ``descrip`` and ``<admin type="source">`` fill
+``note`` and ``source``; the entry ``id`` the concept.
 
 Same safety as TMX (:mod:`translation.formats.xmlstream`): size cap, defusedxml, streamed
 entries, damaged files keep the entries read before the damage, and an entry
 without English or French is skipped with a reason.
 
-Export writes TBX v3, dialect TBX-Basic, DCT style, one ``conceptEntry`` per
-concept.
+Export writes one entry per concept, as TBX v3 TBX-Basic in DCA style
+(``<tbx type="TBX-Basic" style="dca">``, data categories as ``termNote``/
+``descrip``/``admin`` with a ``type``), or with ``version=2`` as TBX 2
+(``<martif type="TBX-Basic">``, ``termEntry``/``langSet``/``tig``). TBX-Basic
+has no "forbidden" status: a forbidden term is written
+``deprecatedTerm-admn-sts`` with the term note :data:`FORBIDDEN_NOTE`, which
+the import reads back as forbidden.
 """
 
 from __future__ import annotations
@@ -39,7 +50,18 @@ _ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym", "shortform", "initia
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG_SECTION = frozenset({"langSet", "langSec"})
 _TERM_SECTION = frozenset({"tig", "ntig", "termSec"})
-_NOTE_TYPES = frozenset({"definition", "explanation", "usageNote", "note"})
+_NOTE_TYPES = frozenset({"explanation", "usageNote", "note"})
+
+#: TBX-Basic administrativeStatus values written for each Tandem status.
+STATUS_VALUES = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+                 "deprecated": "deprecatedTerm-admn-sts", "obsolete": "supersededTerm-admn-sts",
+                 "forbidden": "deprecatedTerm-admn-sts"}
+#: The term note marking a ``deprecatedTerm-admn-sts`` term as forbidden.
+FORBIDDEN_NOTE = "Tandem status: forbidden"
+_STATUS_READ = {"preferred": "preferred", "standardized": "preferred", "legal": "preferred",
+                "regulated": "preferred", "admitted": "admitted", "deprecated": "deprecated",
+                "notrecommended": "deprecated", "superseded": "obsolete", "obsolete": "obsolete",
+                "forbidden": "forbidden"}
 
 
 def _children(elem: ET.Element, names: frozenset[str]) -> list[ET.Element]:
@@ -50,18 +72,27 @@ def _text(elem: ET.Element) -> str:
     return " ".join("".join(elem.itertext()).split())
 
 
-def _term_sections(lang_section: ET.Element) -> list[tuple[str, bool, str]]:
-    """``(term, is_abbreviation, note)`` for each term of a language section, in order."""
+def _status(value: str) -> str:
+    key = value.replace(" ", "").lower().removesuffix("-admn-sts").removesuffix("term")
+    return _STATUS_READ.get(key, "")
+
+
+def _term_sections(lang_section: ET.Element) -> list[tuple[str, bool, str, str]]:
+    """``(term, is_abbreviation, note, status)`` for each term of a language section, in order."""
     found = []
     for section in _children(lang_section, _TERM_SECTION):
         holders = [section] + [g for g in section.iter() if local_name(g.tag) == "termGrp"]
         term = next((t for h in holders for t in h if local_name(t.tag) == "term"), None)
         if term is None or not _text(term):
             continue
-        types = [_text(n).replace(" ", "").lower() for h in holders for n in h
-                 if local_name(n.tag) == "termNote" and n.get("type") == "termType"]
-        note = "; ".join(_text(n) for h in holders for n in h if local_name(n.tag) == "note")
-        found.append((_text(term), any(t in _ABBREVIATION_TYPES for t in types), note))
+        notes = {n.get("type"): _text(n) for h in holders for n in h if local_name(n.tag) == "termNote"}
+        kind = notes.get("termType", "").replace(" ", "").lower()
+        texts = [_text(n) for h in holders for n in h if local_name(n.tag) == "note"]
+        status = _status(notes.get("administrativeStatus", ""))
+        if status == "deprecated" and FORBIDDEN_NOTE in texts:
+            status = "forbidden"
+        note = "; ".join(t for t in texts if t != FORBIDDEN_NOTE)
+        found.append((_text(term), kind in _ABBREVIATION_TYPES, note, status))
     return found
 
 
@@ -69,6 +100,7 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
     """The terms of one ``termEntry``/``conceptEntry``; InvalidText if a language is missing."""
     names: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
     notes: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
+    statuses: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
     abbrs: dict[Lang, str] = {}
     others: list[str] = []
     for section in _children(entry, _LANG_SECTION):
@@ -77,15 +109,17 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
         if lang is None:
             others.append(code or "(none)")
             continue
-        for text, is_abbr, term_note in _term_sections(section):
+        for text, is_abbr, term_note, status in _term_sections(section):
             if is_abbr:
                 abbrs.setdefault(lang, text)
             elif text not in names[lang]:
                 names[lang].append(text)
                 notes[lang].append(term_note)
+                statuses[lang].append(status)
         if not names[lang] and lang in abbrs:
             names[lang].append(abbrs.pop(lang))
             notes[lang].append("")
+            statuses[lang].append("")
     missing = [lang for lang in (Lang.EN, Lang.FR) if not names[lang]]
     if missing:
         label = " and ".join(LANG_NAMES[lang] for lang in missing)
@@ -94,6 +128,8 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
     note = "; ".join(_text(c) for c in entry
                      if local_name(c.tag) == "note"
                      or (local_name(c.tag) == "descrip" and c.get("type") in _NOTE_TYPES))
+    definition = "; ".join(dict.fromkeys(_text(c) for c in entry.iter()
+                                         if local_name(c.tag) == "descrip" and c.get("type") == "definition"))
     source = "; ".join(_text(c) for c in entry.iter() if local_name(c.tag) == "admin" and c.get("type") == "source")
     concept = entry.get("id", "")
     count = max(len(names[Lang.EN]), len(names[Lang.FR]))
@@ -103,7 +139,8 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
         term_note = (notes[Lang.EN][en] if en == i else "") or (notes[Lang.FR][fr] if fr == i else "") or note
         first = i == 0
         terms.append(Term(names[Lang.EN][en], names[Lang.FR][fr], abbrs.get(Lang.EN, "") if first else "",
-                          abbrs.get(Lang.FR, "") if first else "", term_note, source, concept))
+                          abbrs.get(Lang.FR, "") if first else "", term_note, source, concept,
+                          statuses[Lang.EN][en], statuses[Lang.FR][fr], definition))
     return terms
 
 
@@ -137,47 +174,69 @@ class TbxFormat(Format[Term]):
             report.skipped.append(damage)
         return report
 
-    def dump(self, records: Iterable[Term]) -> bytes:
-        """A TBX v3 (TBX-Basic, DCT) document holding the terms; :meth:`load` reads it back.
+    def dump(self, records: Iterable[Term], *, version: int = 3) -> bytes:
+        """A TBX-Basic document holding the terms, TBX v3 (DCA) or, with ``version=2``, TBX 2 (``martif``);
+        :meth:`load` reads both back.
 
-        Terms sharing a concept go into one ``conceptEntry`` (first term first, as
-        the preferred names); a term without a concept gets its own entry.
+        Terms sharing a concept go into one entry (first term first, as the
+        preferred names); a term without a concept gets its own entry.
         """
+        if version not in (2, 3):
+            raise InvalidText(f"TBX version {version} is not one Tandem writes (use 2 or 3).")
+        names = _V2_NAMES if version == 2 else _V3_NAMES
         concepts: dict[str, list[Term]] = {}
         for term in records:
             concepts.setdefault(term.concept_key, []).append(term)
         # The namespace is written as a plain xmlns attribute on unqualified elements: ET.register_namespace
         # would change how every other module's XML (XLIFF) is serialised.
-        root = ET.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
-        header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+        if version == 3:
+            root = ET.Element("tbx", {"xmlns": TBX_NAMESPACE, "type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+            header = ET.SubElement(ET.SubElement(root, "tbxHeader"), "fileDesc")
+        else:
+            root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: "en"})
+            header = ET.SubElement(ET.SubElement(root, "martifHeader"), "fileDesc")
         ET.SubElement(ET.SubElement(header, "sourceDesc"), "p").text = "Exported by Tandem"
         body = ET.SubElement(ET.SubElement(root, "text"), "body")
         for number, group in enumerate(concepts.values(), start=1):
-            first = group[0]
-            entry = ET.SubElement(body, "conceptEntry", {"id": _xml_id(first.concept, number)})
-            shared_note = len({t.note for t in group}) == 1
-            if first.note and shared_note:
-                ET.SubElement(entry, "note").text = xml_text(first.note)
-            sources = list(dict.fromkeys(t.source for t in group if t.source))
-            if sources:
-                ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
-            # A term's own note goes on the first term section it introduces (English name, else French).
-            forms: dict[Lang, dict[str, str]] = {Lang.EN: {}, Lang.FR: {}}
-            for t in group:
-                new_en = t.en not in forms[Lang.EN]
-                forms[Lang.EN].setdefault(t.en, "" if shared_note or not new_en else t.note)
-                forms[Lang.FR].setdefault(t.fr, "" if shared_note or new_en else t.note)
-            for lang in (Lang.EN, Lang.FR):
-                section = ET.SubElement(entry, "langSec", {XML_LANG: lang.value})
-                abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
-                rows = [(f, "fullForm", n) for f, n in forms[lang].items()] + ([(abbr, "acronym", "")] if abbr else [])
-                for form, kind, note in rows:
-                    term_section = ET.SubElement(section, "termSec")
-                    ET.SubElement(term_section, "term").text = xml_text(form)
-                    ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
-                    if note:
-                        ET.SubElement(term_section, "note").text = xml_text(note)
+            _write_entry(body, group, number, names)
         return serialize(root)
+
+
+_V3_NAMES = {"entry": "conceptEntry", "lang": "langSec", "term": "termSec"}
+_V2_NAMES = {"entry": "termEntry", "lang": "langSet", "term": "tig"}
+
+
+def _write_entry(body: ET.Element, group: list[Term], number: int, names: dict[str, str]) -> None:
+    first = group[0]
+    entry = ET.SubElement(body, names["entry"], {"id": _xml_id(first.concept, number)})
+    definitions = list(dict.fromkeys(t.definition for t in group if t.definition))
+    if definitions:
+        ET.SubElement(entry, "descrip", {"type": "definition"}).text = xml_text("; ".join(definitions))
+    shared_note = len({t.note for t in group}) == 1
+    if first.note and shared_note:
+        ET.SubElement(entry, "note").text = xml_text(first.note)
+    sources = list(dict.fromkeys(t.source for t in group if t.source))
+    if sources:
+        ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
+    # A term's own note goes on the first term section it introduces (English name, else French).
+    forms: dict[Lang, dict[str, tuple[str, str]]] = {Lang.EN: {}, Lang.FR: {}}
+    for t in group:
+        new_en = t.en not in forms[Lang.EN]
+        forms[Lang.EN].setdefault(t.en, ("" if shared_note or not new_en else t.note, t.en_status))
+        forms[Lang.FR].setdefault(t.fr, ("" if shared_note or new_en else t.note, t.fr_status))
+    for lang in (Lang.EN, Lang.FR):
+        section = ET.SubElement(entry, names["lang"], {XML_LANG: lang.value})
+        abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
+        rows = [(f, "fullForm", n, st) for f, (n, st) in forms[lang].items()]
+        rows += [(abbr, "acronym", "", "")] if abbr else []
+        for form, kind, note, status in rows:
+            term_section = ET.SubElement(section, names["term"])
+            ET.SubElement(term_section, "term").text = xml_text(form)
+            ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
+            if status:
+                ET.SubElement(term_section, "termNote", {"type": "administrativeStatus"}).text = STATUS_VALUES[status]
+            for text in ([note] if note else []) + ([FORBIDDEN_NOTE] if status == "forbidden" else []):
+                ET.SubElement(term_section, "note").text = xml_text(text)
 
 
 TBX = TbxFormat()

@@ -7,6 +7,6 @@ the last one here was written by a newer Tandem and is refused. Append new
 modules; never edit one that has shipped.
 """
 
-from . import m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary
+from . import m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status
 
-MIGRATIONS = [m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary]
+MIGRATIONS = [m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status]
