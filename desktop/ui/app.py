@@ -148,6 +148,8 @@ def run_app(db: str | None = None) -> int:
         window.set_session(session)
         features = install_translation(window)
         workflow = install_workflow(window)
+        from .media_panel import MediaPanel
+        MediaPanel(window.context)  # the Preview side panel; its parent keeps it
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()

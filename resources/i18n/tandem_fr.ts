@@ -258,6 +258,69 @@ par une nouvelle version (nº {version})</translation>
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach an image</source>
+        <translation>Joindre une image</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>Fichier de l’image</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Languages the image shows in</source>
+        <translation>Langues où l’image s’affiche</translation>
+    </message>
+    <message>
+        <source>Both languages</source>
+        <translation>Les deux langues</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Anglais seulement</translation>
+    </message>
+    <message>
+        <source>French only</source>
+        <translation>Français seulement</translation>
+    </message>
+    <message>
+        <source>English alt text</source>
+        <translation>Texte de remplacement anglais</translation>
+    </message>
+    <message>
+        <source>French alt text</source>
+        <translation>Texte de remplacement français</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Shows in:</source>
+        <translation>&amp;Affichée en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;English alt text:</source>
+        <translation>Texte de remplacement &amp;anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>F&amp;rench alt text:</source>
+        <translation>Texte de remplacement f&amp;rançais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
     <name>CounterBar</name>
     <message>
         <source>{network}: —</source>
@@ -691,6 +754,65 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>in memory</source>
         <translation>en mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message>
+        <source>ALT</source>
+        <translation>TXT ALT</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Carte de lien</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>no alt text</source>
+        <translation>aucun texte de remplacement</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>The post as each network will show it</source>
+        <translation>La publication telle que chaque réseau l’affichera</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Network to preview</source>
+        <translation>Réseau à prévisualiser</translation>
+    </message>
+    <message>
+        <source>English preview</source>
+        <translation>Aperçu anglais</translation>
+    </message>
+    <message>
+        <source>French preview</source>
+        <translation>Aperçu français</translation>
+    </message>
+    <message>
+        <source>&amp;Images:</source>
+        <translation>&amp;Images&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Images of the post with their alt text</source>
+        <translation>Images de la publication et leur texte de remplacement</translation>
+    </message>
+    <message>
+        <source>&amp;Attach image…</source>
+        <translation>&amp;Joindre une image…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move image</source>
+        <translation>Re&amp;tirer l’image</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1405,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>PublishController</name>
     <message>
         <source>Checking the post and every target account…</source>
+        <extracomment>How often scheduled posts that are due get published while the app runs.</extracomment>
         <translation>Vérification de la publication et de chaque compte de destination…</translation>
     </message>
     <message>
@@ -1378,7 +1501,6 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>PublishPanel</name>
     <message>
         <source>English and French</source>
-        <extracomment>How often scheduled posts that are due get published while the app runs.</extracomment>
         <translation>anglais et français</translation>
     </message>
     <message>
@@ -1649,7 +1771,6 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Highlighted: machine translation (dotted underline), translation memory (dashed underline).</source>
-        <extracomment>`sign` or `reject`: (session, post id, language, comment, version id seen).</extracomment>
         <translation>En surbrillance&#xa0;: traduction automatique (soulignement pointillé), mémoire de traduction (soulignement tireté).</translation>
     </message>
     <message>
