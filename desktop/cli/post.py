@@ -1,4 +1,4 @@
-"""`tandem post new|edit|show|list|history|restore|suggest|targets|attach|detach|split`.
+"""`tandem post new|edit|show|list|history|restore|suggest|targets|attach|detach|alt|split`.
 
 Posts, their versions, their images (with alt text in both languages) and thread parts
 (repeat ``--en``/``--fr`` for each part).
@@ -87,6 +87,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     detach.add_argument("n", type=int)
     detach.set_defaults(func=run_detach)
 
+    alt = verbs.add_parser("alt", parents=[common],
+                           help="change image N's alt text in one language, or suggest it "
+                                "from the other language's (a translator then signs it off)")
+    alt.add_argument("id", type=int)
+    alt.add_argument("n", type=int)
+    alt.add_argument("--lang", required=True, choices=[l.value for l in Lang])
+    given = alt.add_mutually_exclusive_group(required=True)
+    given.add_argument("--text", help="the alt text")
+    given.add_argument("--suggest", action="store_true",
+                       help="translate the other language's alt text (memory, then the model)")
+    alt.set_defaults(func=run_alt)
+
     split = verbs.add_parser("split", parents=[common],
                              help="propose thread parts at sentence boundaries for a network, "
                                   "numbered 1/n in both languages (--apply records them)")
@@ -173,6 +185,27 @@ def run_attach(args, ctx: CliContext) -> int:
 def run_detach(args, ctx: CliContext) -> int:
     gone = ctx.session().attachments.detach(args.id, args.n)
     ctx.out(gone.to_dict(), f"detached image {args.n} ({gone.sha256[:12]})")
+    return 0
+
+
+def run_alt(args, ctx: CliContext) -> int:
+    session = ctx.session()
+    lang, media = Lang(args.lang), session.attachments
+    text, origin = args.text, Origin.HUMAN
+    if args.suggest:
+        listed = media.list(args.id)
+        image = listed[args.n - 1] if 0 < args.n <= len(listed) else None
+        source = image.alt.get(lang.other) if image else None
+        if source is None:
+            raise TandemError(f"Image {args.n} has no {LANG_NAMES[lang.other]} alt text to "
+                              "translate.")
+        suggestion = session.suggestions.suggest_text(source.text, lang.other, lang)
+        text = suggestion.text
+        origin = (Origin.MACHINE if any(p.origin is Origin.MACHINE for p in suggestion.parts)
+                  else Origin.MEMORY)
+    made = media.set_alt(args.id, args.n, lang, text, origin)
+    ctx.out(made.to_dict(), f"image {args.n} alt {lang.value.upper()} ({origin.value}): "
+                            f"{made.alt[lang].text}")
     return 0
 
 

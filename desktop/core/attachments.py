@@ -227,7 +227,8 @@ class AttachmentService:
         for lang in langs:
             manifest = [_item(a, lang) for a in attachments if lang in a.langs]
             latest = self.repo.latest_version(post_id, lang)
-            version_origin = Origin.MACHINE if origin is Origin.MACHINE else \
+            # Suggested alt text makes the version machine-assisted (a translator signs it).
+            version_origin = origin if origin is not Origin.HUMAN else \
                 (latest.origin if latest else Origin.HUMAN)
             version = self.posts.edit(post_id, lang, latest.text if latest else "",
                                       origin=version_origin,

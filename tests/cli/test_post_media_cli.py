@@ -8,6 +8,7 @@ import json
 from PIL import Image
 
 from desktop.cli.main import main
+from tests.translation.conftest import archive, both_pairs, built, pkg_dir  # noqa: F401
 
 
 def run(*argv) -> tuple[int, str]:
@@ -64,3 +65,22 @@ def test_split_for_me_records_numbered_parts(tmp_path):
     shown = json.loads(run("--json", "post", "show", "1", "--db", db)[1])
     assert shown["parts"]["en"] == proposed["en"]
     assert shown["parts"]["fr"][-1].endswith(f"{len(proposed['fr'])}/{len(proposed['fr'])}")
+
+
+def test_alt_text_by_hand_and_suggested_by_the_model(tmp_path, both_pairs, capsys):
+    db = str(tmp_path / "c.sqlite3")
+    image = tmp_path / "chart.png"
+    Image.new("RGB", (40, 30), "red").save(image, "PNG")
+    run("post", "new", "--en", "Flu shots are free.", "--fr", "Le vaccin est gratuit.", "--db", db)
+    run("post", "attach", "1", str(image), "--alt-en", "Flu shots are free.", "--alt-fr", "x",
+        "--db", db)
+    code, out = run("post", "alt", "1", "1", "--lang", "fr", "--text", "Un graphique rouge",
+                    "--db", db)
+    assert code == 0 and out.strip().endswith("(human): Un graphique rouge")
+    code, out = run("--json", "post", "alt", "1", "1", "--lang", "fr", "--suggest", "--db", db)
+    made = json.loads(out)
+    assert code == 0 and made["alt"]["fr"]["origin"] == "machine" and made["alt"]["fr"]["text"]
+    history = json.loads(run("--json", "post", "history", "1", "--lang", "fr", "--db", db)[1])
+    assert history[-1]["origin"] == "machine"   # the version now needs a translator's sign-off
+    assert run("post", "alt", "1", "2", "--lang", "fr", "--suggest", "--db", db)[0] == 2
+    assert "no English alt text" in capsys.readouterr().err
