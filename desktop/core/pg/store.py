@@ -94,14 +94,19 @@ def role_from_group(suffix: str) -> str:
     return "approver:" + suffix[len("approver_"):] if suffix.startswith("approver_") else suffix
 
 
-def search_query(search: str) -> str:
-    """A tsquery text: every word (prefix match, like the SQLite store) must appear."""
+def search_words(search: str) -> list[str]:
+    """Each word typed, as a tsquery text of its letter runs (all must appear, as prefixes)."""
     words = []
     for word in search.split():
         tokens = re.findall(r"\w+", word)
         if tokens:
             words.append(" & ".join(f"{t.lower()}:*" for t in tokens))
-    return " & ".join(f"({w})" for w in words)
+    return words
+
+
+#: One typed word: as written, or as its English or French stem (all prefixes, unaccented).
+_WORD_MATCH = ("k.search @@ (to_tsquery('tandem_simple', ?) || to_tsquery('tandem_en', ?)"
+               " || to_tsquery('tandem_fr', ?))")
 
 
 class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
@@ -291,11 +296,16 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     # -- posts: listing and search ------------------------------------------------------
     def list_posts(self, state: PostState | None = None, search: str | None = None,
                    limit: int = 200, offset: int = 0) -> list[dict]:
+        """As `SqliteStore.list_posts`: the page's ids first (an index-only scan of
+        ``posts_updated_at`` when not searching), then only those rows with their text;
+        reading the text of every skipped row made deep pages 25× slower."""
         where, params = self._filters(state, search)
         return self._query(
             "SELECT id, title, state, updated_at, substr(en_text, 1, 200) AS en_text,"
-            f" substr(fr_text, 1, 200) AS fr_text FROM posts k{where}"
-            " ORDER BY updated_at DESC, id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+            " substr(fr_text, 1, 200) AS fr_text FROM posts WHERE id IN ("
+            f"  SELECT k.id FROM posts k{where}"
+            "   ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?)"
+            " ORDER BY updated_at DESC, id DESC", (*params, limit, offset))
 
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
         where, params = self._filters(state, search)
@@ -306,11 +316,9 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         if state is not None:
             clauses.append("k.state = ?")
             params.append(PostState(state).value)
-        query = search_query(search or "")
-        if query:
-            clauses.append("k.search @@ (to_tsquery('tandem_simple', ?)"
-                           " || to_tsquery('tandem_en', ?) || to_tsquery('tandem_fr', ?))")
-            params += [query, query, query]
+        for word in search_words(search or ""):
+            clauses.append(_WORD_MATCH)
+            params += [word, word, word]
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
     # -- audit log ---------------------------------------------------------------------------
