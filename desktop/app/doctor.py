@@ -163,10 +163,12 @@ def check_database(policy: Policy, db: str | os.PathLike | None = None) -> Check
 
     Opens the file read-only: the doctor never migrates or creates a database.
     """
-    from .session import resolve_db_path
+    from .session import resolve_db_path, resolve_team_url
     from desktop.core.store import SCHEMA_VERSION
 
     try:
+        if (url := resolve_team_url(db, policy)) is not None:
+            return check_team_database(url, policy)
         path = resolve_db_path(db, policy)
     except PolicyError as exc:
         return CheckResult("database", FAIL, str(exc),
@@ -219,6 +221,36 @@ def check_database(policy: Policy, db: str | os.PathLike | None = None) -> Check
     return CheckResult("database", OK,
                        f"{path} is readable, writable and intact (schema {version}).",
                        details=details)
+
+
+def check_team_database(url: str, policy: Policy) -> CheckResult:
+    """A team store: reachable, over TLS when remote, schema known, and the login's roles."""
+    from desktop.core.errors import TandemError
+    from desktop.core.pg.store import PgStore
+
+    try:
+        store = PgStore(url, upgrade=False, allow_unverified_tls=bool(
+            policy.get("database.allow_unverified_tls", False)))
+    except TandemError as exc:
+        return CheckResult("database", FAIL, str(exc),
+                           "Check the URL, your sign-in (`tandem db login URL`, ~/.pgpass or "
+                           "Kerberos) and that the server is up; IT owns the server.")
+    try:
+        facts = store.server_facts()
+    finally:
+        store.close()
+    tls = f"TLS {facts['tls_protocol']}" if facts["tls"] else "no TLS"
+    text = (f"Team store {facts['url']}: PostgreSQL {facts['server_version']} on "
+            f"{facts['host']} ({tls}, sslmode={facts['sslmode']}), schema {facts['schema']}, "
+            f"signed in as {facts['login']} with roles {', '.join(facts['roles']) or 'none'}.")
+    if facts["schema"] < facts["known_schema"]:
+        return CheckResult("database", WARN, text + f" This Tandem expects schema "
+                           f"{facts['known_schema']}.", "The database owner runs "
+                           "`tandem team init URL --admin NAME` again to upgrade it.", facts)
+    if not facts["roles"]:
+        return CheckResult("database", WARN, text, "An admin grants you a role: "
+                           f"`tandem users grant {facts['login']} author`.", facts)
+    return CheckResult("database", OK, text, details=facts)
 
 
 # --------------------------------------------------------------------------- keyring

@@ -199,3 +199,18 @@ def test_changes_reach_other_workstations_when_they_commit(team, tmp_path):
     finally:
         feed.close()
         desk.close()
+
+
+def test_doctor_reports_the_server_tls_schema_and_roles(team, tmp_path, monkeypatch):
+    from desktop.app.doctor import FAIL, OK, check_database
+
+    desk = Desk("postgresql", tmp_path, team)
+    desk.close()
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    result = check_database(Policy(), team.url(team.login("alice")))
+    assert result.status == OK, result
+    assert result.details["roles"] == ["admin", "author"] and result.details["tls"] is False
+    assert "PostgreSQL 1" in result.message and f"schema {result.details['known_schema']}" \
+        in result.message
+    outsider = check_database(Policy(), team.url(team.login("nobody")))
+    assert outsider.status == FAIL and "holds no Tandem role" in outsider.message

@@ -55,6 +55,7 @@ _ID_TABLES = frozenset({
     "posts", "versions", "approval_chains", "state_changes", "signoffs", "approval_rounds",
     "approvals", "approval_step_events", "tm_units", "terms", "mappings", "accounts",
     "publications", "outbox", "schedules", "dictionary_words", "media_states",
+    "signing_keys",
 })
 _PLAIN_ROLES = ("author", "translator", "publisher", "admin")
 
@@ -115,7 +116,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
 
     backend = "postgresql"
 
-    def __init__(self, url: str, *, allow_unverified_tls: bool = False, create: bool = False):
+    def __init__(self, url: str, *, allow_unverified_tls: bool = False, create: bool = False,
+                 upgrade: bool = True):
         #: The URL without its password: what may be shown, logged or stored.
         self.url = pg_connect.redact(url)
         self.path = None
@@ -129,7 +131,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self._conn.execute(f"SET search_path TO {SCHEMA}, public")
         #: The login: Tandem's acting user in team mode.
         self.login = self._conn.execute("SELECT session_user").fetchone()[0]
-        self._migrate(create)
+        self._migrate(create, upgrade)
         self.role_prefix = self._setting("role_prefix")
 
     def __repr__(self) -> str:
@@ -152,7 +154,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             return 0
         return self._query("SELECT coalesce(max(version), 0) AS v FROM schema_migrations")[0]["v"]
 
-    def _migrate(self, create: bool) -> None:
+    def _migrate(self, create: bool, upgrade: bool) -> None:
         if not self._schema_exists():
             if not create:
                 raise StoreError(
@@ -168,7 +170,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             raise StoreTooNew(
                 f"{self.url} was written by a newer Tandem (schema {current}; this version "
                 f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; nothing was changed.")
-        pending = [m for m in MIGRATIONS if current < m.VERSION]
+        pending = [m for m in MIGRATIONS if current < m.VERSION] if upgrade or create else []
         if pending and not create and self._setting("owner") != self.login:
             raise StoreError(
                 f"{self.url} needs a schema upgrade (schema {current} → {SCHEMA_VERSION}) that "
@@ -209,6 +211,21 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         finally:
             if claimed:
                 self._query("SELECT pg_advisory_unlock(?, hashtext(?)) AS ok", key)
+
+    def server_facts(self) -> dict:
+        """What `tandem doctor` reports: server, TLS, schema versions, the login's roles."""
+        pgconn = self._conn.pgconn
+        tls = bool(pgconn.ssl_in_use)
+        return {
+            "url": self.url, "host": self._conn.info.host or "(Unix socket)",
+            "server_version": self._conn.info.parameter_status("server_version"),
+            "tls": tls,
+            "tls_protocol": (pgconn.ssl_attribute(b"protocol") or b"").decode() if tls else None,
+            "sslmode": next((o.val or b"").decode() for o in pgconn.info if o.keyword == b"sslmode"),
+            "schema": self.schema_version(), "known_schema": SCHEMA_VERSION,
+            "login": self.login,
+            "roles": sorted(g["role"] for g in self.role_grants() if g["user"] == self.login),
+        }
 
     def changes(self) -> ChangeFeed:
         """A feed of every committed change, from any workstation (its own connection;

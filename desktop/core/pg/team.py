@@ -46,6 +46,7 @@ MEMBER_PRIVILEGES = {
     "outbox_parts": "INSERT, UPDATE (state, remote_id, remote_cid, remote_url, posted_at,"
                     " attempts, updated_at)",
     "outbox_media": "INSERT",
+    "signing_keys": "INSERT",
 }
 
 

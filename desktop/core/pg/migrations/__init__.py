@@ -7,6 +7,8 @@ the last one here was written by a newer Tandem and is refused. Append new
 modules; never edit one that has shipped.
 """
 
-from . import m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status
+from . import m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status, \
+    m0006_signing_keys
 
-MIGRATIONS = [m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status]
+MIGRATIONS = [m0001_schema, m0002_rules, m0003_notify, m0004_media_dictionary, m0005_term_status,
+              m0006_signing_keys]
