@@ -17,13 +17,13 @@ def apply(db: sqlite_utils.Database) -> None:
         """
         CREATE TABLE signing_keys (
             id INTEGER PRIMARY KEY,
-            user TEXT NOT NULL,
+            holder TEXT NOT NULL,             -- the person who signs with it
             key_id TEXT NOT NULL UNIQUE,      -- sha256 of the raw public key, hex
             public_key TEXT NOT NULL,         -- raw 32-byte Ed25519 key, base64
             registered_by TEXT NOT NULL,
             registered_at TEXT NOT NULL
         );
-        CREATE INDEX signing_keys_user ON signing_keys (user, id);
+        CREATE INDEX signing_keys_user ON signing_keys (holder, id);
         CREATE TRIGGER signing_keys_no_update BEFORE UPDATE ON signing_keys
         BEGIN SELECT RAISE(ABORT, 'signing_keys is append-only'); END;
         CREATE TRIGGER signing_keys_no_delete BEFORE DELETE ON signing_keys
