@@ -1,8 +1,24 @@
 """Error types the domain raises; each carries a message fit to show a user."""
 
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.core.messages import Message
+
 
 class TandemError(Exception):
-    """Base class: the message is complete and safe to display (never a secret)."""
+    """Base class: the message is complete and safe to display (never a secret).
+
+    ``str(error)`` is the English sentence; ``error.message`` is a `Message`
+    whose code and parameters let the window say it in the user's language.
+    Raise with a `Message`, or with the English text plus ``msg="area.what"``
+    and its parameters: ``TandemError(f"Post {n} …", msg="posts.x", post=n)``.
+    """
+
+    def __init__(self, text: str = "", /, *args: Any, msg: str = "", **params: Any) -> None:
+        self.message = text if isinstance(text, Message) else Message(msg, str(text), **params)
+        super().__init__(self.message, *args)
 
 
 class InvalidText(TandemError):
