@@ -125,8 +125,8 @@ def view_json(view: PostView, attachments: list[Attachment] | None = None) -> di
     return {"id": p.id, "title": p.title, "state": p.state.value, "post_type": p.post_type,
             "created_by": p.created_by, "created_at": p.created_at, "updated_at": p.updated_at,
             "en": version_json(view.en), "fr": version_json(view.fr),
-            "parts": {lang.value: threads.parts(view.latest(lang).text) if view.latest(lang)
-                      else [] for lang in Lang},
+            "parts": {lang.value: threads.parts(v.text) if (v := view.latest(lang)) else []
+                      for lang in Lang},
             "attachments": [{"n": n, **a.to_dict()} for n, a in enumerate(attachments or [], 1)]}
 
 
@@ -218,7 +218,7 @@ def run_split(args, ctx: CliContext) -> int:
     fits = {"x": lambda t: counting.count_x(t).ok, "bluesky": lambda t: counting.count_bluesky(t).ok,
             "mastodon": lambda t: counting.count_mastodon(t).ok}[args.network]
     en_text, fr_text = (threads.plain(v.text) if (v := view.latest(lang)) else "" for lang in Lang)
-    en, fr = threads.split_for(en_text, fits, fr_text)
+    en, fr = threads.split_pair(en_text, fr_text, fits)
     if args.apply:
         for lang, parts in ((Lang.EN, en), (Lang.FR, fr)):
             session.posts.edit(args.id, lang, threads.join(parts))

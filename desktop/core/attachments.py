@@ -24,6 +24,7 @@ The image decoder is injected (`Sanitiser`): the core never imports Pillow.
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import json
 from collections.abc import Callable
@@ -117,7 +118,8 @@ class AttachmentService:
         self.sanitise = sanitise
 
     # -- reading -----------------------------------------------------------------
-    def manifest(self, post_id: int, lang: Lang, version: Version | None = None) -> list[dict]:
+    def manifest(self, post_id: int, lang: Lang, version: Version | None = None
+                 ) -> builtins.list[dict]:
         """``lang``'s images (with that language's alt text) at ``version`` (default latest)."""
         state = self.repo.media_state(post_id, Lang(lang), version.id if version else None)
         return state["manifest"] if state else []
@@ -219,7 +221,7 @@ class AttachmentService:
         return 1 + max((item["id"] for lang in Lang for state in self.repo.media_states(post_id, lang)
                         for item in state["manifest"]), default=0)
 
-    def _write(self, post_id: int, attachments: list[Attachment], langs: tuple[Lang, ...],
+    def _write(self, post_id: int, attachments: builtins.list[Attachment], langs: tuple[Lang, ...],
                action: str, details: dict, origin: Origin = Origin.HUMAN) -> None:
         """New version of each of ``langs`` (same text) tied to its new manifest."""
         if self.posts.hooks:

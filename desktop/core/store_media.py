@@ -79,6 +79,10 @@ class UploadRepository(Repository, Protocol):
                        ) -> None: ...
 
 
+class PublishingMediaRepository(MediaRepository, UploadRepository, Protocol):
+    """What the publish side reads and writes about images and thread parts."""
+
+
 class UploadRecords:
     """Thread parts and uploaded images of outbox entries (migration m0007)."""
 

@@ -8,10 +8,10 @@ provenance, sign-off and approval hashes, history — covers threads unchanged.
 * `parts(text)`: the parts, stripped, empty ones dropped.
 * `check_same_count(en, fr)`: both languages must have the same number of parts
   (review refuses a sign-off otherwise; publishing pairs part *i* with part *i*).
-* `split_for(text, fits, other=None)`: proposes parts at sentence boundaries,
-  each ending in `` i/n``, every part accepted by ``fits`` (a network's length
-  rule from `desktop.core.counting`); given the other language's text, both come
-  out with the same ``n``, the parts balanced in length.
+* `split_for(text, fits)` / `split_pair(en, fr, fits)`: propose parts at sentence
+  boundaries, each ending in `` i/n``, every part accepted by ``fits`` (a network's
+  length rule from `desktop.core.counting`); a pair comes out with the same ``n``
+  in both languages, the parts balanced in length.
 """
 
 from __future__ import annotations
@@ -117,7 +117,8 @@ def _finer(units: list[str], n: int) -> list[str]:
 
 def _fewest(units: list[str], fits: Fits, n: int) -> int:
     """How many parts greedy packing needs when numbered out of ``n``."""
-    count, current = 0, []
+    count = 0
+    current: list[str] = []
     for unit in units:
         if current and fits(" ".join(current + [unit]) + f" {n}/{n}"):
             current.append(unit)
@@ -157,9 +158,18 @@ def _exactly(units: list[str], n: int, fits: Fits) -> list[list[str]] | None:
     return groups[::-1]
 
 
-def split_for(text: str, fits: Fits, other: str | None = None) -> list[str] | tuple[list[str], list[str]]:
-    """Parts of ``text`` (and of ``other``, with the same count), numbered ``i/n``."""
-    texts = [text] if other is None else [text, other]
+def split_for(text: str, fits: Fits) -> list[str]:
+    """Parts of ``text``, numbered ``i/n`` (the text itself when it fits one post)."""
+    return _split([text], fits)[0]
+
+
+def split_pair(en: str, fr: str, fits: Fits) -> tuple[list[str], list[str]]:
+    """Parts of both languages, with the same count, numbered ``i/n`` in each."""
+    parts_en, parts_fr = _split([en, fr], fits)
+    return parts_en, parts_fr
+
+
+def _split(texts: list[str], fits: Fits) -> list[list[str]]:
     if not all(t.strip() for t in texts):
         raise InvalidText("There is no text to split.")
     n = 1
@@ -170,13 +180,12 @@ def split_for(text: str, fits: Fits, other: str | None = None) -> list[str] | tu
             break
         n = needed
     if n == 1 and all(fits(t.strip()) for t in texts):
-        result = [[t.strip()] for t in texts]
-        return result[0] if other is None else (result[0], result[1])
+        return [[t.strip()] for t in texts]
     while n <= MAX_PARTS:
         units = [_finer(_units(t, fits, n), n) for t in texts]
-        groups = [_exactly(u, n, fits) for u in units]
-        if all(g is not None for g in groups):
-            result = [_numbered(g) for g in groups]
-            return result[0] if other is None else (result[0], result[1])
+        found = [_exactly(u, n, fits) for u in units]
+        groups = [g for g in found if g is not None]
+        if len(groups) == len(found):
+            return [_numbered(g) for g in groups]
         n += 1
     raise InvalidText(f"This text needs more than {MAX_PARTS} parts; shorten it.")

@@ -101,7 +101,7 @@ def mastodon_limits(instance: dict) -> ImageLimits:
     mimes = frozenset(m for m in media.get("supported_mime_types") or () if m in FORMAT_BY_MIME)
     return ImageLimits(
         max_bytes=int(media.get("image_size_limit") or default.max_bytes),
-        max_pixels=int(media.get("image_matrix_limit") or default.max_pixels),
+        max_pixels=int(media.get("image_matrix_limit") or default.max_pixels or 0),
         mimes=mimes or default.mimes,
         max_count=int(statuses.get("max_media_attachments") or default.max_count),
     )
@@ -191,11 +191,8 @@ def _encode(frames: list[Image.Image], fmt: str, source: Image.Image, *, quality
             options["lossless"] = True
     elif fmt == "PNG":
         options["optimize"] = True
-        if "transparency" in first.info:
-            options["transparency"] = first.info["transparency"]
-    elif fmt == "GIF":
-        if "transparency" in first.info:
-            options["transparency"] = first.info["transparency"]
+    if fmt in ("PNG", "GIF") and "transparency" in first.info:
+        options["transparency"] = first.info["transparency"]
     if len(frames) > 1:
         options.update(save_all=True, append_images=frames[1:], loop=source.info.get("loop", 0),
                        duration=[f.info.get("duration", source.info.get("duration", 100))
@@ -214,7 +211,7 @@ def sanitise(data: bytes, *, keep_metadata: bool = False) -> CleanImage:
     Raises ImageRefused with a message for the user for anything hostile or broken.
     """
     image = _open(data)
-    fmt = image.format
+    fmt = str(image.format)
     frames = _frames(image)
     if not keep_metadata and len(frames) == 1 and image.getexif().get(0x0112, 1) != 1:
         # The orientation tag goes with the rest of EXIF: turn the pixels instead.
@@ -244,7 +241,7 @@ def fit(image: CleanImage, limits: ImageLimits) -> CleanImage:
             and len(image.data) <= limits.max_bytes:
         return image
     source = _open(image.data)
-    fmt = source.format
+    fmt = str(source.format)
     if fmt == "JPEG" and size != (image.width, image.height):
         # Decode at the smallest DCT scale still at least the target size: much faster,
         # and LANCZOS does the rest.
@@ -255,7 +252,7 @@ def fit(image: CleanImage, limits: ImageLimits) -> CleanImage:
         fmt = "PNG" if has_alpha and "image/png" in limits.mimes else "JPEG"
         frames = frames[:1]
     width, height = size
-    for attempt in range(12):
+    for _ in range(12):
         scaled = [f.resize((width, height), Image.Resampling.LANCZOS)
                   if (width, height) != f.size else f for f in frames]
         for quality in ((90, 82, 74, 66) if fmt in ("JPEG", "WEBP") else (None,)):

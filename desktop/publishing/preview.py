@@ -20,6 +20,7 @@ from desktop.core.threads import parts as thread_parts
 
 from . import facets
 
+DEFAULT_MASTODON = MastodonLimits()
 NETWORK_NAMES = {"bluesky": "Bluesky", "mastodon": "Mastodon", "x": "X"}
 
 
@@ -108,7 +109,7 @@ def _segments(text: str, cut: int) -> tuple[Segment, ...]:
 
 
 def preview(network: str, lang: str, text: str, manifest: list[dict] | None = None,
-            mastodon: MastodonLimits = MastodonLimits()) -> NetworkPreview:
+            mastodon: MastodonLimits = DEFAULT_MASTODON) -> NetworkPreview:
     """The post in ``lang`` as ``network`` shows it (``manifest``: that language's images)."""
     texts = thread_parts(text) or [""]
     images = tuple(ImagePreview(i["sha256"], i["width"], i["height"], i.get("alt") or "")

@@ -32,8 +32,9 @@ from functools import partial
 
 from desktop.core.clock import parse_iso
 from desktop.core.counting import Count
+from desktop.core.errors import NotFound
 from desktop.core.model import Lang, Version
-from desktop.core.store_media import MediaRepository, UploadRepository
+from desktop.core.store_media import PublishingMediaRepository, UploadRepository
 from desktop.core.threads import parts as thread_parts
 
 from .channel import (
@@ -104,6 +105,7 @@ class ThreadChannel(Channel):
             if previous is not None and first is not None:
                 part = replace(part, reply_to=ReplyTo(previous, first))
             row = done.get(index)
+            remote: RemotePost | None
             if row is not None and row["state"] == "sent":
                 remote = self._remote(row)
             else:
@@ -116,6 +118,7 @@ class ThreadChannel(Channel):
                         return None
                     self.repo.begin_part(self.outbox_id, index)
                     remote = self.inner.publish(part)
+                assert remote is not None
                 self.repo.part_sent(self.outbox_id, index, remote.remote_id, remote.cid,
                                     remote.url, iso(remote.posted_at))
             first = first or remote
@@ -159,12 +162,14 @@ class ThreadChannel(Channel):
         return tuple(result)
 
 
-def _stored_image(store: MediaRepository, sha256: str) -> CleanImage:
+def _stored_image(store: PublishingMediaRepository, sha256: str) -> CleanImage:
     row = store.blob(sha256)
+    if row is None:
+        raise NotFound(f"The image {sha256[:12]}… is missing from the store; it was not sent.")
     return CleanImage(row["data"], row["mime"], row["width"], row["height"])
 
 
-def language_media(store: MediaRepository, post_id: int, lang: str,
+def language_media(store: PublishingMediaRepository, post_id: int, lang: str,
                    version_id: int) -> tuple[list[str], list[dict]]:
     """The thread parts and the images of one language's version."""
     text = store.get_version(version_id).text
@@ -172,7 +177,7 @@ def language_media(store: MediaRepository, post_id: int, lang: str,
     return thread_parts(text) or [text], state["manifest"] if state else []
 
 
-def for_entry(client: Channel | Handoff, store: MediaRepository, entry: Entry
+def for_entry(client: Channel | Handoff, store: PublishingMediaRepository, entry: Entry
               ) -> Channel | Handoff:
     """The client to send ``entry`` with: a ThreadChannel when its language's version
     is a thread or has images, else ``client`` itself (one combined bilingual post is
@@ -180,6 +185,8 @@ def for_entry(client: Channel | Handoff, store: MediaRepository, entry: Entry
     if not isinstance(client, Channel) or entry.lang not in ("en", "fr"):
         return client
     version_id = entry.en_version_id if entry.lang == "en" else entry.fr_version_id
+    if version_id is None:
+        return client
     parts, manifest = language_media(store, entry.post_id, entry.lang, version_id)
     if len(parts) <= 1 and not manifest:
         return client
@@ -195,7 +202,7 @@ def count_parts(client: Channel, text: str) -> Count:
     return next((c for c in counts if not c.ok), max(counts, key=lambda c: c.used))
 
 
-def media_problems(store: MediaRepository, client: Channel, version: Version) -> list[str]:
+def media_problems(store: PublishingMediaRepository, client: Channel, version: Version) -> list[str]:
     """Why this language's images cannot go to this channel (preflight)."""
     _parts, manifest = language_media(store, version.post_id, version.lang.value, version.id)
     if not manifest:

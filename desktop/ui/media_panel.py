@@ -52,7 +52,7 @@ def build_preview(network: str, texts: tuple[str, str], manifests: dict, labels:
     from desktop.publishing.preview import preview, to_html
 
     rendered = tuple(to_html(preview(network, lang.value, text, manifests.get(lang, [])), **labels)
-                     for lang, text in zip(LANGS, texts))
+                     for lang, text in zip(LANGS, texts, strict=True))
     return PreviewResult(network, texts, rendered)  # type: ignore[arg-type]
 
 
@@ -217,7 +217,7 @@ class MediaPanel(QWidget, Feature):
         if result.texts != self.texts() or result.network != self.network.currentData():
             return  # typed since: a newer preview is on its way
         self.result = result
-        for lang, html in zip(LANGS, result.html):
+        for lang, html in zip(LANGS, result.html, strict=True):
             self.views[lang].setHtml(html)
 
     # -- images ------------------------------------------------------------------------

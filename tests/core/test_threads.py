@@ -56,7 +56,7 @@ def test_sentences_respect_titles_initials_and_french_spacing():
 def test_split_for_me_gives_both_languages_the_same_numbered_parts_that_fit(network):
     fits = FITS[network]
     assert not fits(EN) and not fits(FR)
-    en, fr = threads.split_for(EN, fits, FR)
+    en, fr = threads.split_pair(EN, FR, fits)
     assert len(en) == len(fr) >= 2
     n = len(en)
     for lang_parts in (en, fr):
@@ -67,7 +67,8 @@ def test_split_for_me_gives_both_languages_the_same_numbered_parts_that_fit(netw
     for part in en[:-1]:
         assert re.search(r"[.!?] \d+/\d+$", part), part
     # nothing lost, nothing added but the numbers
-    strip = lambda ps: " ".join(re.sub(r" \d+/\d+$", "", p) for p in ps)
+    def strip(pieces: list[str]) -> str:
+        return " ".join(re.sub(r" \d+/\d+$", "", p) for p in pieces)
     assert strip(en) == EN and strip(fr) == FR
 
 
@@ -83,7 +84,7 @@ def test_a_long_sentence_is_cut_at_words():
 
 
 def test_the_shorter_language_is_spread_over_as_many_parts():
-    en, fr = threads.split_for(EN, FITS["x"], "Court. Très court.")
+    en, fr = threads.split_pair(EN, "Court. Très court.", FITS["x"])
     assert len(en) == len(fr) and fr[-1].endswith(f"/{len(en)}")
 
 

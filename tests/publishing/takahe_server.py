@@ -11,6 +11,7 @@ tests/publishing/takahe_server.py`` prints the URL and token and serves until Ct
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -174,10 +175,8 @@ class LocalTakahe:
                 process.wait()
         if self._pg_started:
             self._pg_started = False
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 _as_postgres(f"{PGBIN}/pg_ctl -D {self.work / 'pgdata'} -m immediate -w stop")
-            except subprocess.CalledProcessError:
-                pass
         shutil.rmtree(self.work, ignore_errors=True)
 
     def __enter__(self) -> LocalTakahe:

@@ -97,9 +97,8 @@ def test_a_thread_resumed_after_a_crash_posts_each_part_once_with_its_images(tak
     stamp = datetime.now(UTC).isoformat()
     thread = join([f"Thread {stamp} 1/3", f"Thread {stamp} 2/3", f"Thread {stamp} 3/3"])
     post = Outgoing(thread, ("en",), "k-thread", datetime.now(UTC))
-    with Dying(takahe.url, lambda: Secret(takahe.token)) as dying:
-        with pytest.raises(Crash):
-            ThreadChannel(dying, store, outbox_id, sources).publish(post)
+    with Dying(takahe.url, lambda: Secret(takahe.token)) as dying, pytest.raises(Crash):
+        ThreadChannel(dying, store, outbox_id, sources).publish(post)
     with client(takahe) as channel:
         first = ThreadChannel(channel, store, outbox_id, sources).publish(post)
     me = api(takahe, "/api/v1/accounts/verify_credentials")
