@@ -21,6 +21,7 @@ from enum import StrEnum
 from .chain import DEFAULT_CHAIN, Chain, Mode, Step, chain_from_dict, parse_chain
 from .clock import parse_iso
 from .errors import InvalidText, PolicyError, TandemError, TransitionError
+from .messages import Message
 from .model import Lang, Post, PostState, Version
 from .names import Role
 from .policy import Policy
@@ -290,14 +291,16 @@ class ApprovalService:
         target = self._target_step(post, chain, states, mine, step)
         authors = self.authors(post)
         if self.user in authors:
-            self.roles.deny("approve", (
+            self.roles.deny("approve", Message(
+                "approvals.own_post",
                 f"{self.user} cannot approve post {post_id}: they wrote part of it (created the "
-                "post or a version of it), and no one approves their own post."),
+                "post or a version of it), and no one approves their own post.",
+                user=self.user, post=post_id),
                 post_id, {"step": target.id, "self_approval": True})
         en, fr = (self.repo.latest_version(post_id, lang) for lang in (Lang.EN, Lang.FR))
         if (en.id, fr.id) != (round_row["en_version_id"], round_row["fr_version_id"]):
             raise TransitionError(f"Post {post_id} changed since it entered approval; "
-                                  "it must be reviewed again.")
+                                  "it must be reviewed again.", msg="approvals.changed", post=post_id)
         with self.repo.transaction():
             row = self.repo.add_approval(round_row["id"], post_id, target.id, self.user,
                                          comment, en, fr)
@@ -317,18 +320,23 @@ class ApprovalService:
             step = chain.step(key)
             state = states[step.id]
             if state is StepState.SKIPPED:
-                raise TransitionError(f"Step {step.name} does not apply to {post.post_type} posts.")
+                raise TransitionError(f"Step {step.name} does not apply to {post.post_type} posts.",
+                                      msg="approvals.step_not_applicable", step=step.name,
+                                      post_type=post.post_type)
             if state is StepState.PASSED:
-                raise TransitionError(f"Step {step.name} of post {post.id} has already passed.")
+                raise TransitionError(f"Step {step.name} of post {post.id} has already passed.",
+                                      msg="approvals.step_passed", step=step.name, post=post.id)
             if state is StepState.WAITING:
                 pending = [chain.step(d).name for d in step.after
                            if states[d] not in (StepState.PASSED, StepState.SKIPPED)]
                 raise TransitionError(f"Step {step.name} of post {post.id} waits for: "
-                                      f"{', '.join(pending)}.")
+                                      f"{', '.join(pending)}.", msg="approvals.step_waits",
+                                      step=step.name, post=post.id, pending=pending)
             self.roles.require([step.role], "approve", f"approve post {post.id} at step {step.name}",
                                post.id, {"step": step.id})
             if step.id in mine:
-                raise TransitionError(f"You already approved post {post.id} at step {step.name}.")
+                raise TransitionError(f"You already approved post {post.id} at step {step.name}.",
+                                      msg="approvals.already_at_step", post=post.id, step=step.name)
             return step
         actionable = [s for s in chain.steps if states[s.id] is StepState.ACTIONABLE]
         self.roles.require([s.role for s in actionable] or [Role.APPROVER], "approve",
@@ -339,11 +347,12 @@ class ApprovalService:
         candidates = [s for s in actionable if self.roles.has(s.role) and s.id not in mine]
         if not candidates:
             raise TransitionError(f"You already approved post {post.id} at every step you can "
-                                  "act on now.")
+                                  "act on now.", msg="approvals.already_all", post=post.id)
         if len(candidates) > 1:
-            raise TandemError("You can approve several steps of post "
-                              f"{post.id}; choose one with --step: "
-                              + ", ".join(s.id for s in candidates) + ".")
+            raise TandemError(f"You can approve several steps of post {post.id}; choose one "
+                              "with --step: " + ", ".join(s.id for s in candidates) + ".",
+                              msg="approvals.choose_step", post=post.id,
+                              steps=[s.id for s in candidates])
         return candidates[0]
 
     # -- reading -----------------------------------------------------------------------

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import NoReturn
 
 from .errors import NotFound, PermissionDenied, PolicyError, TandemError
+from .messages import Message
 from .names import APPROVER_PREFIX, Role, is_user_name, validate_role
 from .policy import Policy
 from .store_review import ReviewRepository
@@ -114,10 +115,10 @@ class RoleService:
         needed = list(any_of)
         if any(self.has(role) for role in needed):
             return
-        hint = (f" An admin can grant it: tandem users grant {self.user} {needed[0]}."
-                if needed[0] != Role.APPROVER else "")
         why = f" ({reason})" if reason else ""
-        self.deny(action, f"{self.user} cannot {what}: that needs {describe(needed)}{why}.{hint}",
+        self.deny(action, Message("roles.denied",
+                                  f"{self.user} cannot {what}: that needs {describe(needed)}{why}.",
+                                  user=self.user, action=action, needs=needed, post=post_id),
                   post_id, {**(details or {}), "needs": needed})
 
     def deny(self, action: str, message: str, post_id: int | None = None,
