@@ -30,6 +30,7 @@ from .store_dictionary import DictionaryRecords
 from .store_media import MediaRecords, UploadRecords
 from .store_publishing import PublishingRecords
 from .store_review import ReviewRecords
+from .store_signing import SigningKeyRecords
 from .store_translation import TranslationRecords
 
 SCHEMA_VERSION = MIGRATIONS[-1].VERSION
@@ -50,7 +51,7 @@ def _backup(path: Path, from_version: int) -> Path:
 
 
 class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
-                  MediaRecords, UploadRecords):
+                  MediaRecords, UploadRecords, SigningKeyRecords):
     """A Tandem store in one SQLite file (or ":memory:" for throwaway use).
 
     Capability areas keep their SQL in mixin modules next to this one

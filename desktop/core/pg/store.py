@@ -37,6 +37,7 @@ from ..store_dictionary import DictionaryRecords
 from ..store_media import MediaRecords, UploadRecords
 from ..store_publishing import PublishingRecords
 from ..store_review import ReviewRecords
+from ..store_signing import SigningKeyRecords
 from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
 from . import connect as pg_connect
 from .migrations import MIGRATIONS
@@ -111,7 +112,7 @@ _WORD_MATCH = ("k.search @@ (to_tsquery('tandem_simple', ?) || to_tsquery('tande
 
 
 class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
-              MediaRecords, UploadRecords):
+              MediaRecords, UploadRecords, SigningKeyRecords):
     """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
 
     backend = "postgresql"
