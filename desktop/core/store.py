@@ -74,14 +74,18 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
             return sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
         exists = self.path.exists()
         if exists and not os.access(self.path, os.R_OK):
-            raise StoreError(f"The database {self.path} cannot be read (permission denied).")
+            raise StoreError(f"The database {self.path} cannot be read (permission denied).",
+                             msg="store.unreadable", path=str(self.path))
         if not exists:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreReadOnly(f"Cannot create the folder for {self.path}: {exc.strerror}.") from None
+                raise StoreReadOnly(f"Cannot create the folder for {self.path}: {exc.strerror}.",
+                                    msg="store.no_folder", path=str(self.path),
+                                    error=exc.strerror) from None
             if not os.access(self.path.parent, os.W_OK):
-                raise StoreReadOnly(f"Cannot create {self.path}: its folder is not writable.")
+                raise StoreReadOnly(f"Cannot create {self.path}: its folder is not writable.",
+                                    msg="store.folder_read_only", path=str(self.path))
         try:
             conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None,
                                    timeout=BUSY_TIMEOUT_MS / 1000)
@@ -93,7 +97,8 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} is not a usable Tandem database ({exc}). Nothing was changed; "
-                "restore it from a backup or choose another file with --db."
+                "restore it from a backup or choose another file.",
+                msg="store.unusable", path=str(self.path), error=str(exc)
             ) from None
         self.read_only = not os.access(self.path, os.W_OK) or mode.lower() != "wal"
         return conn
@@ -103,14 +108,16 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         if current > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path} was written by a newer Tandem (schema {current}; this version "
-                f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; the file was not touched."
+                f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; the file was not touched.",
+                msg="store.too_new", path=str(self.path), schema=current, known=SCHEMA_VERSION
             )
         pending = [m for m in MIGRATIONS if m.VERSION > current]
         if not pending:
             return
         if self.path is not None and getattr(self, "read_only", False):
             raise StoreReadOnly(
-                f"{self.path} needs a schema upgrade but is read-only. Make it writable and retry."
+                f"{self.path} needs a schema upgrade but is read-only. Make it writable and retry.",
+                msg="store.upgrade_read_only", path=str(self.path)
             )
         if self.path is not None and current > 0:
             self.last_backup = _backup(self.path, current)

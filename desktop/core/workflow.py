@@ -113,11 +113,13 @@ def check(post_id: int, state: PostState, event: Event, to: PostState | None = N
     legal = targets(state, event)
     if not legal:
         raise TransitionError(
-            f"Post {post_id} is {_STATE_PHRASES[state]}: it cannot {_EVENT_PHRASES[event]} now.")
+            f"Post {post_id} is {_STATE_PHRASES[state]}: it cannot {_EVENT_PHRASES[event]} now.",
+            msg="workflow.refused", post=post_id, state=state.value, event=event.value)
     if to is not None and PostState(to) not in legal:
         raise TransitionError(
             f"Post {post_id} is {_STATE_PHRASES[state]}: {event.value} cannot make it "
-            f"{_STATE_PHRASES[PostState(to)]}.")
+            f"{_STATE_PHRASES[PostState(to)]}.", msg="workflow.refused_target", post=post_id,
+            state=state.value, event=event.value, to=PostState(to).value)
 
 
 def describe_state(state: PostState) -> str:
