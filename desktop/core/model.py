@@ -95,6 +95,7 @@ class WorkingDraft:
     text: str
     base_version_id: int | None
     saved_at: str
+    owner: str = ""  # who typed it; nobody else is shown it or saves it
 
 
 @dataclass(frozen=True)

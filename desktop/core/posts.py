@@ -83,7 +83,7 @@ class PostService:
             if latest is None:
                 self.repo.get_post(post_id)  # raises NotFound
             elif latest.text == new_text and spans is None:
-                self.repo.discard_working_draft(post_id, lang)
+                self.repo.discard_working_draft(post_id, lang, self.user)
                 return latest
             if spans is None:
                 spans = provenance.carry_spans(latest.text, latest.spans, new_text) if latest else ()
@@ -156,12 +156,14 @@ class PostService:
         """
         latest = self.repo.latest_version(post_id, lang)
         if latest is not None and latest.text == draft_text:
-            self.repo.discard_working_draft(post_id, lang)
+            self.repo.discard_working_draft(post_id, lang, self.user)
             return
-        self.repo.save_working_draft(post_id, lang, draft_text[: text_rules.MAX_TEXT_CHARS * 2],
+        self.repo.save_working_draft(post_id, lang, self.user,
+                                     draft_text[: text_rules.MAX_TEXT_CHARS * 2],
                                      latest.id if latest else None)
 
     def recover(self, post_id: int, lang: Lang) -> str | None:
-        """Autosaved text that never became a version (after a crash), if any."""
-        draft = self.repo.working_draft(post_id, lang)
+        """The acting user's autosaved text that never became a version (after a crash), if
+        any; another person's unsaved text is theirs and never offered here."""
+        draft = self.repo.working_draft(post_id, lang, self.user)
         return draft.text if draft else None

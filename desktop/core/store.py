@@ -301,8 +301,9 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
                 f"UPDATE posts SET {lang.value}_text = ?, updated_at = ? WHERE id = ?",
                 (text, at, post_id),
             )
-            self._execute("DELETE FROM working_drafts WHERE post_id = ? AND lang = ?",
-                          (post_id, lang.value))
+            # The author's own autosave became this version; other people's drafts stay theirs.
+            self._execute("DELETE FROM working_drafts WHERE post_id = ? AND lang = ? AND owner = ?",
+                          (post_id, lang.value, author))
         return self.get_version(version_id)
 
     def get_version(self, version_id: int) -> Version:
@@ -322,36 +323,39 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
             (post_id, Lang(lang).value))
         return self._version(rows[0]) if rows else None
 
-    # -- working drafts (autosave) ----------------------------------------
-    def save_working_draft(self, post_id: int, lang: Lang, text: str,
+    # -- working drafts (autosave): one per post, language and owner --------
+    @staticmethod
+    def _draft(r: dict) -> WorkingDraft:
+        return WorkingDraft(r["post_id"], Lang(r["lang"]), r["text"], r["base_version_id"],
+                            r["saved_at"], r["owner"])
+
+    def save_working_draft(self, post_id: int, lang: Lang, owner: str, text: str,
                            base_version_id: int | None) -> None:
         with self.transaction():
             self._execute(
-                "INSERT INTO working_drafts (post_id, lang, text, base_version_id, saved_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (post_id, lang) DO UPDATE SET"
+                "INSERT INTO working_drafts (post_id, lang, owner, text, base_version_id, saved_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, lang, owner) DO UPDATE SET"
                 " text = excluded.text, base_version_id = excluded.base_version_id,"
                 " saved_at = excluded.saved_at",
-                (post_id, Lang(lang).value, text, base_version_id, now_iso()),
+                (post_id, Lang(lang).value, owner, text, base_version_id, now_iso()),
             )
 
-    def working_draft(self, post_id: int, lang: Lang) -> WorkingDraft | None:
-        rows = self._query("SELECT * FROM working_drafts WHERE post_id = ? AND lang = ?",
-                           (post_id, Lang(lang).value))
-        if not rows:
-            return None
-        r = rows[0]
-        return WorkingDraft(r["post_id"], Lang(r["lang"]), r["text"], r["base_version_id"],
-                            r["saved_at"])
+    def working_draft(self, post_id: int, lang: Lang, owner: str) -> WorkingDraft | None:
+        rows = self._query(
+            "SELECT * FROM working_drafts WHERE post_id = ? AND lang = ? AND owner = ?",
+            (post_id, Lang(lang).value, owner))
+        return self._draft(rows[0]) if rows else None
 
-    def working_drafts(self) -> list[WorkingDraft]:
-        return [WorkingDraft(r["post_id"], Lang(r["lang"]), r["text"], r["base_version_id"],
-                             r["saved_at"])
-                for r in self._query("SELECT * FROM working_drafts ORDER BY saved_at")]
+    def working_drafts(self, owner: str) -> list[WorkingDraft]:
+        """``owner``'s working drafts, oldest first."""
+        return [self._draft(r) for r in self._query(
+            "SELECT * FROM working_drafts WHERE owner = ? ORDER BY saved_at", (owner,))]
 
-    def discard_working_draft(self, post_id: int, lang: Lang) -> None:
+    def discard_working_draft(self, post_id: int, lang: Lang, owner: str) -> None:
         with self.transaction():
-            self._execute("DELETE FROM working_drafts WHERE post_id = ? AND lang = ?",
-                          (post_id, Lang(lang).value))
+            self._execute(
+                "DELETE FROM working_drafts WHERE post_id = ? AND lang = ? AND owner = ?",
+                (post_id, Lang(lang).value, owner))
 
     # -- audit log ---------------------------------------------------------
     def append_audit(self, actor: str, action: str, post_id: int | None, details: dict) -> AuditEntry:

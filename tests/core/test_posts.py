@@ -119,3 +119,16 @@ def test_a_rewrite_sharing_letters_keeps_no_machine_fragments(posts):
                spans=(Span(0, len(machine), Origin.MACHINE, {"model": "m"}),))
     rewritten = posts.edit(post.id, Lang.FR, "Nous lançons une aide inédite")
     assert rewritten.spans == ()
+
+
+def test_another_users_unsaved_text_is_never_recovered_as_yours(posts):
+    """Issue 10 finding 5: an approver's autosave was offered to the next users as their own
+    "recovered unsaved text", and saved as a version under the author's name."""
+    post = posts.create(en="saved").post
+    approver = PostService(posts.repo, "appr1")
+    approver.autosave(post.id, Lang.EN, "the approver typed this")
+    assert posts.recover(post.id, Lang.EN) is None
+    assert PostService(posts.repo, "tr1").recover(post.id, Lang.EN) is None
+    assert approver.recover(post.id, Lang.EN) == "the approver typed this"
+    posts.edit(post.id, Lang.EN, "the author's own edit")
+    assert approver.recover(post.id, Lang.EN) == "the approver typed this", "still his"

@@ -168,8 +168,23 @@ def test_search_finds_either_language_accent_insensitive_and_by_prefix(db_path):
 def test_working_draft_is_replaced_and_cleared_by_a_version(db_path):
     store = SqliteStore(db_path)
     post = store.create_post("t", "alice")
-    store.save_working_draft(post.id, Lang.EN, "typ", None)
-    store.save_working_draft(post.id, Lang.EN, "typing", None)
-    assert store.working_draft(post.id, Lang.EN).text == "typing"
+    store.save_working_draft(post.id, Lang.EN, "alice", "typ", None)
+    store.save_working_draft(post.id, Lang.EN, "alice", "typing", None)
+    assert store.working_draft(post.id, Lang.EN, "alice").text == "typing"
     store.add_version(post.id, Lang.EN, "typing", "alice", Origin.HUMAN, None)
-    assert store.working_draft(post.id, Lang.EN) is None
+    assert store.working_draft(post.id, Lang.EN, "alice") is None
+
+
+def test_working_drafts_belong_to_their_owner(db_path):
+    """Issue 10 finding 5: drafts were keyed by post and language only."""
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    store.save_working_draft(post.id, Lang.EN, "appr1", "approver's text", None)
+    store.save_working_draft(post.id, Lang.EN, "alice", "author's text", None)
+    assert store.working_draft(post.id, Lang.EN, "appr1").text == "approver's text"
+    assert store.working_draft(post.id, Lang.EN, "bob") is None
+    assert [d.owner for d in store.working_drafts("appr1")] == ["appr1"]
+    # The author's version clears the author's draft only.
+    store.add_version(post.id, Lang.EN, "author's text", "alice", Origin.HUMAN, None)
+    assert store.working_draft(post.id, Lang.EN, "alice") is None
+    assert store.working_draft(post.id, Lang.EN, "appr1").text == "approver's text"

@@ -133,8 +133,8 @@ def rename(session: Session, post_id: int, title: str) -> tuple[Post, OpChanges]
 
 
 def pending_draft_post(session: Session) -> int | None:
-    """The post with the most recent autosaved-but-unversioned text, if any."""
-    drafts: list[Any] = session.posts.repo.working_drafts()
+    """The post with the acting user's most recent autosaved-but-unversioned text, if any."""
+    drafts: list[Any] = session.posts.repo.working_drafts(session.user)
     return drafts[-1].post_id if drafts else None
 
 
