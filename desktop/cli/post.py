@@ -1,7 +1,6 @@
-"""`tandem post new|edit|show|list|history|restore|suggest|targets|attach|detach|alt|split`.
+"""`tandem post new|edit|…|attach|detach|alt|preview|split`: posts, versions, images, threads.
 
-Posts, their versions, their images (with alt text in both languages) and thread parts
-(repeat ``--en``/``--fr`` for each part).
+Images carry alt text in both languages; thread parts come from repeated ``--en``/``--fr``.
 """
 
 from __future__ import annotations
@@ -98,6 +97,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     given.add_argument("--suggest", action="store_true",
                        help="translate the other language's alt text (memory, then the model)")
     alt.set_defaults(func=run_alt)
+
+    show_as = verbs.add_parser("preview", parents=[common],
+                               help="the post as a network will show it, both languages "
+                                    "(the official versions once signed off)")
+    show_as.add_argument("id", type=int)
+    show_as.add_argument("--network", default="bluesky", choices=["bluesky", "mastodon", "x"])
+    show_as.set_defaults(func=run_preview)
 
     split = verbs.add_parser("split", parents=[common],
                              help="propose thread parts at sentence boundaries for a network, "
@@ -206,6 +212,25 @@ def run_alt(args, ctx: CliContext) -> int:
     made = media.set_alt(args.id, args.n, lang, text, origin)
     ctx.out(made.to_dict(), f"image {args.n} alt {lang.value.upper()} ({origin.value}): "
                             f"{made.alt[lang].text}")
+    return 0
+
+
+def run_preview(args, ctx: CliContext) -> int:
+    from desktop.publishing.preview import preview, to_text  # counting tables: this command only
+
+    session = ctx.session()
+    views = []
+    for lang in Lang:
+        version = session.review.official(args.id, lang) or session.posts.view(args.id).latest(lang)
+        views.append(preview(args.network, lang.value, version.text if version else "",
+                             session.attachments.manifest(args.id, lang, version)))
+    ctx.out([{"lang": v.lang, "problems": list(v.problems),
+              "parts": [{"segments": [{"kind": s.kind, "text": s.text, "target": s.target}
+                                      for s in p.segments],
+                         "used": p.count.used, "limit": p.count.limit, "link_card": p.link_card,
+                         "images": [{"sha256": i.sha256, "alt": i.alt} for i in p.images]}
+                        for p in v.parts]} for v in views],
+            "\n".join(to_text(v) for v in views))
     return 0
 
 

@@ -163,3 +163,19 @@ def to_html(view: NetworkPreview, *, alt_label: str = "ALT", card_label: str = "
                 f"{html.escape(part.link_card)}</div>" if part.link_card else "")
         out.append(f"<div style='margin:6px 0'>{head}<div>{body}</div>{images}{card}</div>")
     return "".join(out)
+
+
+def to_text(view: NetworkPreview) -> str:
+    """A plain-text rendering (the CLI's): the part over the limit between ⟦ ⟧."""
+    lines = [f"{NETWORK_NAMES[view.network]} ({view.lang.upper()})"]
+    for part in view.parts:
+        body = "".join(f"⟦{s.text}⟧" if s.kind == "overflow" else s.text for s in part.segments)
+        lines.append(f"  [{part.number}/{part.total}] {part.count.used}/{part.count.limit}")
+        lines += [f"    {line}" for line in body.splitlines() or [""]]
+        lines += [f"    image {image.width}×{image.height} "
+                  + (f"ALT: {image.alt}" if image.has_alt else "(no alt text)")
+                  for image in part.images]
+        if part.link_card:
+            lines.append(f"    link card: {part.link_card}")
+    lines += [f"  problem: {problem}" for problem in view.problems]
+    return "\n".join(lines)

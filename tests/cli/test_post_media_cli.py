@@ -84,3 +84,20 @@ def test_alt_text_by_hand_and_suggested_by_the_model(tmp_path, both_pairs, capsy
     assert history[-1]["origin"] == "machine"   # the version now needs a translator's sign-off
     assert run("post", "alt", "1", "2", "--lang", "fr", "--suggest", "--db", db)[0] == 2
     assert "no English alt text" in capsys.readouterr().err
+
+
+def test_preview_shows_parts_images_and_overflow(tmp_path):
+    db = str(tmp_path / "c.sqlite3")
+    image = tmp_path / "chart.png"
+    Image.new("RGB", (40, 30), "red").save(image, "PNG")
+    run("post", "new", "--en", "See https://canada.ca #flu", "--en", "x" * 290,
+        "--fr", "Voir https://canada.ca", "--fr", "Deux", "--db", db)
+    run("post", "attach", "1", str(image), "--alt-en", "Red", "--alt-fr", "Rouge", "--db", db)
+    code, out = run("post", "preview", "1", "--network", "x", "--db", db)
+    assert code == 0
+    assert "X (EN)" in out and "[1/2] " in out and "image 40×30 ALT: Red" in out
+    assert "⟦" + "x" * 10 in out and "problem: Part 2 is too long for X" in out
+    data = json.loads(run("--json", "post", "preview", "1", "--db", db)[1])
+    assert [v["lang"] for v in data] == ["en", "fr"]
+    assert ["link", "tag"] == [s["kind"] for s in data[0]["parts"][0]["segments"]
+                               if s["kind"] != "text"]
