@@ -99,5 +99,5 @@ def test_preview_shows_parts_images_and_overflow(tmp_path):
     assert "⟦" + "x" * 10 in out and "problem: Part 2 is too long for X" in out
     data = json.loads(run("--json", "post", "preview", "1", "--db", db)[1])
     assert [v["lang"] for v in data] == ["en", "fr"]
-    assert ["link", "tag"] == [s["kind"] for s in data[0]["parts"][0]["segments"]
-                               if s["kind"] != "text"]
+    assert [s["kind"] for s in data[0]["parts"][0]["segments"]
+                               if s["kind"] != "text"] == ["link", "tag"]
