@@ -11,7 +11,7 @@ English and French stems (a stem is a prefix of the words it comes from, so
 unaccented prefix match) is still found.
 """
 
-VERSION = 5
+VERSION = 8
 DESCRIPTION = "posts.search: one unaccented vector; stems applied to the query"
 
 SQL = r"""
