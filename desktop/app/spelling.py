@@ -33,6 +33,11 @@ def term_phrases(termbase: Termbase, lang: Lang) -> list[str]:
     return [form for term in termbase for form in (term.name(lang), term.abbr(lang)) if form]
 
 
+def for_session(session) -> SpellingService:
+    """The spelling service of an open session (its store, roles, user and termbase)."""
+    return SpellingService(session.store, session.roles, session.user, session.suggestions.termbase)
+
+
 class SpellingService:
     """Checkers per language, rebuilt when the dictionaries or the termbase change."""
 

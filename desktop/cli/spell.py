@@ -31,16 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     spell.set_defaults(func=run)
 
 
-def _spelling(ctx: CliContext):
-    from desktop.app.spelling import SpellingService
-
-    session = ctx.session()
-    return SpellingService(session.store, session.roles, session.user, session.suggestions.termbase)
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     lang = Lang(args.lang)
-    spelling = _spelling(ctx)
+    from desktop.app.spelling import for_session
+
+    spelling = for_session(ctx.session())
     word = args.add or args.remove
     if word is not None:
         if args.text is not None:

@@ -150,6 +150,8 @@ def run_app(db: str | None = None) -> int:
         workflow = install_workflow(window)
         from .media_panel import MediaPanel
         MediaPanel(window.context)  # the Preview side panel; its parent keeps it
+        from .spell_highlighter import SpellCheckFeature
+        SpellCheckFeature(window.context).activate()  # loads the dictionaries in a worker
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()

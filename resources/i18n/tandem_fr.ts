@@ -2349,6 +2349,21 @@ To review: {languages} · waiting since {time}</source>
     </message>
 </context>
 <context>
+    <name>SpellCheckFeature</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>Add “%1” to my dictionary</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;» à mon dictionnaire</translation>
+    </message>
+    <message>
+        <source>Add “%1” to the team dictionary</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;» au dictionnaire de l’équipe</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Tandem cannot start</source>
