@@ -1,0 +1,10 @@
+"""The columns of SQLite migration 9: translation-memory language variants and TMX metadata."""
+
+VERSION = 6
+DESCRIPTION = "translation-memory language variants and TMX metadata"
+
+SQL = """
+ALTER TABLE tm_units ADD COLUMN en_tag TEXT NOT NULL DEFAULT '';
+ALTER TABLE tm_units ADD COLUMN fr_tag TEXT NOT NULL DEFAULT '';
+ALTER TABLE tm_units ADD COLUMN meta TEXT NOT NULL DEFAULT '';
+"""
