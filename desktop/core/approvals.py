@@ -26,6 +26,7 @@ from .model import Lang, Post, PostState, Version
 from .names import Role
 from .policy import Policy
 from .roles import RoleService
+from .signing import SigningService, approval_payload
 from .store_review import ReviewRepository
 from .workflow import Event, WorkflowService, check
 
@@ -157,6 +158,8 @@ class ApprovalService:
         self.user = user
         self.roles = roles
         self.workflow = workflow
+        #: Signs this user's decisions (sign-offs use it too, through ReviewService).
+        self.signing = SigningService(repo, policy, user, roles)
 
     # -- the chain ---------------------------------------------------------------
     def chain(self) -> Chain:
@@ -301,14 +304,17 @@ class ApprovalService:
         if (en.id, fr.id) != (round_row["en_version_id"], round_row["fr_version_id"]):
             raise TransitionError(f"Post {post_id} changed since it entered approval; "
                                   "it must be reviewed again.", msg="approvals.changed", post=post_id)
+        signer = self.signing.signer("approve", post_id)
         with self.repo.transaction():
             row = self.repo.add_approval(round_row["id"], post_id, target.id, self.user,
                                          comment, en, fr)
+            signature = ({"signature": signer.sign(approval_payload(row, en, fr, signer.key_id))}
+                         if signer else {})
             self.repo.append_audit(self.user, "approval.give", post_id, {
                 "approval_id": row["id"], "round_id": round_row["id"], "step": target.id,
                 "step_name": target.name, "comment": comment,
                 "en_version_id": en.id, "en_sha256": en.sha256,
-                "fr_version_id": fr.id, "fr_sha256": fr.sha256})
+                "fr_version_id": fr.id, "fr_sha256": fr.sha256, **signature})
             passed = self._record_progress(post, round_row, chain)
             self.workflow.move(post_id, Event.APPROVE,
                                PostState.APPROVED if passed else PostState.IN_APPROVAL)

@@ -36,6 +36,7 @@ from .names import Role, validate_role
 from .policy import Policy
 from .provenance import machine_share, provenance_label
 from .roles import RoleService
+from .signing import signoff_payload
 from .store_review import ReviewRepository
 from .workflow import Event, WorkflowService, check
 
@@ -189,6 +190,7 @@ class ReviewService:
         self.workflow = workflow
         self.approvals = approvals
         self.qa = qa
+        self.signing = approvals.signing
         self.human_signoff_by = self._human_signoff_roles()
 
     def _human_signoff_roles(self) -> tuple[str, ...]:
@@ -281,13 +283,14 @@ class ReviewService:
         post, version = self._reviewable(post_id, lang, Event.SIGN, version_id)
         self._require_reviewer("review.sign", "sign off", version)
         findings = self._qa_now(post_id)
+        signer = self.signing.signer("review.sign", post_id)
         with self.repo.transaction():
             row = self.repo.add_signoff(version, "sign", self.user, comment, findings)
             self.repo.append_audit(self.user, "review.sign", post_id, {
                 "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
                 "seq": version.seq, "sha256": version.sha256, "origin": version.origin.value,
                 "machine_share": round(machine_share(version.text, version.spans), 4),
-                "comment": comment, "qa_findings": findings})
+                "comment": comment, "qa_findings": findings, **self._signature(signer, row, version)})
             target = PostState.IN_REVIEW
             other = self.official(post_id, lang.other)
             if other is not None:
@@ -305,13 +308,21 @@ class ReviewService:
             raise InvalidText("A rejection needs a comment saying what to fix.")
         _post, version = self._reviewable(post_id, lang, Event.REJECT, version_id)
         self._require_reviewer("review.reject", "reject", version)
+        signer = self.signing.signer("review.reject", post_id)
         with self.repo.transaction():
             row = self.repo.add_signoff(version, "reject", self.user, comment, [])
             self.repo.append_audit(self.user, "review.reject", post_id, {
                 "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
-                "seq": version.seq, "sha256": version.sha256, "comment": comment})
+                "seq": version.seq, "sha256": version.sha256, "comment": comment,
+                **self._signature(signer, row, version)})
             self.workflow.move(post_id, Event.REJECT, PostState.IN_REVIEW)
         return _decision(row)
+
+    @staticmethod
+    def _signature(signer, row: dict, version: Version) -> dict:
+        """The decision's signature for its audit entry (nothing when recorded unsigned)."""
+        return {"signature": signer.sign(signoff_payload(row, version, signer.key_id))} \
+            if signer else {}
 
     def _qa_now(self, post_id: int) -> list[dict]:
         en, fr = (self.repo.latest_version(post_id, lang) for lang in (Lang.EN, Lang.FR))
