@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import provenance, text as text_rules
+from .audit import spans_digest
 from .errors import InvalidText
 from .model import Lang, Origin, Post, PostState, Span, Version
 from .repository import Repository
@@ -122,6 +123,7 @@ class PostService:
                                         parent.id if parent else None, spans)
         details = {"lang": lang.value, "version_id": version.id, "seq": version.seq,
                    "sha256": version.sha256, "origin": origin.value,
+                   "spans_sha256": spans_digest(version.spans),
                    "parent_sha256": parent.sha256 if parent else None}
         if restored_from is not None:
             details["restored_from_version_id"] = restored_from.id

@@ -23,12 +23,13 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from .approvals import Approval, ApprovalService, seconds_between
-from .audit import verify_chain
+from .audit import Anchor, anchor_problems, spans_digest, verify_chain
 from .clock import now_iso
 from .errors import InvalidText
 from .model import LANG_NAMES, AuditEntry, Lang, Origin, Version, sha256_text
 from .provenance import machine_share
 from .review import Decision, OfficialPeriod, ReviewService
+from .signing import verify_signatures
 from .store_review import ReviewRepository
 from .workflow import WorkflowService
 
@@ -83,18 +84,30 @@ def record_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[R
                 if entry is None or entry.details.get("sha256") != v.sha256 or entry.actor != v.author:
                     problems.append(RecordProblem(where, f"{where}: no matching audit entry "
                                                          "(written or changed outside Tandem)"))
+                elif entry.details.get("origin") != v.origin.value or \
+                        entry.details.get("spans_sha256", spans_digest(v.spans)) != spans_digest(v.spans):
+                    problems.append(RecordProblem(where, (
+                        f"{where}: its provenance (origin {v.origin.value}, {len(v.spans)} spans) "
+                        f"differs from audit entry {entry.seq} (origin "
+                        f"{entry.details.get('origin')}): relabelled or spans changed outside Tandem")))
         for row in repo.signoffs(post_id):
             entry = by_action[f"review.{row['kind']}"].get(row["id"])
+            where = f"post {post_id} {row['kind']} {row['id']}"
             if entry is None or entry.details.get("sha256") != row["sha256"] \
                     or entry.actor != row["reviewer"]:
-                where = f"post {post_id} {row['kind']} {row['id']}"
                 problems.append(RecordProblem(where, f"{where}: no matching audit entry "
                                                      "(written or changed outside Tandem)"))
+            elif (entry.details.get("comment", ""), entry.details.get("qa_findings", [])) != \
+                    (row["comment"], row["qa_findings"]):
+                problems.append(RecordProblem(where, f"{where}: its comment or QA findings "
+                                                     f"differ from audit entry {entry.seq} "
+                                                     "(edited outside Tandem)"))
         for row in repo.approvals(post_id):
             entry = by_action["approval.give"].get(row["id"])
             if entry is None or entry.actor != row["approver"] or \
-                    (entry.details.get("en_sha256"), entry.details.get("fr_sha256")) != \
-                    (row["en_sha256"], row["fr_sha256"]):
+                    (entry.details.get("en_sha256"), entry.details.get("fr_sha256"),
+                     entry.details.get("step"), entry.details.get("comment", "")) != \
+                    (row["en_sha256"], row["fr_sha256"], row["step_id"], row["comment"]):
                 where = f"post {post_id} approval {row['id']}"
                 problems.append(RecordProblem(where, f"{where}: no matching audit entry "
                                                      "(written or changed outside Tandem)"))
@@ -104,6 +117,42 @@ def record_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[R
             problems.append(RecordProblem(
                 f"post {post_id}", f"post {post_id} is marked {state} but its history ends in "
                                    f"{changes[-1]['to_state']} (state changed outside Tandem)"))
+    return problems + role_problems(repo, entries)
+
+
+def role_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[RecordProblem]:
+    """Role rows the audit log does not account for: inserted, changed or deleted outside Tandem.
+
+    The log's grants, revokes and bootstraps are replayed and compared with the rows. A team
+    store keeps roles as PostgreSQL group roles, which a file holder cannot touch; skipped there.
+    """
+    if getattr(repo, "backend", "sqlite") == "postgresql":
+        return []
+    expected: dict[tuple[str, str], tuple[str, int]] = {}  # (user, role) → granted by, entry
+    for e in entries:
+        if e.action == "roles.grant":
+            expected[(e.details.get("user"), e.details.get("role"))] = (e.actor, e.seq)
+        elif e.action == "roles.revoke":
+            expected.pop((e.details.get("user"), e.details.get("role")), None)
+        elif e.action == "roles.bootstrap":
+            for role in e.details.get("roles", []):
+                expected[(e.details.get("user"), role)] = (e.actor, e.seq)
+    problems = []
+    for row in repo.role_grants():
+        key = (row["user"], row["role"])
+        where = f"role {row['role']} of {row['user']}"
+        known = expected.pop(key, None)
+        if known is None:
+            problems.append(RecordProblem(where, f"{where} (granted by {row['granted_by']}): no "
+                                                 "audit entry grants it (inserted outside Tandem)"))
+        elif known[0] != row["granted_by"]:
+            problems.append(RecordProblem(where, f"{where}: granted by {row['granted_by']} in the "
+                                                 f"store but by {known[0]} in audit entry "
+                                                 f"{known[1]} (changed outside Tandem)"))
+    for (user, role), (_by, seq) in expected.items():
+        where = f"role {role} of {user}"
+        problems.append(RecordProblem(where, f"{where}: granted in audit entry {seq} but missing, "
+                                             "with no revocation (deleted outside Tandem)"))
     return problems
 
 
@@ -118,14 +167,23 @@ class RecordService:
         self.workflow = workflow
         self.publications = publications
 
-    def verify(self) -> dict:
-        """The audit chain and the record's agreement with it."""
+    def verify(self, anchors: tuple[Anchor, ...] = (), signatures: bool = True) -> dict:
+        """The audit chain (against ``anchors`` kept elsewhere), the record's agreement with
+        it and, with ``signatures``, every decision's signature."""
         entries = self.repo.audit_entries()
-        chain = [{"seq": p.seq, "message": p.message} for p in verify_chain(entries)]
+        chain = [{"seq": p.seq, "message": p.message}
+                 for p in verify_chain(entries) + anchor_problems(entries, anchors)]
         records = [{"where": p.where, "message": p.message}
                    for p in record_problems(self.repo, entries)]
-        return {"ok": not chain and not records, "entries": len(entries), "problems": chain,
-                "record_problems": records}
+        signed = (verify_signatures(self.repo, entries, self.approvals.signing.required)
+                  if signatures else None)
+        if signed:
+            records += signed.problems
+        return {"ok": not chain and not records, "entries": len(entries),
+                "head": str(entries[-1].seq) + ":" + entries[-1].hash if entries else None,
+                "problems": chain, "record_problems": records,
+                "signatures": None if signed is None else
+                {"checked": True, "signed": signed.signed, "unsigned": signed.unsigned}}
 
     def collect(self, post_id: int | None = None, since: str | None = None) -> dict:
         """The record of one post, or of every post with activity since ``since``."""
