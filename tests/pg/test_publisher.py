@@ -95,11 +95,14 @@ def test_publishers_and_a_window_publish_each_due_post_exactly_once(team, tmp_pa
                     alice.store.get_post(p).state is PostState.PUBLISHED for p in posts):
                 window_results += window.publish_due()
                 time.sleep(0.02)
+        # each publisher has done a pass (so it is serving, its SIGTERM handler in place)
+        firsts = [proc.stdout.readline() for proc in publishers]
         for proc in publishers:
             proc.terminate()
         outputs = [p.communicate(timeout=60) for p in publishers]
-        assert all(p.returncode == 0 for p in publishers), outputs
-        reports = [json.loads(line) for out, _err in outputs for line in out.splitlines()]
+        assert all(p.returncode == 0 for p in publishers), (firsts, outputs)
+        reports = [json.loads(line) for first, (out, _err) in zip(firsts, outputs)
+                   for line in [first, *out.splitlines()]]
         published = [p for r in reports for p in r["published"]]
         published += [r.post_id for r in window_results if r.error is None]
         assert sorted(published) == posts, (reports, window_results)

@@ -2,8 +2,8 @@
 
 `PgStore` reuses the capability mixins (`store_review`, `store_publishing`,
 `store_translation`) and their SQL through `_query`/`_execute`/`transaction`.
-The posts, versions, working-draft and audit methods are `SqliteStore`'s own
-functions, borrowed unchanged. `pg_sql` is the small, explicit dialect layer
+The posts, versions, working-draft, metadata and audit-append methods are
+`SqliteStore`'s own functions, borrowed unchanged (`_borrow_shared_sql`). `pg_sql` is the small, explicit dialect layer
 between that SQL and PostgreSQL: ``?`` placeholders become ``%s``, ``INSERT OR
 IGNORE`` becomes ``ON CONFLICT DO NOTHING``, ``IS ?`` becomes ``IS NOT
 DISTINCT FROM``, and an INSERT into a table with an ``id`` returns it (for
@@ -294,23 +294,6 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             row = cursor.fetchone() if cursor.description else None
             return _Result(row[0] if row else None, cursor.rowcount)
 
-    # -- posts, versions, working drafts: SqliteStore's SQL, borrowed as plain functions --
-    _post = staticmethod(SqliteStore._post)
-    create_post = SqliteStore.create_post
-    get_post = SqliteStore.get_post
-    set_post_state = SqliteStore.set_post_state
-    set_post_title = SqliteStore.set_post_title
-    _version = SqliteStore._version
-    get_version = SqliteStore.get_version
-    versions = SqliteStore.versions
-    latest_version = SqliteStore.latest_version
-    add_version = SqliteStore.add_version
-    append_audit = SqliteStore.append_audit
-    save_working_draft = SqliteStore.save_working_draft
-    working_draft = SqliteStore.working_draft
-    working_drafts = SqliteStore.working_drafts
-    discard_working_draft = SqliteStore.discard_working_draft
-
     # -- posts: listing and search ------------------------------------------------------
     def list_posts(self, state: PostState | None = None, search: str | None = None,
                    limit: int = 200, offset: int = 0) -> list[dict]:
@@ -399,3 +382,21 @@ def _official_pairs_sql() -> str:
             raise AssertionError(f"official pairs query changed: {sqlite!r} not found")
         sql = sql.replace(sqlite, pg)
     return sql
+
+
+#: `SqliteStore` methods that speak SQLite itself (its file, pragmas, FTS5, rowids).
+_SQLITE_ONLY = frozenset({"_connect", "_migrate", "_write_error", "_fts_query"})
+
+
+def _borrow_shared_sql() -> None:
+    """Every other `SqliteStore` method (posts, versions, working drafts, metadata, the audit
+    append…) is plain SQL through ``_query``/``_execute``/``transaction``: `PgStore` uses the
+    same functions, through `pg_sql`, unless it defines its own."""
+    for name, member in vars(SqliteStore).items():
+        if name.startswith("__") or name in _SQLITE_ONLY or name in vars(PgStore):
+            continue
+        if callable(member) or isinstance(member, staticmethod):
+            setattr(PgStore, name, member)
+
+
+_borrow_shared_sql()

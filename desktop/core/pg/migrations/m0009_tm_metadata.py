@@ -1,6 +1,6 @@
-"""The columns of SQLite migration 9: translation-memory language variants and TMX metadata."""
+"""The columns of SQLite migration 11: translation-memory language variants and TMX metadata."""
 
-VERSION = 6
+VERSION = 9
 DESCRIPTION = "translation-memory language variants and TMX metadata"
 
 SQL = """
