@@ -101,7 +101,7 @@ def test_publishers_and_a_window_publish_each_due_post_exactly_once(team, tmp_pa
             proc.terminate()
         outputs = [p.communicate(timeout=60) for p in publishers]
         assert all(p.returncode == 0 for p in publishers), (firsts, outputs)
-        reports = [json.loads(line) for first, (out, _err) in zip(firsts, outputs)
+        reports = [json.loads(line) for first, (out, _err) in zip(firsts, outputs, strict=True)
                    for line in [first, *out.splitlines()]]
         published = [p for r in reports for p in r["published"]]
         published += [r.post_id for r in window_results if r.error is None]
