@@ -1,8 +1,10 @@
-"""`tandem audit verify|log`: the hash-chained record of every state change."""
+"""`tandem audit verify|anchor|log`: the hash-chained record of every state change."""
 
 from __future__ import annotations
 
 import argparse
+
+from desktop.core.audit import head, parse_anchor
 
 from .context import CliContext
 
@@ -10,23 +12,50 @@ from .context import CliContext
 def register(sub: argparse._SubParsersAction) -> None:
     audit = sub.add_parser("audit", help="verify and read the audit log", parents=[sub.common])
     verbs = audit.add_subparsers(dest="verb", metavar="VERB", required=True)
-    verify = verbs.add_parser("verify", help="check the log's hash chain", parents=[sub.common])
+    verify = verbs.add_parser(
+        "verify", help="check the log's hash chain, the records against it and every "
+                       "decision's signature", parents=[sub.common])
+    verify.add_argument("--anchor", metavar="SEQ:HASH", action="append", default=[],
+                        type=parse_anchor,
+                        help="a head printed earlier by `tandem audit anchor` and kept "
+                             "elsewhere: fails if anything up to it was cut or rewritten "
+                             "(repeatable)")
     verify.set_defaults(func=run_verify)
+    anchor = verbs.add_parser(
+        "anchor", help="print the log's head (SEQ:HASH) for records management to keep "
+                       "outside the store", parents=[sub.common])
+    anchor.set_defaults(func=run_anchor)
     log = verbs.add_parser("log", help="print audit entries", parents=[sub.common])
     log.add_argument("--post", type=int)
     log.set_defaults(func=run_log)
 
 
 def run_verify(args, ctx: CliContext) -> int:
-    """The hash chain, then whether versions, sign-offs, approvals and states agree with it."""
-    data = ctx.session().records.verify()
+    """The hash chain (and anchors), the records against it, then the signatures."""
+    data = ctx.session().records.verify(tuple(args.anchor))
     problems = [p["message"] for p in data["problems"] + data["record_problems"]]
-    text = (f"Audit log intact: {data['entries']} entries, hash chain verified; "
-            "versions, sign-offs, approvals and states agree with it."
+    signatures = data["signatures"]
+    unsigned = signatures["unsigned"]
+    anchors = f"; matches {len(args.anchor)} anchor(s)" if args.anchor else ""
+    text = (f"Audit log intact: {data['entries']} entries, hash chain verified{anchors}; "
+            "versions, provenance, sign-offs, approvals, roles and states agree with it; "
+            f"{signatures['signed']} decision signature(s) verified."
             if data["ok"] else
             "Audit log TAMPERED:\n" + "\n".join(f"  - {m}" for m in problems))
+    if unsigned:
+        text += (f"\n{len(unsigned)} decision(s) unsigned (made without a registered signing "
+                 "key):\n" + "\n".join(f"  - {w}" for w in unsigned))
     ctx.out(data, text)
     return 0 if data["ok"] else 1
+
+
+def run_anchor(args, ctx: CliContext) -> int:
+    entries = ctx.session().store.audit_entries()
+    top = head(entries)
+    ctx.out({"seq": top.seq, "hash": top.hash, "entries": len(entries), "anchor": str(top)},
+            f"{top}\n(entry {top.seq} of {len(entries)}; keep this line outside the store and "
+            f"check it later with: tandem audit verify --anchor {top})")
+    return 0
 
 
 def run_log(args, ctx: CliContext) -> int:
