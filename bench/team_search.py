@@ -6,7 +6,7 @@
 
 The SQLite store is bench/post_list.py's (cached in .cache/bench/); a fresh
 team store is made with `team init` and filled from it with `store copy`
-(timed too), then ANALYZEd. Both are read through `PostService`, as the list
+(timed too), then VACUUM (ANALYZE)d as `tandem store copy` does. Both are read through `PostService`, as the list
 model does, by a session opened the ordinary way (the PostgreSQL one as a
 non-owner login over TCP on 127.0.0.1). Baseline: the SQLite store, same data,
 same queries, same run. Goal: PostgreSQL at most 1.5× SQLite.
@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the team database (to inspect)")
     args = parser.parse_args(argv)
     url = os.environ.get("TANDEM_TEST_PG_URL")
     if not url:
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         copied = copy_store(source, target)["copied"]["posts"]
         copy_seconds = time.perf_counter() - started
-        target._execute_script("ANALYZE")
+        target.vacuum_analyze()  # as `tandem store copy` does
         source.close()
         target.close()
         lite = open_session(db, policy=Policy())
@@ -99,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         pg.close()
     finally:
         os.environ.pop("PGPASSWORD", None)
-        team.drop()
+        if not args.keep:
+            team.drop()
         shutil.rmtree(work, ignore_errors=True)
 
     table = ["| operation | SQLite median ms (baseline) | PostgreSQL median ms | PostgreSQL ÷ SQLite |",
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         write_section("Team store: post list and search (PostgreSQL ÷ SQLite)", f"""
 Command: `.venv/bin/python bench/team_search.py --write` ({machine()}), PostgreSQL on \
 127.0.0.1 from scripts/postgres.sh. {total:,} posts (bench/post_list.py's store) copied into \
-a fresh team store with `store copy` in {copy_seconds:.0f} s, then ANALYZE. Both read through \
+a fresh team store with `store copy` in {copy_seconds:.0f} s, then VACUUM (ANALYZE) as `store copy` does. Both read through \
 `PostService` (the PostgreSQL session as a non-owner login over TCP); medians of {args.repeat} \
 runs. Every post the SQLite store finds, the team store finds too (checked per query). \
 Goal: at most 1.5×.

@@ -46,6 +46,7 @@ def run_copy(args, ctx: CliContext) -> int:
             policy.get("database.allow_unverified_tls", False)))
         try:
             result = copy_store(source, target)
+            target.vacuum_analyze()
             problems = verify_chain(target.audit_entries())
             url = target.url
         finally:

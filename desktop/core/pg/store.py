@@ -213,6 +213,12 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             if claimed:
                 self._query("SELECT pg_advisory_unlock(?, hashtext(?)) AS ok", key)
 
+    def vacuum_analyze(self) -> None:
+        """VACUUM (ANALYZE) the store's tables (after a bulk load such as `store copy`, so
+        the planner has statistics and index-only scans work before autovacuum runs)."""
+        with self._lock, self._errors():
+            self._conn.execute("VACUUM (ANALYZE)")
+
     def server_facts(self) -> dict:
         """What `tandem doctor` reports: server, TLS, schema versions, the login's roles."""
         pgconn = self._conn.pgconn
