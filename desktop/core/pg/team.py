@@ -47,6 +47,7 @@ MEMBER_PRIVILEGES = {
                     " attempts, updated_at)",
     "outbox_media": "INSERT",
     "signing_keys": "INSERT",
+    "post_shelf": "INSERT, DELETE",
 }
 
 
