@@ -9,7 +9,7 @@
 
 import sqlite_utils
 
-VERSION = 9
+VERSION = 11
 DESCRIPTION = "translation-memory language variants and TMX metadata"
 
 
