@@ -58,7 +58,11 @@ class MemoryUnit:
 
     ``origin`` says what kind of pair it is (``approved``, ``tmx``, ``manual``),
     ``source_ref`` which post or file it came from, ``created_at`` an ISO 8601
-    UTC timestamp (``""`` if unknown). Construction validates both texts with
+    UTC timestamp (``""`` if unknown). ``en_tag``/``fr_tag`` are the language
+    variants the texts came as (``en-GB``, ``fr-FR``; ``""`` if unknown or the
+    Canadian default, en-CA/fr-CA) and
+    ``meta`` the unit's other exchange-file metadata as a JSON object (``""``
+    if none), kept so an export gives them back. Construction validates both texts with
     :func:`desktop.core.text.check` (surrounding white space is dropped) and
     normalises language codes.
     """
@@ -70,6 +74,9 @@ class MemoryUnit:
     origin: str = ORIGIN_MANUAL
     source_ref: str = ""
     created_at: str = ""
+    en_tag: str = ""
+    fr_tag: str = ""
+    meta: str = ""
 
     def __post_init__(self) -> None:
         source_lang, target_lang = to_lang(self.source_lang), to_lang(self.target_lang)
@@ -86,6 +93,10 @@ class MemoryUnit:
     def text(self, lang: Lang) -> str:
         """The unit's text in ``lang``."""
         return self.source if to_lang(lang) is self.source_lang else self.target
+
+    def tag(self, lang: Lang) -> str:
+        """The language variant of the ``lang`` text (``""`` if unknown)."""
+        return self.en_tag if to_lang(lang) is Lang.EN else self.fr_tag
 
 
 @dataclass(frozen=True)

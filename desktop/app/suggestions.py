@@ -171,7 +171,8 @@ class SuggestionService:
         def unit(row: dict, origin: str, source_ref: str, created_at: str) -> MemoryUnit:
             first = Lang(row["source_lang"])
             return MemoryUnit(first, row[first.value], first.other, row[first.other.value],
-                              origin, source_ref, created_at)
+                              origin, source_ref, created_at, row.get("en_tag", ""), row.get("fr_tag", ""),
+                              row.get("meta", ""))
 
         units = [unit(r, r["origin"], r["source_ref"], r["created_at"])
                  for r in self.repo.tm_units()]
@@ -243,7 +244,8 @@ class SuggestionService:
         self._require_editor("memory.import", "import translation memory")
         report = formats.for_path(path, MEMORY).load(path)
         rows = [{"source_lang": u.source_lang.value, "en": u.text(Lang.EN), "fr": u.text(Lang.FR),
-                 "origin": u.origin, "source_ref": u.source_ref, "created_at": u.created_at}
+                 "origin": u.origin, "source_ref": u.source_ref, "created_at": u.created_at,
+                 "en_tag": u.en_tag, "fr_tag": u.fr_tag, "meta": u.meta}
                 for u in report.records]
         return self._record_import("memory.import", path, len(rows), report.skipped,
                                    lambda: self.repo.add_tm_units(rows, self.user))

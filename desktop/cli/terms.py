@@ -66,7 +66,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
     fmt = formats.for_path(args.file, formats.TERMBASE, default=formats.TBX).name.lower()
     args.file.write_bytes(service.export_terms(fmt, tbx_version=args.tbx_version))
     count = len(service.termbase())
-    shown = f"TBX {args.tbx_version}" if fmt == "tbx" else fmt.upper()
+    shown = "TBX 2" if fmt == "tbx" and args.tbx_version == 2 else fmt.upper()
     ctx.out({"file": str(args.file), "format": fmt, "terms": count,
              **({"tbx_version": args.tbx_version} if fmt == "tbx" else {})},
             f"wrote {count} terms to {args.file} ({shown})")

@@ -14,7 +14,7 @@ from typing import Protocol
 from .clock import now_iso
 from .repository import Repository
 
-TM_COLUMNS = ("source_lang", "en", "fr", "origin", "source_ref", "created_at")
+TM_COLUMNS = ("source_lang", "en", "fr", "origin", "source_ref", "created_at", "en_tag", "fr_tag", "meta")
 TERM_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
                 "definition")
 MAPPING_COLUMNS = ("kind", "en", "fr", "note")

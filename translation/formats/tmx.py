@@ -17,6 +17,7 @@ or ``%s`` and dropped when it is a markup code such as ``<br/>``.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -68,15 +69,35 @@ def _tmx_date(value: str) -> str:
         return ""
 
 
-def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str) -> MemoryUnit:
-    texts: dict[Lang, str] = {}
+#: Unit attributes kept in ``MemoryUnit.meta`` and written back (``creationdate`` is ``created_at``).
+META_ATTRIBUTES = ("tuid", "creationid", "changedate", "changeid", "usagecount", "lastusagedate", "segtype",
+                   "creationtool", "creationtoolversion", "o-encoding", "datatype")
+_TANDEM_PROPS = ("x-tandem-origin", "x-tandem-source-ref")
+
+
+def _variant(code: str, lang: Lang) -> str:
+    """The tag kept for a text: ``""`` for the Canadian default Tandem writes anyway."""
+    return "" if code.replace("_", "-").lower() == EXPORT_TAGS[lang].lower() else code
+
+
+def _canadian(code: str) -> bool:
+    return code.replace("_", "-").lower().split("-")[1:2] == ["ca"]
+
+
+def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
+                  number: int) -> tuple[MemoryUnit, list[str]]:
+    """The unit of a ``<tu>`` and what of it was set aside (one reason each)."""
+    variants: dict[Lang, list[tuple[str, str]]] = {Lang.EN: [], Lang.FR: []}
     order: list[Lang] = []
     others: list[str] = []
-    props: dict[str, str] = {}
+    props: list[list[str]] = []
+    notes: list[str] = []
     for child in tu:
         name = local_name(child.tag)
         if name == "prop":
-            props.setdefault(child.get("type", ""), (child.text or "").strip())
+            props.append([child.get("type", ""), (child.text or "").strip()])
+        elif name == "note":
+            notes.append((child.text or "").strip())
         if name != "tuv":
             continue
         code = child.get(XML_LANG) or child.get("lang") or ""
@@ -86,24 +107,46 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str) -> Mem
             continue
         seg = next((c for c in child if local_name(c.tag) == "seg"), None)
         text = _segment_text(seg).strip() if seg is not None else ""
-        if lang not in texts and text:
-            texts[lang] = text
-            order.append(lang)
-    missing = [lang for lang in (Lang.EN, Lang.FR) if lang not in texts]
+        if text:
+            variants[lang].append((code, text))
+            if lang not in order:
+                order.append(lang)
+    missing = [lang for lang in (Lang.EN, Lang.FR) if not variants[lang]]
     if missing:
         names = " and ".join(LANG_NAMES[lang] for lang in missing)
         extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
         raise UnsupportedLanguage(f"No {names} text{extra}.")
+    label = f"unit {tu.get('tuid') or number}"
+    aside = [f"{label}: the {code} text was set aside (not English or French)." for code in others]
+    chosen: dict[Lang, tuple[str, str]] = {}
+    for lang, found in variants.items():
+        # A Canadian variant wins wherever it is; otherwise the first one.
+        chosen[lang] = next((v for v in found if _canadian(v[0])), found[0])
+        dropped = [code for code, _ in found if (code, _) != chosen[lang]]
+        if dropped:
+            aside.append(f"{label}: the {', '.join(dropped)} {LANG_NAMES[lang]} text was set aside; "
+                         f"the {chosen[lang][0]} one was kept.")
     source = maybe_lang(tu.get("srclang")) or header_src or order[0]
-    return MemoryUnit(
+    meta: dict[str, object] = {k: tu.get(k) for k in META_ATTRIBUTES if tu.get(k)}
+    if notes:
+        meta["notes"] = notes
+    foreign = [p for p in props if p[0] not in _TANDEM_PROPS]
+    if foreign:
+        meta["props"] = foreign
+    tandem = dict(p for p in props if p[0] in _TANDEM_PROPS)
+    unit = MemoryUnit(
         source_lang=source,
-        source=texts[source],
+        source=chosen[source][1],
         target_lang=source.other,
-        target=texts[source.other],
-        origin=props.get("x-tandem-origin") or ORIGIN_TMX,
-        source_ref=props.get("x-tandem-source-ref") or file_ref,
+        target=chosen[source.other][1],
+        origin=tandem.get("x-tandem-origin") or ORIGIN_TMX,
+        source_ref=tandem.get("x-tandem-source-ref") or file_ref,
         created_at=_tmx_date(tu.get("creationdate", "")) or _tmx_date(tu.get("changedate", "")),
+        en_tag=_variant(chosen[Lang.EN][0], Lang.EN),
+        fr_tag=_variant(chosen[Lang.FR][0], Lang.FR),
+        meta=json.dumps(meta, ensure_ascii=False) if meta else "",
     )
+    return unit, aside
 
 
 # --------------------------------------------------------------------------- export
@@ -138,9 +181,12 @@ class TmxFormat(Format[MemoryUnit]):
                 header = next((c for c in root if local_name(c.tag) == "header"), None)
                 header_src["srclang"] = maybe_lang(header.get("srclang")) if header is not None else None
             try:
-                report.records.append(_unit_from_tu(tu, header_src["srclang"], file_ref))
+                unit, aside = _unit_from_tu(tu, header_src["srclang"], file_ref, len(report.records) + 1)
             except TandemError as exc:
                 report.skipped.append(Skip(line, str(exc)))
+                return
+            report.records.append(unit)
+            report.skipped += [Skip(line, reason) for reason in aside]
 
         damage = stream_records(data, what=self.what, roots=frozenset({"tmx"}), records=frozenset({"tu"}),
                                 on_record=on_tu)
@@ -172,16 +218,22 @@ class TmxFormat(Format[MemoryUnit]):
         })
         body = ET.SubElement(root, "body")
         for number, unit in enumerate(units, start=1):
-            attrs = {"tuid": str(number), "srclang": EXPORT_TAGS[unit.source_lang]}
+            meta = json.loads(unit.meta) if unit.meta else {}
+            attrs = {**{k: str(meta[k]) for k in META_ATTRIBUTES if meta.get(k)},
+                     "srclang": unit.tag(unit.source_lang) or EXPORT_TAGS[unit.source_lang]}
             when = _tmx_timestamp(unit.created_at) if unit.created_at else None
             if when:
                 attrs["creationdate"] = when
             tu = ET.SubElement(body, "tu", attrs)
+            for note in meta.get("notes", []):
+                ET.SubElement(tu, "note").text = xml_text(note)
             ET.SubElement(tu, "prop", {"type": "x-tandem-origin"}).text = xml_text(unit.origin)
             if unit.source_ref:
                 ET.SubElement(tu, "prop", {"type": "x-tandem-source-ref"}).text = xml_text(unit.source_ref)
+            for kind, value in meta.get("props", []):
+                ET.SubElement(tu, "prop", {"type": kind}).text = xml_text(value)
             for lang in (unit.source_lang, unit.target_lang):
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: EXPORT_TAGS[lang]})
+                tuv = ET.SubElement(tu, "tuv", {XML_LANG: unit.tag(lang) or EXPORT_TAGS[lang]})
                 ET.SubElement(tuv, "seg").text = xml_text(unit.text(lang))
         return serialize(root, '<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
