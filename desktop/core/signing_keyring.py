@@ -39,7 +39,7 @@ def _call(doing: str, operation):
         return operation(_backend())
     except SigningKeyringError:
         raise
-    except Exception as exc:  # any backend failure: one clear message, never the key
+    except Exception as exc:  # noqa: BLE001 — any backend failure: one clear message, never the key
         raise SigningKeyringError(f"The OS keyring could not {doing}: "
                                   f"{type(exc).__name__}.") from None
 

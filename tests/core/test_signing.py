@@ -17,7 +17,8 @@ from desktop.core.model import Lang
 from desktop.core.policy import parse
 
 from .review_desk import Desk
-from .signing_env import Insider, new_key_in_keyring, signing_keys  # noqa: F401 (fixture)
+from .insider import Insider
+from .signing_env import new_key_in_keyring, signing_keys  # noqa: F401 (fixture)
 
 REQUIRE = parse("[audit]\nrequire_signatures = true\n")
 
