@@ -103,3 +103,11 @@ def test_cli_round_trip_of_a_weblate_glossary_in_both_tbx_versions(tmp_path):
         assert ("Health and Welfare Canada", "obsolete", "obsolete", "weblate-43") in back
     units = ttk_tbx.tbxfile.parsestring((tmp_path / "glossary-v2.tbx").read_bytes()).units
     assert ("Health and Welfare Canada", "Santé et Bien-être social Canada") in {(u.source, u.target) for u in units}
+
+
+def test_machine_post_editing_replaces_a_deprecated_form_with_the_preferred_one():
+    old_name = Term("Health and Welfare Canada", "Santé et Bien-être social Canada", concept="hc",
+                    en_status="deprecated", fr_status="deprecated")
+    result = Termbase([CURRENT, old_name]).apply("Health Canada said so.",
+                                                 "Santé et Bien-être social Canada l’a dit.", Lang.EN, Lang.FR)
+    assert result.text == "Santé Canada l’a dit."
