@@ -16,7 +16,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "verify", help="check the log's hash chain, the records against it and every "
                        "decision's signature", parents=[sub.common])
     verify.add_argument("--anchor", metavar="SEQ:HASH", action="append", default=[],
-                        type=parse_anchor,
                         help="a head printed earlier by `tandem audit anchor` and kept "
                              "elsewhere: fails if anything up to it was cut or rewritten "
                              "(repeatable)")
@@ -32,12 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_verify(args, ctx: CliContext) -> int:
     """The hash chain (and anchors), the records against it, then the signatures."""
-    data = ctx.session().records.verify(tuple(args.anchor))
+    anchors = tuple(parse_anchor(a) for a in args.anchor)
+    data = ctx.session().records.verify(anchors)
     problems = [p["message"] for p in data["problems"] + data["record_problems"]]
     signatures = data["signatures"]
     unsigned = signatures["unsigned"]
-    anchors = f"; matches {len(args.anchor)} anchor(s)" if args.anchor else ""
-    text = (f"Audit log intact: {data['entries']} entries, hash chain verified{anchors}; "
+    matched = f"; matches {len(anchors)} anchor(s)" if anchors else ""
+    text = (f"Audit log intact: {data['entries']} entries, hash chain verified{matched}; "
             "versions, provenance, sign-offs, approvals, roles and states agree with it; "
             f"{signatures['signed']} decision signature(s) verified."
             if data["ok"] else
