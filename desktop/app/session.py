@@ -19,6 +19,7 @@ from desktop.core import identity, policy as policy_mod
 from desktop.core.approvals import ApprovalService
 from desktop.core.attachments import AttachmentService
 from desktop.core.errors import PolicyError
+from desktop.core.lifecycle import LifecycleService
 from desktop.core.policy import Policy
 from desktop.core.posts import PostService
 from desktop.core.records import RecordService
@@ -98,6 +99,11 @@ class Session:
         from .suggestions import SuggestionService
 
         return SuggestionService(self.store, self.posts, self.roles, self.user)
+
+    @cached_property
+    def lifecycle(self) -> LifecycleService:
+        """Delete (an unreviewed draft), archive and duplicate posts."""
+        return LifecycleService(self.store, self.posts, self.roles, self.user)
 
     @cached_property
     def attachments(self) -> AttachmentService:

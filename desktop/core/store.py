@@ -30,6 +30,7 @@ from .store_dictionary import DictionaryRecords
 from .store_media import MediaRecords, UploadRecords
 from .store_publishing import PublishingRecords
 from .store_review import ReviewRecords
+from .store_lifecycle import NOT_SHELVED, ShelfRecords
 from .store_signing import SigningKeyRecords
 from .store_translation import TranslationRecords
 
@@ -51,7 +52,7 @@ def _backup(path: Path, from_version: int) -> Path:
 
 
 class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
-                  MediaRecords, UploadRecords, SigningKeyRecords):
+                  MediaRecords, UploadRecords, SigningKeyRecords, ShelfRecords):
     """A Tandem store in one SQLite file (or ":memory:" for throwaway use).
 
     Capability areas keep their SQL in mixin modules next to this one
@@ -241,7 +242,8 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
 
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
         if state is None and self._fts_query(search or ""):
-            return self._query("SELECT count(*) AS n FROM posts_fts WHERE posts_fts MATCH ?",
+            return self._query("SELECT count(*) AS n FROM posts_fts WHERE posts_fts MATCH ?"
+                               " AND rowid NOT IN (SELECT post_id FROM post_shelf)",
                                (self._fts_query(search),))[0]["n"]
         where, params = self._filters(state, search)
         return self._query(f"SELECT count(*) AS n FROM posts k{where}", tuple(params))[0]["n"]
@@ -252,7 +254,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         return " ".join(f'"{w}"*' for w in words)
 
     def _filters(self, state: PostState | None, search: str | None) -> tuple[str, list]:
-        clauses, params = [], []
+        clauses, params = [NOT_SHELVED], []
         if state is not None:
             clauses.append("k.state = ?")
             params.append(PostState(state).value)

@@ -125,7 +125,8 @@ class ReviewRecords:
         return self._query("SELECT * FROM state_changes WHERE post_id = ? ORDER BY id", (post_id,))
 
     def post_ids_in_state(self, state: PostState) -> list[int]:
-        rows = self._query("SELECT id FROM posts WHERE state = ? ORDER BY id",
+        rows = self._query("SELECT id FROM posts WHERE state = ?"
+                           " AND id NOT IN (SELECT post_id FROM post_shelf) ORDER BY id",
                            (PostState(state).value,))
         return [r["id"] for r in rows]
 

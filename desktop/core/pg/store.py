@@ -37,6 +37,7 @@ from ..store_dictionary import DictionaryRecords
 from ..store_media import MediaRecords, UploadRecords
 from ..store_publishing import PublishingRecords
 from ..store_review import ReviewRecords
+from ..store_lifecycle import NOT_SHELVED, ShelfRecords
 from ..store_signing import SigningKeyRecords
 from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
 from . import connect as pg_connect
@@ -112,7 +113,7 @@ _WORD_MATCH = ("k.search @@ (to_tsquery('tandem_simple', ?) || to_tsquery('tande
 
 
 class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
-              MediaRecords, UploadRecords, SigningKeyRecords):
+              MediaRecords, UploadRecords, SigningKeyRecords, ShelfRecords):
     """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
 
     backend = "postgresql"
@@ -319,7 +320,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         return self._query(f"SELECT count(*) AS n FROM posts k{where}", tuple(params))[0]["n"]
 
     def _filters(self, state: PostState | None, search: str | None) -> tuple[str, list]:
-        clauses, params = [], []
+        clauses, params = [NOT_SHELVED], []
         if state is not None:
             clauses.append("k.state = ?")
             params.append(PostState(state).value)
