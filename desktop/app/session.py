@@ -118,11 +118,33 @@ class Session:
         self.store.close()
 
 
+def _identify(store, policy: Policy) -> str:
+    """Who acts on ``store``; refuses a managed store opened without its policy.
+
+    Team mode: the database login is the user (TANDEM_USER and the like have no
+    effect) and the server's privileges, not a policy file, guard the store.
+    """
+    login = getattr(store, "login", None)
+    if login:
+        return login
+    where = str(store.path) if store.path else "This store"
+    policy_mod.check_store(policy, store.meta(policy_mod.MANAGED_KEY), where)
+    mark = policy_mod.store_mark(policy)
+    if mark is not None and not getattr(store, "read_only", False):
+        policy_mod.check_store(policy, store.set_meta_once(policy_mod.MANAGED_KEY, mark), where)
+    who = identity.current(policy)
+    store.audit_identity = who.audit_note
+    return who.user
+
+
 def open_session(db: str | os.PathLike | None = None, policy: Policy | None = None) -> Session:
     policy = policy if policy is not None else policy_mod.load()
     store = open_store(db, policy)
-    # Team mode: the database login is the user (TANDEM_USER and the like have no effect).
-    user = getattr(store, "login", None) or identity.current_user(policy)
+    try:
+        user = _identify(store, policy)
+    except BaseException:
+        store.close()
+        raise
     if store.created:
         seed_new_store(store)
     roles = RoleService(store, policy, user)

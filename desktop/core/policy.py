@@ -7,9 +7,13 @@ types, bad TOML and anything that looks like a secret stop start-up with a
 message naming the key. Values present in the policy are *locked*: the UI shows
 them as such and neither the UI nor the CLI can change them.
 
-Where the policy is read from: ``$TANDEM_POLICY`` if set (tests, pilots), else
-``%ProgramData%\\Tandem\\policy.toml`` on Windows and ``/etc/tandem/policy.toml``
-elsewhere. No file means no policy: nothing is locked.
+Where the policy is read from: the system location —
+``%ProgramData%\\Tandem\\policy.toml`` on Windows (the folder as Windows reports
+it, not the environment variable) and ``/etc/tandem/policy.toml`` elsewhere —
+whenever a file is there; ``$TANDEM_POLICY`` only where there is none (tests,
+pilots), so no variable can switch IT's policy off. No file means no policy:
+nothing is locked. A store opened once under a policy remembers it
+(`check_store`) and refuses to open without it.
 """
 
 from __future__ import annotations
@@ -168,6 +172,11 @@ SCHEMA: dict[str, Key] = {
                           check=_chain),
     "review.human_signoff_by": Key(list, "Roles allowed to sign off text written without "
                                    "machine translation.", str, example=["approver"]),
+    "audit.require_signatures": Key(
+        bool, "Whether every sign-off, rejection and approval must carry its maker's Ed25519 "
+        "signature (default: false). When true, a person without a registered signing key "
+        "cannot decide, and `tandem audit verify` treats any unsigned decision as a problem.",
+        example=True),
     "translation.packages_dir": Key(
         str, "Folder of .argosmodel files installed (offline) when Tandem starts; a network "
         "share works. Bundled packages in the install folder are always installed too.",
@@ -194,13 +203,29 @@ SCHEMA: dict[str, Key] = {
 }
 
 
+def _windows_program_data() -> Path:
+    """%ProgramData% as Windows knows it (CSIDL_COMMON_APPDATA), not as the environment says."""
+    import ctypes
+
+    buffer = ctypes.create_unicode_buffer(260)
+    if ctypes.windll.shell32.SHGetFolderPathW(None, 0x0023, None, 0, buffer) == 0:  # type: ignore[attr-defined]
+        return Path(buffer.value)
+    return Path(r"C:\ProgramData")
+
+
+def system_policy_path() -> Path:
+    """IT's location for the policy on this operating system."""
+    if sys.platform.startswith("win"):
+        return _windows_program_data() / "Tandem" / "policy.toml"
+    return Path("/etc/tandem/policy.toml")
+
+
 def default_policy_path() -> Path:
     """Where the policy in force is read from (see the module docstring)."""
-    if os.environ.get(ENV_POLICY):
-        return Path(os.environ[ENV_POLICY])
-    if sys.platform.startswith("win"):
-        return Path(os.environ.get("ProgramData", r"C:\ProgramData")) / "Tandem" / "policy.toml"
-    return Path("/etc/tandem/policy.toml")
+    system = system_policy_path()
+    if os.path.lexists(system) or not os.environ.get(ENV_POLICY):
+        return system
+    return Path(os.environ[ENV_POLICY])
 
 
 @dataclass(frozen=True)
@@ -324,6 +349,37 @@ def load(path: Path | None = None) -> Policy:
     except (OSError, UnicodeDecodeError) as exc:
         raise PolicyError(f"The IT policy {path} cannot be read: {exc}") from None
     return parse(text, path)
+
+
+#: The store_meta key a store opened under a policy keeps (the policy's file).
+MANAGED_KEY = "policy.managed"
+_IN_MEMORY = "(a policy given by the program)"
+
+
+def store_mark(policy: Policy) -> str | None:
+    """What a store opened under ``policy`` remembers (its file), or None without a policy."""
+    if policy.source is not None:
+        return str(policy.source)
+    return _IN_MEMORY if policy.values else None
+
+
+def check_store(policy: Policy, recorded: str | None, store: str) -> None:
+    """Refuse to open ``store``, once opened under the policy ``recorded``, without it.
+
+    Removing the policy file, or pointing TANDEM_POLICY elsewhere, would otherwise
+    unlock everything it locks (identity, admins, the approval chain).
+    """
+    if recorded is None:
+        return
+    current = store_mark(policy)
+    if current is None:
+        raise PolicyError(
+            f"{store} is managed by the IT policy {recorded}, which is not in force here: "
+            "Tandem does not open it without its policy. Restore the policy file, or ask IT.")
+    if _IN_MEMORY not in (current, recorded) and Path(current) != Path(recorded):
+        raise PolicyError(
+            f"{store} is managed by the IT policy {recorded}, but the policy in force here is "
+            f"{current}: Tandem does not open it under another policy. Ask IT.")
 
 
 # --------------------------------------------------------------------------- documentation

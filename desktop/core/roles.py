@@ -168,12 +168,14 @@ class RoleService:
         """Make the acting user the first admin (and author) of a brand-new store.
 
         Does nothing when the policy names admins, when the store has an admin,
-        or when roles were ever granted in it (its history decides, not its
-        current rows). True if the user was made admin.
+        when roles were ever granted in it (its history decides, not its
+        current rows), or when anyone else has used it: whoever opens a store
+        that already has users never becomes its admin this way. True if the
+        user was made admin.
         """
         if self.policy.get("roles.admins") or self.holders(Role.ADMIN):
             return False
-        if self.repo.has_audit_action("roles."):
+        if self.repo.has_audit_action("roles.") or self.repo.has_other_users(self.user):
             return False
         with self.repo.transaction():
             for role in (Role.ADMIN, Role.AUTHOR):

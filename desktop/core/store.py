@@ -359,8 +359,27 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
                 "DELETE FROM working_drafts WHERE post_id = ? AND lang = ? AND owner = ?",
                 (post_id, Lang(lang).value, owner))
 
+    # -- store metadata -----------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM store_meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta_once(self, key: str, value: str) -> str:
+        """Record ``key`` unless it is recorded already; the value in force afterwards."""
+        with self.transaction():
+            self._execute("INSERT INTO store_meta (key, value) VALUES (?, ?)"
+                          " ON CONFLICT (key) DO NOTHING", (key, value))
+            return self.meta(key) or value
+
     # -- audit log ---------------------------------------------------------
+    #: Set by the session when the acting name is an override (TANDEM_USER): every entry
+    #: it writes then says so and names the OS account behind it (`identity.Identity`).
+    audit_identity: dict | None = None
+
     def append_audit(self, actor: str, action: str, post_id: int | None, details: dict) -> AuditEntry:
+        note = getattr(self, "audit_identity", None)
+        if note:
+            details = {**details, "identity": note}
         details_json = audit_chain.canonical_details(details)
         with self.transaction():
             last = self._query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")

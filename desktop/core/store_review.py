@@ -24,6 +24,7 @@ class ReviewRepository(Repository, Protocol):
     def add_role(self, user: str, role: str, granted_by: str) -> None: ...
     def remove_role(self, user: str, role: str) -> None: ...
     def has_audit_action(self, prefix: str) -> bool: ...
+    def has_other_users(self, user: str) -> bool: ...
 
     def add_chain(self, body: str, sha256: str, source: str, set_by: str) -> dict: ...
     def latest_chain(self) -> dict | None: ...
@@ -86,6 +87,13 @@ class ReviewRecords:
         """Whether any audit entry's action starts with ``prefix``."""
         return bool(self._query("SELECT 1 FROM audit WHERE substr(action, 1, ?) = ? LIMIT 1",
                                 (len(prefix), prefix)))
+
+    def has_other_users(self, user: str) -> bool:
+        """Whether anyone but ``user`` wrote a post or left an audit entry (role grants are
+        audited too)."""
+        return bool(self._query(
+            "SELECT 1 FROM posts WHERE created_by <> ? UNION ALL"
+            " SELECT 1 FROM audit WHERE actor <> ? LIMIT 1", (user, user)))
 
     # -- approval chains -------------------------------------------------------
     def add_chain(self, body: str, sha256: str, source: str, set_by: str) -> dict:

@@ -152,13 +152,15 @@ def test_unreadable_or_undecodable_file_is_an_error(tmp_path):
 
 def test_policy_location(monkeypatch):
     monkeypatch.setenv("TANDEM_POLICY", "/tmp/p.toml")
-    assert policy_mod.default_policy_path() == Path("/tmp/p.toml")
+    assert policy_mod.default_policy_path() == Path("/tmp/p.toml")  # no system policy here
     monkeypatch.delenv("TANDEM_POLICY")
     monkeypatch.setattr(sys, "platform", "linux")
     assert policy_mod.default_policy_path() == Path("/etc/tandem/policy.toml")
     monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("ProgramData", r"D:\ProgramData")
-    assert policy_mod.default_policy_path() == Path(r"D:\ProgramData") / "Tandem" / "policy.toml"
+    # The folder Windows reports, never the ProgramData variable (which anyone can set).
+    monkeypatch.setenv("ProgramData", r"D:\Elsewhere")
+    monkeypatch.setattr(policy_mod, "_windows_program_data", lambda: Path(r"C:\ProgramData"))
+    assert policy_mod.default_policy_path() == Path(r"C:\ProgramData") / "Tandem" / "policy.toml"
 
 
 # -- locks ---------------------------------------------------------------------
