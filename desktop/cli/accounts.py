@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 from .context import CliContext
+from .hints import cli_text
 
 if TYPE_CHECKING:  # publishing (keyring, HTTP) loads only when a command needs it
     from desktop.publishing.accounts import AccountService, PublishingAccount, Targets
@@ -173,7 +174,7 @@ def run_secret(args, ctx: CliContext) -> int:
 def _targets_out(ctx: CliContext, targets: Targets, heading: str) -> None:
     lines = [heading]
     lines += [f"  {a.name:<20} {a.channel:<9} {a.describe_lang()}" for a in targets.accounts]
-    lines += [f"  refused: {problem}" for problem in targets.problems]
+    lines += [f"  refused: {cli_text(problem)}" for problem in targets.problems]
     ctx.out({**targets.as_dict(), "details": [a.as_dict() for a in targets.accounts]},
             "\n".join(lines))
 

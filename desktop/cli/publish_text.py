@@ -12,6 +12,8 @@ from desktop.core.workflow import describe_state
 from desktop.publishing.accounts import CHANNEL_NAMES
 from desktop.publishing.reports import Plan, PublishingStatus, ResumeReport, ScheduledPost
 
+from .hints import cli_text
+
 #: A post's language: one of the two, or both in one combined or hand-off post.
 LANG_NAMES = {**CORE_LANG_NAMES, "both": "English and French"}
 
@@ -20,7 +22,7 @@ def plan_text(plan: Plan) -> str:
     """The dry run: every problem, or the posts in sending order with their counts."""
     lines = [f"Post {plan.post_id}: " + ("ready to publish; would send, in this order:"
                                          if plan.ok else "cannot be published:")]
-    lines += [f"  - {p}" for p in plan.problems]
+    lines += [f"  - {cli_text(p)}" for p in plan.problems]
     for n, post in enumerate(plan.posts if plan.ok else (), 1):
         who = plan.signed_in_as.get(post.account.name, post.account.handle)
         used = f" ({post.count.used}/{post.count.limit} {post.count.unit.value})" \
@@ -53,7 +55,7 @@ def status_text(status: PublishingStatus) -> str:
         for e in publication.entries:
             where = f" {e.remote_url}" if e.remote_url and e.out else ""
             when = f" at {e.sent_at[:23]}Z" if e.sent_at and e.out else ""
-            error = f" — {e.last_error}" if e.last_error and not e.out else ""
+            error = f" — {cli_text(e.last_error)}" if e.last_error and not e.out else ""
             lines.append(f"  {LANG_NAMES[e.lang]:<18} {e.account_name:<20} "
                          f"{e.state.value:<9}{when}{where}{error}")
         for channel, gap in publication.gaps().items():

@@ -26,6 +26,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from desktop.core.errors import NotFound, PolicyError, TandemError, TransitionError
+from desktop.core.messages import Message
 from desktop.core.model import Lang, PostState
 from desktop.core.policy import Policy
 from desktop.core.store_publishing import PublishingRepository
@@ -277,10 +278,12 @@ def coverage_problems(accounts: Iterable[PublishingAccount]) -> list[str]:
         label = CHANNEL_NAMES[channel]
         lone, lone_lang, missing = ((en, "English", "French") if len(en) > len(fr)
                                     else (fr, "French", "English"))
-        problems.append(
+        problems.append(Message(
+            "accounts.one_language",
             f"on {label}, {', '.join(lone)} {'posts' if len(lone) == 1 else 'post'} {lone_lang} "
             f"only and {'no' if not (en and fr) else 'not enough'} {missing} {label} accounts are "
-            f"targeted: add a {missing} {label} account (or use one bilingual account instead)")
+            f"targeted: add a {missing} {label} account (or use one bilingual account instead)",
+            channel=channel, accounts=lone, lang="en" if lone is en else "fr"))
     return problems
 
 
@@ -358,20 +361,23 @@ class AccountService:
         account = self.get(name)
         if account.locked:
             raise PolicyError(f"The account {account.name!r} is provisioned by the IT policy "
-                              f"(publishing.accounts in {self.policy.source}) and cannot be removed.")
+                              f"(publishing.accounts in {self.policy.source}) and cannot be removed.",
+                              msg="accounts.policy_account", account=account.name)
         pending = [r["id"] for r in self.repo.posts_targeting(account.id)
                    if PostState(r["state"]) is not PostState.PUBLISHED]
         if pending:
             raise InvalidAccount(
                 f"The account {account.name!r} is a target of post(s) "
-                f"{', '.join(map(str, pending))}: change their targets first "
-                f"(`tandem post targets ID ACCOUNT…`).")
+                f"{', '.join(map(str, pending))}: change their targets first.",
+                msg="accounts.targeted", account=account.name, posts=pending)
         if account.name.lower() in {n.lower() for n in self._policy_default_names()}:
             raise PolicyError(f"The account {account.name!r} is one of the IT policy's default "
-                              f"targets (publishing.default_targets in {self.policy.source}).")
+                              f"targets (publishing.default_targets in {self.policy.source}).",
+                              msg="accounts.policy_default", account=account.name)
         if account.is_default:
             raise InvalidAccount(f"The account {account.name!r} is one of your default targets: "
-                                 "change them first (`tandem accounts defaults NAME…`).")
+                                 "change them first.", msg="accounts.is_default",
+                                 account=account.name)
         with self.repo.transaction():
             self.repo.mark_account_removed(account.id)
             self.repo.append_audit(self.user, "account.remove", None,
@@ -385,7 +391,8 @@ class AccountService:
         row = self.repo.find_account(str(name).strip())
         if row is None:
             known = ", ".join(a.name for a in self.list()) or "none yet"
-            raise NotFound(f"There is no account {str(name)[:64]!r} (accounts: {known}).")
+            raise NotFound(f"There is no account {str(name)[:64]!r} (accounts: {known}).",
+                           msg="accounts.unknown", account=str(name)[:64])
         return _account(row)
 
     def get_by_id(self, account_id: int) -> PublishingAccount:
@@ -492,12 +499,14 @@ class AccountService:
         post = self.repo.get_post(post_id)
         if post.state in FROZEN_STATES:
             raise TransitionError(f"Post {post_id} is {post.state.value.replace('_', ' ')}: "
-                                  "its targets can no longer change.")
+                                  "its targets can no longer change.", msg="accounts.frozen",
+                                  post=post_id, state=post.state.value)
         accounts = self._resolve(names)
         problems = coverage_problems(accounts)
         if problems:
             raise InvalidTargets(f"Targets refused for post {post_id} — Tandem never publishes "
-                                 f"one language without the other: {'; '.join(problems)}.")
+                                 f"one language without the other: {'; '.join(problems)}.",
+                                 msg="accounts.targets_refused", post=post_id, problems=problems)
         with self.repo.transaction():
             self.repo.set_post_targets(post_id, [a.id for a in accounts])
             self.repo.append_audit(self.user, "post.targets", post_id,
@@ -514,8 +523,8 @@ class AccountService:
             return Targets(post_id, own, "post", tuple(coverage_problems(own)))
         accounts, source, problems = self._defaults()
         if not accounts and not problems:
-            problems = [f"post {post_id} has no targets and there are no default targets: "
-                        f"choose them with `tandem post targets {post_id} ACCOUNT…`"]
+            problems = [Message("accounts.no_targets", f"post {post_id} has no targets and "
+                                "there are no default targets", post=post_id)]
         else:
             problems += coverage_problems(accounts)
         return Targets(post_id, accounts, source, tuple(problems))
@@ -525,11 +534,13 @@ class AccountService:
         targets = self.targets(post_id)
         if not targets.ok:
             raise InvalidTargets(f"Post {post_id} cannot be published to its targets: "
-                                 f"{'; '.join(targets.problems)}.")
+                                 f"{'; '.join(targets.problems)}.", msg="accounts.unpublishable",
+                                 post=post_id, problems=list(targets.problems))
         removed = [a.name for a in targets.accounts if a.removed_at]
         if removed:
             raise InvalidTargets(f"Post {post_id} targets removed account(s) {', '.join(removed)}: "
-                                 f"choose its targets again.")
+                                 f"choose its targets again.", msg="accounts.targets_removed",
+                                 post=post_id, accounts=removed)
         return targets.accounts
 
     def default_targets(self) -> Targets:
@@ -545,7 +556,8 @@ class AccountService:
         problems = coverage_problems(accounts)
         if problems:
             raise InvalidTargets("Default targets refused — Tandem never publishes one language "
-                                 f"without the other: {'; '.join(problems)}.")
+                                 f"without the other: {'; '.join(problems)}.",
+                                 msg="accounts.defaults_refused", problems=problems)
         with self.repo.transaction():
             self.repo.set_default_accounts([a.id for a in accounts])
             self.repo.append_audit(self.user, "accounts.defaults", None,
@@ -558,8 +570,9 @@ class AccountService:
             for name in self._policy_default_names():
                 row = self.repo.find_account(name)
                 if row is None:
-                    problems.append(f"the IT policy's default targets name {name!r}, which is "
-                                    "not an account")
+                    problems.append(Message("accounts.policy_default_unknown",
+                                            f"the IT policy's default targets name {name!r}, "
+                                            "which is not an account", account=name))
                 else:
                     found.append(_account(row))
             return tuple(found), "policy", problems

@@ -264,7 +264,8 @@ class Credentials:
             name = getattr(account, "name", "NAME")
             raise SecretMissing(
                 f"The keyring ({backend_name(self.backend)}) has no secret for {ref}. Store it "
-                f"with `tandem accounts secret {name}`.")
+                f"for the account {name}.", msg="credentials.missing", account=name,
+                keyring=backend_name(self.backend))
         return Secret(value)
 
     def provider(self, account: HasSecretRef | CredentialRef) -> Callable[[], Secret]:

@@ -28,6 +28,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from desktop.core.errors import TandemError, TransitionError
+from desktop.core.messages import Message, message_of
 from desktop.core.model import Lang, PostState, sha256_text
 from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService
@@ -91,17 +92,20 @@ class RetryPolicy:
         return min(self.base_delay * 2 ** (retry - 1), self.max_wait)
 
 
-def reason(error: Exception | None, account: PublishingAccount) -> str:
+def reason(error: Exception | None, account: PublishingAccount) -> Message:
     """A failure as the user reads it (channel and keyring errors never hold a secret)."""
     if error is None:
-        return "no attempt was made"
-    text = str(error)
+        return Message("delivery.no_attempt", "no attempt was made")
+    cause = message_of(error)
     if isinstance(error, (AuthInvalid, AuthExpired)):
-        text += (f" Store valid credentials with `tandem accounts secret {account.name}`, "
-                 "then retry.")
-    elif isinstance(error, RateLimited) and error.retry_at is not None:
-        text += f" (the limit lifts at {error.retry_at:%Y-%m-%d %H:%M} UTC)"
-    return text
+        return Message("delivery.credentials",
+                       f"{cause} Store valid credentials for the account {account.name}, "
+                       "then retry.", error=cause, account=account.name)
+    if isinstance(error, RateLimited) and error.retry_at is not None:
+        at = f"{error.retry_at:%Y-%m-%d %H:%M}"
+        return Message("delivery.rate_limited", f"{cause} (the limit lifts at {at} UTC)",
+                       error=cause, at=at)
+    return cause
 
 
 
@@ -159,19 +163,24 @@ class Delivery:
 
     def send_all(self, publication: Publication, clients: Clients) -> None:
         """Send the pending entries in order; stop at the first that does not go out."""
-        failed_first: str | None = None
+        failed_first: Message | None = None
         for entry in publication.entries:
             if entry.state is not EntryState.PENDING:
                 continue
-            if failed_first is not None and not entry.uncertain:
-                self.outbox.failed(entry, f"Not sent: {failed_first}.")
+            not_sent = failed_first and Message("delivery.not_sent", f"Not sent: {failed_first}.",
+                                                cause=failed_first)
+            if not_sent and not entry.uncertain:
+                self.outbox.failed(entry, not_sent)
                 continue
-            done = (self.reconcile(entry, clients, f"Not sent: {failed_first}.")
-                    if failed_first is not None else self._deliver(entry, clients))
+            done = (self.reconcile(entry, clients, not_sent)
+                    if not_sent else self._deliver(entry, clients))
             if done.state is EntryState.PENDING:
                 return  # its fate is unknown: send nothing more until a resume can tell
             if done.state is EntryState.FAILED and failed_first is None:
-                failed_first = f"the {done.describe()} failed first ({done.last_error})"
+                failed_first = Message(
+                    "delivery.failed_first",
+                    f"the {done.describe()} failed first ({done.last_error})",
+                    lang=done.lang, account=done.account_name, error=done.last_error)
 
     def _outgoing(self, entry: Entry, account: PublishingAccount) -> Outgoing:
         """The entry as sent: its text rebuilt from the immutable versions and checked
@@ -199,7 +208,7 @@ class Delivery:
         try:
             outgoing = self._outgoing(entry, account)
         except TandemError as exc:
-            return self.outbox.failed(entry, str(exc))
+            return self.outbox.failed(entry, exc.message)
         maybe_posted = entry.uncertain
         refreshed = False
         error: Exception | None = None
@@ -238,7 +247,7 @@ class Delivery:
             return self.reconcile(entry, clients, reason(error, account))
         return self.outbox.failed(entry, reason(error, account))
 
-    def reconcile(self, entry: Entry, clients: Clients, failure: str) -> Entry:
+    def reconcile(self, entry: Entry, clients: Clients, failure: Message) -> Entry:
         """Ask the network whether an uncertain entry went out; failed with ``failure`` if not."""
         if not entry.uncertain:
             return self.outbox.failed(entry, failure)
@@ -247,13 +256,14 @@ class Delivery:
         try:
             outgoing = self._outgoing(entry, account)
         except TandemError as exc:
-            return self.outbox.failed(entry, str(exc))
+            return self.outbox.failed(entry, exc.message)
         try:
             found = for_entry(clients.get(account), self.store, entry).find(outgoing)
         except NetworkError as exc:
             if _rules_out(exc):
-                return self.outbox.failed(entry, str(exc))
-            return self.outbox.note_error(entry, f"Unknown whether it went out: {exc}")
+                return self.outbox.failed(entry, message_of(exc))
+            return self.outbox.note_error(entry, Message(
+                "delivery.unknown", f"Unknown whether it went out: {exc}", error=message_of(exc)))
         if found is not None:
             return self.outbox.sent(entry, found, self.clock(), found=True)
         return self.outbox.failed(entry, failure)

@@ -43,6 +43,7 @@ from enum import StrEnum
 
 from desktop.core.clock import parse_iso
 from desktop.core.errors import TransitionError
+from desktop.core.messages import Message, message_of
 from desktop.core.model import Lang, Version, sha256_text
 from desktop.core.store_publishing import OutboxRepository
 
@@ -130,7 +131,8 @@ class Entry:
     remote_id: str | None
     remote_url: str | None
     attempts: int
-    last_error: str | None
+    #: Why the last attempt failed: a `Message`, stored as JSON (code, params, English).
+    last_error: Message | None
     created_at: str
     updated_at: str
     sent_at: str | None
@@ -138,8 +140,10 @@ class Entry:
 
     @classmethod
     def from_row(cls, row: dict) -> Entry:
-        return cls(**{name: row[name] for name in cls.__dataclass_fields__ if name != "state"},
-                   state=EntryState(row["state"]))
+        fields = {name: row[name] for name in cls.__dataclass_fields__
+                  if name not in ("state", "last_error")}
+        return cls(**fields, state=EntryState(row["state"]),
+                   last_error=Message.from_json(row["last_error"]))
 
     @property
     def out(self) -> bool:
@@ -336,7 +340,7 @@ class Outbox:
 
     def note_error(self, entry: Entry, reason: str) -> Entry:
         """Keep the last error of an entry that stays pending (not a state change)."""
-        return self._update(entry, {"last_error": reason})
+        return self._update(entry, {"last_error": message_of(reason).to_json()})
 
     def sent(self, entry: Entry, remote: RemotePost, now: datetime, *, found: bool) -> Entry:
         """The network has the post (``found``: learnt by ``find``, after a crash or an
@@ -348,13 +352,14 @@ class Outbox:
                              "posted_at": iso(remote.posted_at), "found": found})
 
     def failed(self, entry: Entry, reason: str) -> Entry:
-        return self._move(entry, EntryState.FAILED, {"last_error": reason},
-                          "publish.failed", {"reason": reason})
+        return self._move(entry, EntryState.FAILED, {"last_error": message_of(reason).to_json()},
+                          "publish.failed", {"reason": str(reason)})
 
     def reopen(self, entry: Entry) -> Entry:
         """A failed entry goes back to pending for a retry (same key, same time)."""
         return self._move(entry, EntryState.PENDING, {},
-                          "publish.retry", {"previous_error": entry.last_error})
+                          "publish.retry", {"previous_error": entry.last_error and
+                                            str(entry.last_error)})
 
     def retracted(self, entry: Entry) -> Entry:
         """The post was deleted from the network."""
@@ -364,8 +369,8 @@ class Outbox:
 
     def withdraw(self, entry: Entry, reason: str) -> Entry:
         """An entry that never went out is given up."""
-        return self._move(entry, EntryState.RETRACTED, {"last_error": reason},
-                          "publish.withdrawn", {"reason": reason})
+        return self._move(entry, EntryState.RETRACTED, {"last_error": message_of(reason).to_json()},
+                          "publish.withdrawn", {"reason": str(reason)})
 
     def settle(self, publication: Publication, state: PublicationState) -> Publication:
         """Record the publication's state; when every entry is out, confirm them all."""

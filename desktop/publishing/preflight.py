@@ -11,6 +11,7 @@ pair; a bilingual account in its own order, or one combined post when
 from __future__ import annotations
 
 from desktop.core.approvals import ApprovalService
+from desktop.core.messages import Message, message_of
 from desktop.core.model import LANG_NAMES, Lang, PostState, Version, sha256_text
 from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
@@ -44,13 +45,15 @@ class Planner:
         post = self.store.get_post(post_id)
         problems: list[str] = []
         if post.state not in (PostState.APPROVED, PostState.SCHEDULED):
-            problems.append(f"post {post_id} is {describe_state(post.state)}: only approved "
-                            "posts are published")
+            problems.append(Message("preflight.state", f"post {post_id} is "
+                                    f"{describe_state(post.state)}: only approved posts are "
+                                    "published", post=post_id, state=post.state.value))
         en, fr, version_problems = self.official_pair(post_id)
         problems += version_problems
         targets = self.accounts.targets(post_id)
         problems += targets.problems
-        problems += [f"the target account {a.name} was removed: choose the targets again"
+        problems += [Message("preflight.account_removed", f"the target account {a.name} was "
+                             "removed: choose the targets again", account=a.name)
                      for a in targets.accounts if a.removed_at]
         posts: list[PlannedPost] = []
         signed_in: dict[str, str] = {}
@@ -62,19 +65,26 @@ class Planner:
                     signed_in[account.name] = client.check_auth().handle
                     planned = self.account_posts(post_id, account, client, en, fr)
                     if not isinstance(client, Handoff):
-                        problems += [f"{label}: {p}" for item in planned if item.lang != "both"
+                        problems += [_about_account(account, label, p)
+                                     for item in planned if item.lang != "both"
                                      for p in media_problems(self.store, client,
                                                              en if item.lang == "en" else fr)]
                 except NetworkError as exc:
-                    problems.append(f"{label}: {exc}")
+                    problems.append(_about_account(account, label, exc))
                     continue
                 for item in planned:
                     if item.count is not None and not item.count.ok:
                         what = f"the {LANG_NAMES[item.lang]} text"
                         if item.count.over:
-                            problems.append(f"{label}: {what} is too long ({item.count.used}/"
-                                            f"{item.count.limit} {item.count.unit.value})")
-                        problems += [f"{label}: {what}: {p}" for p in item.count.problems]
+                            problems.append(_about_account(account, label, Message(
+                                "preflight.too_long", f"{what} is too long ({item.count.used}/"
+                                f"{item.count.limit} {item.count.unit.value})", lang=item.lang,
+                                used=item.count.used, limit=item.count.limit,
+                                unit=item.count.unit.value)))
+                        problems += [_about_account(account, label, Message(
+                                         "preflight.count_problem", f"{what}: {p}",
+                                         lang=item.lang, problem=message_of(p)))
+                                     for p in item.count.problems]
                 posts += planned
         return Plan(post_id, tuple(posts), signed_in, tuple(problems))
 
@@ -88,30 +98,43 @@ class Planner:
             official[lang] = version
             if version is None:
                 latest = self.store.latest_version(post_id, lang)
-                problems.append(f"the {name} text has no official version"
-                                + (f" (v{latest.seq} is not signed off)" if latest else ""))
+                problems.append(Message(
+                    "preflight.no_official", f"the {name} text has no official version"
+                    + (f" (v{latest.seq} is not signed off)" if latest else ""),
+                    lang=lang.value, seq=latest.seq if latest else None))
             elif sha256_text(version.text) != version.sha256:
-                problems.append(f"the {name} text of v{version.seq} no longer matches the "
-                                "sha256 it was signed off with (altered in the database)")
+                problems.append(Message(
+                    "preflight.text_altered", f"the {name} text of v{version.seq} no longer "
+                    "matches the sha256 it was signed off with (altered in the database)",
+                    lang=lang.value, seq=version.seq))
                 official[lang] = None
             elif self.store.signoff_for_version(version.id)["sha256"] != version.sha256:
-                problems.append(f"the {name} sign-off does not bind v{version.seq}'s sha256")
+                problems.append(Message(
+                    "preflight.signoff_unbound",
+                    f"the {name} sign-off does not bind v{version.seq}'s sha256",
+                    lang=lang.value, seq=version.seq))
                 official[lang] = None
         en, fr = official[Lang.EN], official[Lang.FR]
         approval = self.approvals.status(post_id)
         if not approval.passed:
-            waiting = ", ".join(s.step.name for s in approval.actionable)
-            problems.append("the approval chain is not complete"
-                            + (f" (waiting for {waiting})" if waiting else ""))
+            steps = [s.step.name for s in approval.actionable]
+            waiting = ", ".join(steps)
+            problems.append(Message("preflight.chain_incomplete",
+                                    "the approval chain is not complete"
+                                    + (f" (waiting for {waiting})" if waiting else ""),
+                                    waiting=steps))
         elif en is not None and fr is not None:
             round_row = self.store.latest_round(post_id)
             if (round_row["en_version_id"], round_row["fr_version_id"]) != (en.id, fr.id):
-                problems.append("the approvals were given on other versions than the official ones")
+                problems.append(Message("preflight.approvals_other_versions", "the approvals "
+                                        "were given on other versions than the official ones"))
             for given in approval.history:
                 if given.round_id == approval.round_id and (
                         given.voided or (given.en_sha256, given.fr_sha256) != (en.sha256, fr.sha256)):
-                    problems.append(f"{given.approver}'s approval at step {given.step_id} does "
-                                    "not bind the official texts' sha256")
+                    problems.append(Message(
+                        "preflight.approval_unbound", f"{given.approver}'s approval at step "
+                        f"{given.step_id} does not bind the official texts' sha256",
+                        approver=given.approver, step=given.step_id))
         return (en, fr, problems) if not problems else (None, None, problems)
 
     def account_posts(self, post_id: int, account: PublishingAccount, client: Channel | Handoff,
@@ -162,14 +185,24 @@ class Planner:
             if en is not None and fr is not None and (
                     entry.en_version_id not in (None, en.id)
                     or entry.fr_version_id not in (None, fr.id)):
-                problems.append(f"the {entry.describe()} was recorded for other versions than "
-                                "the official ones")
+                problems.append(Message(
+                    "preflight.entry_other_versions", f"the {entry.describe()} was recorded for "
+                    "other versions than the official ones", lang=entry.lang,
+                    account=entry.account_name))
             account = self.accounts.get_by_id(entry.account_id)
             try:
                 clients.get(account).check_auth()
             except NetworkError as exc:
-                problems.append(f"{account.name} ({CHANNEL_NAMES[account.channel]}): {exc}")
+                problems.append(_about_account(
+                    account, f"{account.name} ({CHANNEL_NAMES[account.channel]})", exc))
         return list(dict.fromkeys(problems))
+
+
+def _about_account(account: PublishingAccount, label: str, problem: object) -> Message:
+    """``problem`` (an error or a message) as a preflight problem of one target account."""
+    cause = message_of(problem)
+    return Message("preflight.account_problem", f"{label}: {cause}", account=account.name,
+                   channel=account.channel, problem=cause)
 
 
 def combine(first: str, second: str) -> str:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from desktop.core.clock import parse_iso
 from desktop.core.errors import TandemError, TransitionError
+from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, PostState
 from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService, describe_state
@@ -93,8 +94,9 @@ class Recovery:
         """Nothing of it is out and it is too old to post silently: make sure, then give up."""
         for entry in publication.entries:
             if entry.uncertain:
-                self.delivery.reconcile(entry, clients, "Not sent: publishing was interrupted too long "
-                                                "ago.")
+                self.delivery.reconcile(entry, clients, Message(
+                    "delivery.interrupted_too_long",
+                    "Not sent: publishing was interrupted too long ago."))
         publication = self.outbox.publication(publication.id)
         if any(e.out for e in publication.entries):
             self.delivery.send_all(publication, clients)  # one went out after all: finish the pair
@@ -102,8 +104,10 @@ class Recovery:
         for entry in publication.entries:
             if entry.state is EntryState.PENDING and not entry.uncertain \
                     or entry.state is EntryState.FAILED:
-                self.outbox.withdraw(entry, "Not posted late: publishing was interrupted "
-                                            f"more than {self.late_after} ago.")
+                self.outbox.withdraw(entry, Message(
+                    "delivery.not_posted_late", "Not posted late: publishing was interrupted "
+                    f"more than {self.late_after} ago.",
+                    minutes=int(self.late_after.total_seconds() // 60)))
 
     def retry(self, post_id: int, clients: Clients) -> PublishingStatus:
         """Send what is missing of a half-published (or interrupted) post."""
@@ -178,13 +182,16 @@ class Recovery:
             client.delete(entry.remote_id)
             self.outbox.retracted(entry)
         elif entry.state in (EntryState.FAILED, EntryState.PENDING):
-            self.outbox.withdraw(entry, f"Withdrawn: the {LANG_NAMES[lang.value]} post it "
-                                        "pairs with was retracted.")
+            self.outbox.withdraw(entry, Message(
+                "delivery.pair_retracted",
+                f"Withdrawn: the {LANG_NAMES[lang.value]} post it pairs with was retracted.",
+                lang=lang.value))
 
     def _finish_retraction(self, publication: Publication) -> None:
         for entry in publication.entries:
             if entry.state in (EntryState.FAILED, EntryState.PENDING):
-                self.outbox.withdraw(entry, "Withdrawn when the lone language was retracted.")
+                self.outbox.withdraw(entry, Message(
+                    "delivery.lone_retracted", "Withdrawn when the lone language was retracted."))
         publication = self.outbox.publication(publication.id)
         outcome = publication.outcome()
         with self.store.transaction():

@@ -24,7 +24,8 @@ class PreflightFailed(TandemError):
         self.post_id = post_id
         self.problems = tuple(problems)
         super().__init__(f"Post {post_id} was not published; nothing was sent:\n"
-                         + "\n".join(f"  - {p}" for p in self.problems))
+                         + "\n".join(f"  - {p}" for p in self.problems),
+                         msg="publish.preflight_failed", post=post_id, problems=list(self.problems))
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from datetime import datetime, timedelta
 
 from desktop.core.approvals import ApprovalService
 from desktop.core.errors import TandemError
+from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, PostState
 from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
@@ -120,9 +121,10 @@ class PublishService:
             plan = self.planner.plan(post_id, clients)
         if self.roles.has(Role.PUBLISHER):
             return plan
-        return Plan(plan.post_id, plan.posts, plan.signed_in_as, (
-            f"{self.user} does not hold the publisher role (an admin can grant it: "
-            f"tandem users grant {self.user} publisher)", *plan.problems))
+        return Plan(plan.post_id, plan.posts, plan.signed_in_as, (Message(
+            "publish.not_publisher",
+            f"{self.user} does not hold the publisher role (an admin can grant it)",
+            user=self.user), *plan.problems))
 
     def publish(self, post_id: int) -> PublishingStatus:
         """Preflight, record every intent, then send both languages back to back."""
@@ -174,7 +176,8 @@ class PublishService:
             raise ValueError("schedule() needs a timezone-aware time")
         if at <= self.schedules.clock():
             raise TandemError(f"{at.isoformat()} is not in the future: publish now instead, "
-                              "or choose a later time.")
+                              "or choose a later time.", msg="publish.not_future",
+                              at=at.isoformat())
         plan = self.preflight(post_id)
         if not plan.ok:
             raise PreflightFailed(post_id, plan.problems)

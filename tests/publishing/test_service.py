@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from desktop.app.publishing import publish_service
+from desktop.cli.hints import cli_text
 from desktop.cli.publish_text import plan_text, resume_text, status_text
 from desktop.core.audit import verify_chain
 from desktop.core.errors import PermissionDenied, TandemError, TransitionError
@@ -289,7 +290,8 @@ def test_an_expired_token_is_refreshed_once_then_fails_with_what_to_do(desk, wor
     assert world.clock.sleeps == [0.0]  # refreshed at once, not backed off
     fr = status.publication.entries[1]
     assert fr.state is EntryState.FAILED and fr.attempts == 2
-    assert "tandem accounts secret bsky-fr" in fr.last_error
+    assert "tandem accounts secret bsky-fr" in cli_text(fr.last_error)  # the CLI names the fix
+    assert fr.last_error.code == "delivery.credentials" and "tandem" not in fr.last_error
     world.publish_script["bsky-fr"] = [("before", expired)]
     with service(desk, world) as publisher:
         assert publisher.retry(post).state is PostState.PUBLISHED  # one refresh is enough

@@ -13,6 +13,7 @@ import pytest
 import respx
 
 from desktop.app.publishing import publish_service
+from desktop.cli.hints import cli_text
 from desktop.core.model import Lang, PostState
 from desktop.publishing.credentials import Secret
 from desktop.publishing.factory import ChannelFactory
@@ -90,7 +91,7 @@ def test_refusals_fail_at_once_with_the_servers_reason(desk, clock, mastodon, sc
         status = service.publish(post_id)
     assert status.state is PostState.HALF_PUBLISHED and status.alone == {"mastodon": Lang.EN}
     fr = status.publication.entries[1]
-    assert fr.state is EntryState.FAILED and reason in fr.last_error
+    assert fr.state is EntryState.FAILED and reason in cli_text(fr.last_error)
     assert servers["fr"].posts.call_count == 1 and clock.sleeps == []
     assert servers["fr"].statuses == [] and len(servers["en"].statuses) == 1
     never_leaks(desk)
@@ -195,7 +196,7 @@ def test_x_expired_token_is_refreshed_once_then_reported(desk, clock, x):
     fr = status.publication.entries[1]
     assert status.state is PostState.HALF_PUBLISHED and clock.sleeps == [0.0]
     assert "expired or was revoked" in fr.last_error
-    assert "tandem accounts secret x-fr" in fr.last_error
+    assert "tandem accounts secret x-fr" in cli_text(fr.last_error)
 
 
 def test_x_daily_cap_fails_for_now_with_when_it_lifts(desk, clock, x):
