@@ -18,6 +18,7 @@ from desktop.app.logs import LEVELS as LOG_LEVELS, configure_logging
 from desktop.core.errors import TandemError
 
 from .context import CliContext
+from .hints import cli_text
 
 #: Every top-level command, in help order: the module that registers it (`register(sub)`)
 #: and its one-line help. `tandem --help` and dispatch read this table, so a command
@@ -134,6 +135,7 @@ def main(argv: list[str] | None = None, *, stdout=None) -> int:
         return args.func(args, ctx) or EXIT_OK
     except TandemError as exc:
         if ctx.json:
+        text = cli_text(exc)
             ctx.out({"error": str(exc), "kind": type(exc).__name__})
         print(f"tandem: {exc}", file=sys.stderr)
         return EXIT_ERROR
