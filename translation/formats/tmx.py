@@ -10,9 +10,11 @@ DTD) raises :class:`FormatError`.
 
 Segment inline markup (TMX 1.4b §3.7): ``<bpt>``, ``<ept>``, ``<it>`` and
 ``<ut>`` hold *native codes* (e.g. ``<b>``), not text, so their content is
-dropped and the text around them kept; ``<hi>`` and ``<sub>`` content is text
-and kept; ``<ph>`` content is kept when it is a placeholder such as ``{name}``
-or ``%s`` and dropped when it is a markup code such as ``<br/>``.
+dropped and the text around them kept — except their ``<sub>`` sub-flows
+(an image's alt text), which are text; ``<hi>`` content is text and kept;
+``<ph>`` content is kept when it is a placeholder such as ``{name}`` or ``%s``
+and dropped (but for its sub-flows) when it is a markup code such as
+``<br/>``. A code dropped between two spaces leaves one space.
 """
 
 from __future__ import annotations
@@ -44,20 +46,28 @@ _MARKUP_CODE = re.compile(r"\s*(<|\{\\|\\[A-Za-z])")
 # --------------------------------------------------------------------------- import
 
 
+def _sub_flows(code: ET.Element) -> str:
+    """The translatable ``<sub>`` text inside a native code (an image's alt text), space-joined."""
+    return " ".join(_segment_text(sub) for sub in code.iter() if local_name(sub.tag) == "sub")
+
+
 def _segment_text(elem: ET.Element) -> str:
     """Plain text of a ``<seg>``, inline codes handled as the module docstring says."""
     parts = [elem.text or ""]
     for child in elem:
         name = local_name(child.tag)
-        if name in _CODE_ELEMENTS:
-            pass
+        kept = ""
+        if name in _CODE_ELEMENTS or (name == "ph" and _MARKUP_CODE.match("".join(child.itertext()))):
+            kept = _sub_flows(child)
         elif name == "ph":
-            content = "".join(child.itertext())
-            if not _MARKUP_CODE.match(content):
-                parts.append(content)
+            kept = "".join(child.itertext())
         else:
-            parts.append(_segment_text(child))
-        parts.append(child.tail or "")
+            kept = _segment_text(child)
+        parts.append(kept)
+        tail = child.tail or ""
+        if not kept and tail[:1].isspace() and "".join(parts)[-1:].isspace():
+            tail = tail[1:]  # a dropped code between two spaces leaves one space, not two
+        parts.append(tail)
     return "".join(parts)
 
 
