@@ -1,4 +1,5 @@
-"""`tandem post new|edit|…|attach|detach|alt|preview|split`: posts, versions, images, threads.
+"""`tandem post new|edit|…|attach|detach|alt|preview|split|delete|archive|duplicate`: posts,
+versions, images, threads; taking a post out of the lists or copying it.
 
 Images carry alt text in both languages; thread parts come from repeated ``--en``/``--fr``.
 """
@@ -112,6 +113,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     split.add_argument("--for", dest="network", required=True, choices=["x", "bluesky", "mastodon"])
     split.add_argument("--apply", action="store_true", help="record the parts as new versions")
     split.set_defaults(func=run_split)
+
+    delete = verbs.add_parser("delete", parents=[common],
+                              help="delete a draft nobody has reviewed (its author or an admin; "
+                                   "audited, the versions stay in the record)")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(func=run_delete)
+
+    archive = verbs.add_parser("archive", parents=[common],
+                               help="take a post out of the lists (--undo brings it back)")
+    archive.add_argument("id", type=int, nargs="?", help="omit with --list")
+    archive.add_argument("--undo", action="store_true", help="take the post out of the archive")
+    archive.add_argument("--list", action="store_true", help="list the archived posts")
+    archive.set_defaults(func=run_archive)
+
+    duplicate = verbs.add_parser("duplicate", parents=[common],
+                                 help="a new draft with the post's latest text (provenance kept)")
+    duplicate.add_argument("id", type=int)
+    duplicate.add_argument("--title", help='default: "Copy of <title>"')
+    duplicate.set_defaults(func=run_duplicate)
 
     register_post_targets(verbs, common)
 
@@ -306,4 +326,35 @@ def run_list(args, ctx: CliContext) -> int:
                                     limit=args.limit)
     ctx.out(rows, "\n".join(f"{r['id']:>6}  {r['state']:<14} {r['updated_at'][:16]}  {r['title']}"
                             for r in rows) or "(no posts)")
+    return 0
+
+
+def run_delete(args, ctx: CliContext) -> int:
+    post = ctx.session().lifecycle.delete(args.id)
+    ctx.out({"id": post.id, "title": post.title, "deleted": True},
+            f"Post {post.id} ({post.title}) deleted; its versions stay in the record.")
+    return 0
+
+
+def run_archive(args, ctx: CliContext) -> int:
+    lifecycle = ctx.session().lifecycle
+    if args.list:
+        rows = lifecycle.archived()
+        ctx.out(rows, "\n".join(f"{r['id']:>6}  {r['state']:<14} {r['shelved_at'][:16]}  "
+                                f"{r['shelved_by']:<12} {r['title']}" for r in rows)
+                or "(no archived posts)")
+        return 0
+    if args.id is None:
+        raise TandemError("Name the post to archive (or use --list).")
+    post = lifecycle.unarchive(args.id) if args.undo else lifecycle.archive(args.id)
+    ctx.out({"id": post.id, "title": post.title, "archived": not args.undo},
+            f"Post {post.id} ({post.title}) " + ("is back in the lists." if args.undo
+                                                 else "archived (tandem post archive --undo "
+                                                      f"{post.id} brings it back)."))
+    return 0
+
+
+def run_duplicate(args, ctx: CliContext) -> int:
+    view = ctx.session().lifecycle.duplicate(args.id, args.title)
+    ctx.out(view_json(view), f"{view.post.id} (copy of post {args.id})")
     return 0
