@@ -63,6 +63,12 @@ class WindowContext:
     add_editor_bar: Callable[..., None]
     # The toolbar button of a post action (for its accessible name), if any.
     action_button: Callable[[QAction], QWidget | None]
+    # An entry in the Tools menu (the screens for users, chain, mappings, memory…).
+    add_tools_action: Callable[[QAction], None]
+    # Show a post in the editors (My tasks, a duplicate just made).
+    open_post: Callable[[int], None]
+    # A short text after the window title ("3 waiting for you"), or "" for none.
+    set_title_detail: Callable[[str], None]
 
     @property
     def session(self) -> Any:

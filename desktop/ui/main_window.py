@@ -161,7 +161,9 @@ class MainWindow(QMainWindow):
             focus_shortcut=self.focus_shortcut, add_post_action=self.add_post_action,
             add_file_action=self.add_file_action, add_view_action=self.add_view_action,
             add_side_panel=self.add_side_panel, set_side_panel_title=self.set_side_panel_title,
-            add_editor_bar=self.add_editor_bar, action_button=self.toolbar.widgetForAction)
+            add_editor_bar=self.add_editor_bar, action_button=self.toolbar.widgetForAction,
+            add_tools_action=self.add_tools_action, open_post=self.open_post,
+            set_title_detail=self.set_title_detail)
 
         if session is not None:
             self._build_editors()
@@ -230,6 +232,9 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.focus_actions[lang])
         for lang in LANGS:
             self.view_menu.addAction(self.history_actions[lang])
+        self.tools_menu = bar.addMenu("")  # the screens of desktop/ui/screens, added later
+        self.tools_menu.menuAction().setVisible(False)
+        self._title_detail = ""
         self.language_menu = bar.addMenu("")
         self.language_menu.addAction(self.english_action)
         self.language_menu.addAction(self.french_action)
@@ -351,6 +356,20 @@ class MainWindow(QMainWindow):
         """Add an entry to the View menu, below a separator (Review queue)."""
         self.view_menu.addSeparator()
         self.view_menu.addAction(action)
+
+    def add_tools_action(self, action: QAction) -> None:
+        """Add an entry to the Tools menu (users and roles, the approval chain…)."""
+        self.tools_menu.addAction(action)
+        self.tools_menu.menuAction().setVisible(True)
+
+    def set_title_detail(self, detail: str) -> None:
+        """Show ``detail`` (what waits for the user) in the window title."""
+        self._title_detail = detail
+        self._apply_title()
+
+    def _apply_title(self) -> None:
+        title = self.tr("Tandem — bilingual posting desk")
+        self.setWindowTitle(f"{title} ({self._title_detail})" if self._title_detail else title)
 
     def add_side_panel(self, widget: QWidget, title: str) -> int:
         """Add a tab to the side panel (QA findings, review, approvals); shows it."""
@@ -663,8 +682,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Tandem — bilingual posting desk"))
+        self._apply_title()
         self.file_menu.setTitle(self.tr("&File"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
         self.post_menu.setTitle(self.tr("&Post"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language / Langue"))

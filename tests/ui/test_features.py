@@ -44,7 +44,9 @@ class FakeWindow(QObject):
             focus_shortcut=lambda lang: "", add_post_action=self.register("post"),
             add_file_action=self.register("file"), add_view_action=self.register("view"),
             add_side_panel=self.register("side"), set_side_panel_title=lambda *args: None,
-            add_editor_bar=self.register("bar"), action_button=lambda action: None)
+            add_editor_bar=self.register("bar"), action_button=lambda action: None,
+            add_tools_action=self.register("tools"), open_post=lambda post_id: None,
+            set_title_detail=lambda detail: None)
 
 
 def test_a_feature_runs_on_a_fake_context_and_shuts_down_once(qtbot, tmp_path):
