@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "chain": ("chain", "set or show the approval chain"),
     "users": ("users", "grant and revoke roles"),
     "audit": ("audit", "verify and read the audit log"),
+    "keys": ("keys", "signing keys for sign-offs and approvals"),
     "export": ("export", "export the record or an XLIFF file"),
     "import": ("export", "import a translated file"),
     "accounts": ("accounts", "publishing accounts (secrets in the OS keyring)"),
