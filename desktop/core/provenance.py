@@ -53,8 +53,8 @@ def machine_share(text: str, spans: tuple[Span, ...]) -> float:
     return min(1.0, covered / len(text))
 
 
-def provenance_label(origin: Origin, text: str, spans: tuple[Span, ...]) -> str:
-    """What a version is, told truthfully: ``human``, ``machine``, ``memory`` or ``machine-assisted, 98 %``.
+def provenance_kind(origin: Origin, text: str, spans: tuple[Span, ...]) -> tuple[str, int | None]:
+    """``("human" | "machine" | "memory", None)`` or ``("machine-assisted", percent)``.
 
     A version saved by a person keeps its origin "human", but if 98 % of its
     characters are machine or memory text it is machine-assisted, not human.
@@ -63,8 +63,13 @@ def provenance_label(origin: Origin, text: str, spans: tuple[Span, ...]) -> str:
     share = machine_share(text, spans)
     kinds = {s.origin for s in spans if s.origin is not Origin.HUMAN}
     if share == 0:
-        return origin.value
+        return origin.value, None
     if share == 1 and len(kinds) == 1:
-        return kinds.pop().value
-    percent = min(99, max(1, round(share * 100))) if share < 1 else 100
-    return f"machine-assisted, {percent}\u00a0%"
+        return kinds.pop().value, None
+    return "machine-assisted", (min(99, max(1, round(share * 100))) if share < 1 else 100)
+
+
+def provenance_label(origin: Origin, text: str, spans: tuple[Span, ...]) -> str:
+    """What a version is, told truthfully: ``human``, ``machine``, ``memory`` or ``machine-assisted, 98 %``."""
+    kind, percent = provenance_kind(origin, text, spans)
+    return kind if percent is None else f"{kind}, {percent}\u00a0%"

@@ -23,7 +23,7 @@ from desktop.core.model import Lang, Origin, Span, Version
 from desktop.core.text import MAX_TEXT_CHARS
 
 from .analysis import Analysis, analyse, strip_refused_keep_length
-from .i18n import format_timestamp, origin_label
+from .i18n import format_timestamp, provenance_text
 from .tasks import LatestOnlyRunner
 from .widgets import CounterBar, MessageBar
 
@@ -286,7 +286,7 @@ class LanguageEditor(QWidget):
             for version in reversed(self._history):
                 label = self.tr("Version {seq} · {time} · {author} · {origin}").format(
                     seq=version.seq, time=format_timestamp(version.created_at),
-                    author=version.author, origin=origin_label(version.origin))
+                    author=version.author, origin=provenance_text(version))
                 if version.id == latest_id:
                     label += self.tr(" (latest)")
                 combo.addItem(label, version.id)
@@ -332,7 +332,7 @@ class LanguageEditor(QWidget):
         self.version_bar.show_message(
             self.tr("Showing version {seq} ({time}, {author}, {origin}) — read only.").format(
                 seq=version.seq, time=format_timestamp(version.created_at),
-                author=version.author, origin=origin_label(version.origin)))
+                author=version.author, origin=provenance_text(version)))
         is_current = self._base is not None and version.id == self._base.id and not self.is_dirty()
         self.restore_button.setEnabled(not is_current)
 

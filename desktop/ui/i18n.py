@@ -17,6 +17,7 @@ from PySide6.QtCore import (QCoreApplication, QLibraryInfo, QLocale, QObject, QS
                             QTranslator, Signal)
 
 from desktop.core.model import Lang, Origin, PostState
+from desktop.core.provenance import provenance_kind
 
 SETTINGS_KEY = "ui/language"
 LANGUAGES = ("en", "fr")
@@ -103,6 +104,16 @@ def origin_label(origin: Origin) -> str:
         Origin.MEMORY: QCoreApplication.translate("Origin", "translation memory"),
     }
     return labels[Origin(origin)]
+
+
+def provenance_text(version) -> str:
+    """A version's origin told truthfully: a mostly-machine version saved by a person is
+    "machine-assisted, 98 %", not "human" (`desktop.core.provenance.provenance_kind`)."""
+    kind, percent = provenance_kind(version.origin, version.text, version.spans)
+    if percent is None:
+        return origin_label(Origin(kind))
+    return QCoreApplication.translate("Origin", "machine-assisted, {share}").format(
+        share=QLocale().toString(percent) + "\u00a0%")
 
 
 def language_name(lang: Lang) -> str:

@@ -33,7 +33,7 @@ from desktop.core.review import Decision, LangStatus, LanguageReview, MachineDif
 from .approvals_panel import roles_phrase
 from .context import Feature
 from .editor import LanguageEditor
-from .i18n import format_timestamp, language_name, origin_label
+from .i18n import format_timestamp, language_name, provenance_text
 from .operations import OpChanges
 from .operations.review import Decide, ReviewQueue, load_queue, reject, sign
 from .widgets import OVER_COLOUR, MessageBar
@@ -181,7 +181,7 @@ class ReviewPane(QWidget):
             return self.tr("No text yet.")
         version = review.version
         text = self.tr("Version {seq} · {origin} · written by {author} on {time}").format(
-            seq=version.seq, origin=origin_label(version.origin), author=version.author,
+            seq=version.seq, origin=provenance_text(version), author=version.author,
             time=format_timestamp(version.created_at))
         if review.machine_assisted:
             text += "\n" + self.tr("{share} from machine translation or memory").format(

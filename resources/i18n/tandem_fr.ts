@@ -1066,6 +1066,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <source>translation memory</source>
         <translation>mémoire de traduction</translation>
     </message>
+    <message>
+        <source>machine-assisted, {share}</source>
+        <translation>assistée par la machine, {share}</translation>
+    </message>
 </context>
 <context>
     <name>PostListModel</name>
