@@ -13,7 +13,7 @@ class TandemError(Exception):
     ``str(error)`` is the English sentence; ``error.message`` is a `Message`
     whose code and parameters let the window say it in the user's language.
     Raise with a `Message`, or with the English text plus ``msg="area.what"``
-    and its parameters: ``TandemError(f"Post {n} …", msg="posts.x", post=n)``.
+    and its parameters: ``TandemError(f"Post {n} …", msg=CODE, post=n)``.
     """
 
     def __init__(self, text: str = "", /, *args: Any, msg: str = "", **params: Any) -> None:

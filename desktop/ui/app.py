@@ -65,12 +65,14 @@ def startup_error_dialog(exc: BaseException):
 
     from desktop.core.errors import TandemError
 
+    from .messages import render
+
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("Startup", "Tandem cannot start"))
     box.setText(QCoreApplication.translate("Startup", "Tandem could not open its store."))
     if isinstance(exc, TandemError):
-        details = str(exc)
+        details = render(exc)
     else:
         details = QCoreApplication.translate("Startup", "Unexpected error: {error}").format(
             error=f"{type(exc).__name__}: {exc}")

@@ -31,10 +31,9 @@ from desktop.core.approvals import Approval, StepState, StepStatus, seconds_betw
 from desktop.core.clock import now_iso
 from desktop.core.model import Lang, PostState
 from desktop.core.review import LangStatus, LanguageReview, Progress
-from desktop.core.roles import APPROVER_PREFIX
 
 from .context import Feature
-from .i18n import format_timestamp, language_name, state_label
+from .i18n import format_timestamp, language_name, roles_phrase, state_label
 from .operations import OpChanges
 from .operations.approvals import PostProgress, approve, load_progress
 from .widgets import MessageBar
@@ -46,30 +45,6 @@ LANGS = (Lang.EN, Lang.FR)
 
 
 # -- shared wording ------------------------------------------------------------------
-def role_label(role: str) -> str:
-    """A role as the interface names it (approver roles name their step)."""
-    if role.startswith(APPROVER_PREFIX):
-        return QCoreApplication.translate("Roles", "{step} approver").format(
-            step=role[len(APPROVER_PREFIX):])
-    labels = {
-        "author": QCoreApplication.translate("Roles", "author"),
-        "translator": QCoreApplication.translate("Roles", "translator"),
-        "approver": QCoreApplication.translate("Roles", "approver"),
-        "publisher": QCoreApplication.translate("Roles", "publisher"),
-        "admin": QCoreApplication.translate("Roles", "admin"),
-    }
-    return labels.get(role, role)
-
-
-def roles_phrase(roles: tuple[str, ...] | list[str]) -> str:
-    """"the translator role" / "one of the roles translator, approver"."""
-    names = [role_label(r) for r in dict.fromkeys(roles)]
-    if len(names) == 1:
-        return QCoreApplication.translate("Roles", "the {role} role").format(role=names[0])
-    return QCoreApplication.translate("Roles", "one of the roles {roles}").format(
-        roles=", ".join(names))
-
-
 def format_duration(seconds: float) -> str:
     """A duration for people: "45 s", "12 min", "3 h 05 min", "2 d 4 h"."""
     total = max(0, int(seconds))
@@ -122,9 +97,11 @@ def language_status(lr: LanguageReview) -> str:
 
 
 def top_aligned(item: QTreeWidgetItem, columns: int) -> None:
-    """Multi-line cells read from the top, like the rest of the row."""
+    """Multi-line cells read from the top, like the rest of the row; a cell elided in a
+    narrow side panel ("Waiti…") shows its whole text as a tooltip."""
     for column in range(columns):
         item.setTextAlignment(column, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        item.setToolTip(column, item.text(column))
 
 
 class ProgressWatcher(QObject):

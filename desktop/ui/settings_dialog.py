@@ -32,6 +32,7 @@ from desktop.publishing.accounts import CHANNELS, DEFAULT_SERVICE, AccountLang, 
 from desktop.publishing.credentials import InvalidSecret, Secret
 
 from .context import Feature
+from .messages import render
 from .operations.accounts import (DEFAULT_TARGETS_KEY, AccountsView, add_account, load_accounts,
                                   remove_account, set_default_targets, store_secret)
 from .publishing.accounts import (LockNote, TargetsChooser, account_language, channel_label,
@@ -249,7 +250,7 @@ class SettingsDialog(QDialog):
         self.defaults_chooser.setEnabled(not view.defaults_locked)
         self.defaults_button.setEnabled(not view.defaults_locked)
         self.defaults_lock.setVisible(view.defaults_locked)
-        problems = "\n".join(view.defaults.problems)
+        problems = "\n".join(render(p) for p in view.defaults.problems)
         self.defaults_problems.setText(problems)
         self.defaults_problems.setVisible(bool(problems))
 
@@ -294,7 +295,7 @@ class SettingsDialog(QDialog):
         try:
             return Secret.from_input(raw)
         except InvalidSecret as exc:  # its message gives lengths, never the secret
-            self.message_bar.show_message(str(exc), "warning")
+            self.message_bar.show_message(render(exc), "warning")
             return None
 
     @Slot()
@@ -361,7 +362,7 @@ class SettingsDialog(QDialog):
         self.refresh()
 
     def _on_failure(self, exc: Exception) -> None:
-        self.message_bar.show_message(str(exc), "warning")
+        self.message_bar.show_message(render(exc), "warning")
         self.refresh()
 
     @Slot(int)

@@ -86,7 +86,7 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
             try:
                 result = CheckpointResult(renamed=posts.rename(post_id, title))
             except TandemError as exc:
-                result = CheckpointResult(rename_error=str(exc))
+                result = CheckpointResult(rename_error=exc.message)
     for lang, body in texts.items():
         latest = posts.repo.latest_version(post_id, lang)
         if body == (latest.text if latest else ""):
@@ -99,7 +99,7 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
         try:
             result.saved[lang] = posts.edit(post_id, lang, body)
         except TandemError as exc:
-            result.failed[lang] = str(exc)
+            result.failed[lang] = exc.message
             posts.autosave(post_id, lang, body)
     changed = bool(result.saved) or result.renamed is not None
     return result, OpChanges(frozenset({post_id}), post_list=changed, versions=bool(result.saved),

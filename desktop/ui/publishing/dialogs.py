@@ -16,6 +16,7 @@ from desktop.core.model import Lang, PostState
 from desktop.publishing.service import PublishingStatus, ScheduledPost
 
 from ..i18n import state_label
+from ..messages import render
 from ..operations.publishing import Preflight
 from ..widgets import MessageBar
 from .accounts import channel_label
@@ -163,7 +164,7 @@ class PreflightDialog(QDialog):
         else:
             self.problems_label.setText(self.tr("This post cannot be published now; nothing "
                                                 "will be sent:") + "\n"
-                                        + "\n".join(f"• {p}" for p in plan.problems))
+                                        + "\n".join(f"• {render(p)}" for p in plan.problems))
         self.problems_label.setAccessibleName(self.problems_label.text())
         first = plan.posts[0] if plan.posts else None
         for lang in Lang:
@@ -227,7 +228,7 @@ class PreflightDialog(QDialog):
 
     def show_failed(self, exc: Exception) -> None:
         self.set_busy(False)
-        self.message_bar.show_message(str(exc), "warning")
+        self.message_bar.show_message(render(exc), "warning")
 
     @Slot()
     def _on_publish_button_clicked(self) -> None:

@@ -12,6 +12,7 @@ from desktop.core.model import Lang
 from desktop.publishing.outbox import EntryState, Publication, iso
 
 from ..i18n import format_timestamp, language_name
+from ..messages import render
 from .accounts import channel_label
 
 
@@ -52,7 +53,7 @@ def publication_html(publication: Publication) -> str:
         if entry.out and entry.remote_url:
             line += " — " + link(entry.remote_url)
         elif entry.last_error and not entry.out:
-            line += " — " + html.escape(entry.last_error)
+            line += " — " + html.escape(render(entry.last_error))
         lines.append(line)
     for channel, gap in publication.gaps().items():
         lines.append(html.escape(QCoreApplication.translate(

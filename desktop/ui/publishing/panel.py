@@ -13,6 +13,7 @@ from desktop.core.model import Lang, PostState
 from desktop.publishing.service import PublishingStatus
 
 from ..i18n import format_timestamp, language_name, state_label
+from ..messages import render
 from ..operations.publishing import PublishView
 from ..widgets import MessageBar
 from .accounts import account_summary, channel_label
@@ -167,7 +168,7 @@ class PublishPanel(QWidget):
                    "defaults": self.tr("your default targets"), "none": self.tr("none")}
         targets = view.targets
         lines = [account_summary(a) for a in targets.accounts] or [self.tr("No targets yet.")]
-        lines += [f"⚠ {p}" for p in targets.problems]
+        lines += [f"⚠ {render(p)}" for p in targets.problems]
         self.targets_heading.setText(self.tr("Targets ({source})").format(
             source=sources.get(targets.source, targets.source)))
         self.targets_label.setText("\n".join(lines))

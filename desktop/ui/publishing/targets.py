@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ..operations.accounts import PostTargetsView, load_post_targets, set_post_targets
+from ..messages import render
 from ..widgets import MessageBar
 from .accounts import TargetsChooser
 
@@ -51,7 +52,7 @@ class PostTargetsDialog(QDialog):
         self.retranslate_ui()
         self.resize(560, 380)
         backend.run_query(lambda session: load_post_targets(session, post_id), self._on_loaded,
-                          on_failure=lambda exc: self.message_bar.show_message(str(exc)))
+                          on_failure=lambda exc: self.message_bar.show_message(render(exc)))
 
     def _on_loaded(self, view: PostTargetsView) -> None:
         self.chooser.set_accounts(view.accounts, {a.name for a in view.targets.accounts})
@@ -66,7 +67,7 @@ class PostTargetsDialog(QDialog):
         post_id = self.post_id
         self._backend.run_op(lambda session: set_post_targets(session, post_id, names),
                              on_success=lambda _targets: self.accept(),
-                             on_failure=lambda exc: self.message_bar.show_message(str(exc)),
+                             on_failure=lambda exc: self.message_bar.show_message(render(exc)),
                              initiator=self)
 
     @Slot()

@@ -1,0 +1,284 @@
+"""The window's wording of domain messages, in the interface language.
+
+The domain raises errors and returns problems as `desktop.core.messages.Message`
+values: English text (what the CLI prints, with its `tandem …` hints) plus a
+stable ``code`` and ``params``. The window never shows that English: `render`
+looks the code up in `TEMPLATES` (translated through Qt, context ``Message``,
+French in ``resources/i18n/tandem_fr.ts``) and fills in the parameters in the
+interface language — states, languages, roles and nested messages included.
+No template names a command: a window user has no terminal.
+
+A message without a code (not converted yet, or a network's own error text)
+is shown as it came.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.core.messages import Message, message_of
+from desktop.core.model import Lang, PostState
+
+from .i18n import language_name, roles_phrase, state_label
+
+CONTEXT = "Message"
+
+#: code (or code/variant) → the English source of the window's wording.
+TEMPLATES: dict[str, str] = {
+    # roles and approvals
+    "roles.denied": QT_TRANSLATE_NOOP(
+        "Message", "{user} cannot {action}: that needs {needs}. An administrator can grant it."),
+    "approvals.own_post": QT_TRANSLATE_NOOP(
+        "Message", "{user} cannot approve post {post}: they wrote part of it, and no one "
+                   "approves their own post."),
+    "approvals.changed": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} changed since it entered approval; it must be reviewed again."),
+    "approvals.step_not_applicable": QT_TRANSLATE_NOOP(
+        "Message", "Step {step} does not apply to {post_type} posts."),
+    "approvals.step_passed": QT_TRANSLATE_NOOP(
+        "Message", "Step {step} of post {post} has already passed."),
+    "approvals.step_waits": QT_TRANSLATE_NOOP(
+        "Message", "Step {step} of post {post} waits for: {pending}."),
+    "approvals.already_at_step": QT_TRANSLATE_NOOP(
+        "Message", "You already approved post {post} at step {step}."),
+    "approvals.already_all": QT_TRANSLATE_NOOP(
+        "Message", "You already approved post {post} at every step you can act on now."),
+    "approvals.choose_step": QT_TRANSLATE_NOOP(
+        "Message", "You can approve several steps of post {post}; choose one: {steps}."),
+    # workflow
+    "workflow.refused": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} ({state}) cannot {event} now."),
+    "workflow.refused_target": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} ({state}) cannot become {to} this way."),
+    # the store (start-up)
+    "store.unreadable": QT_TRANSLATE_NOOP(
+        "Message", "The database {path} cannot be read (permission denied)."),
+    "store.no_folder": QT_TRANSLATE_NOOP(
+        "Message", "Cannot create the folder for {path}: {error}."),
+    "store.folder_read_only": QT_TRANSLATE_NOOP(
+        "Message", "Cannot create {path}: its folder is not writable."),
+    "store.unusable": QT_TRANSLATE_NOOP(
+        "Message", "{path} is not a usable Tandem database ({error}). Nothing was changed; "
+                   "restore it from a backup or ask IT which file to use."),
+    "store.too_new": QT_TRANSLATE_NOOP(
+        "Message", "{path} was written by a newer Tandem (schema {schema}; this version knows "
+                   "up to {known}). Upgrade Tandem; the file was not touched."),
+    "store.upgrade_read_only": QT_TRANSLATE_NOOP(
+        "Message", "{path} needs a schema upgrade but is read-only. Make it writable and retry."),
+    # post lifecycle
+    "lifecycle.archive_busy": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} cannot be archived while it is being published or scheduled "
+                   "({state}): cancel the schedule first."),
+    "lifecycle.deleted": QT_TRANSLATE_NOOP("Message", "Post {post} was deleted."),
+    "lifecycle.delete_not_draft": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} is not a draft ({state}): only a draft nobody has reviewed can "
+                   "be deleted. Archive it instead."),
+    "lifecycle.delete_reviewed": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} has been reviewed: its review stays on record. Archive it "
+                   "instead."),
+    # publishing: preflight
+    "publish.preflight_failed": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} was not published; nothing was sent: {problems}."),
+    "publish.not_publisher": QT_TRANSLATE_NOOP(
+        "Message", "{user} does not hold the publisher role (an administrator can grant it)"),
+    "publish.not_future": QT_TRANSLATE_NOOP(
+        "Message", "{at} is not in the future: publish now instead, or choose a later time."),
+    "preflight.state": QT_TRANSLATE_NOOP(
+        "Message", "post {post} is at the stage “{state}”: only approved posts are published"),
+    "preflight.account_removed": QT_TRANSLATE_NOOP(
+        "Message", "the target account {account} was removed: choose the targets again"),
+    "preflight.account_problem": QT_TRANSLATE_NOOP(
+        "Message", "{account} ({channel}): {problem}"),
+    "preflight.too_long": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} text is too long ({used}/{limit} {unit})"),
+    "preflight.count_problem": QT_TRANSLATE_NOOP("Message", "the {lang} text: {problem}"),
+    "preflight.no_official": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} text has no official version"),
+    "preflight.no_official/seq": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} text has no official version (v{seq} is not signed off)"),
+    "preflight.text_altered": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} text of v{seq} no longer matches the fingerprint it was signed "
+                   "off with (altered in the database)"),
+    "preflight.signoff_unbound": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} sign-off does not match v{seq}"),
+    "preflight.chain_incomplete": QT_TRANSLATE_NOOP(
+        "Message", "the approval chain is not complete"),
+    "preflight.chain_incomplete/waiting": QT_TRANSLATE_NOOP(
+        "Message", "the approval chain is not complete (waiting for {waiting})"),
+    "preflight.approvals_other_versions": QT_TRANSLATE_NOOP(
+        "Message", "the approvals were given on other versions than the official ones"),
+    "preflight.approval_unbound": QT_TRANSLATE_NOOP(
+        "Message", "{approver}'s approval at step {step} does not match the official texts"),
+    "preflight.entry_other_versions": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} post on {account} was recorded for other versions than the "
+                   "official ones"),
+    # publishing: targets and accounts
+    "accounts.one_language": QT_TRANSLATE_NOOP(
+        "Message", "on {channel}, {accounts} would post in {lang} only: add an account for the "
+                   "other language (or use one bilingual account instead)"),
+    "accounts.no_targets": QT_TRANSLATE_NOOP(
+        "Message", "post {post} has no targets and there are no default targets: choose its "
+                   "targets"),
+    "accounts.targets_refused": QT_TRANSLATE_NOOP(
+        "Message", "Targets refused for post {post} — Tandem never publishes one language "
+                   "without the other: {problems}."),
+    "accounts.unpublishable": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} cannot be published to its targets: {problems}."),
+    "accounts.targets_removed": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} targets removed account(s) {accounts}: choose its targets "
+                   "again."),
+    "accounts.defaults_refused": QT_TRANSLATE_NOOP(
+        "Message", "Default targets refused — Tandem never publishes one language without the "
+                   "other: {problems}."),
+    "accounts.policy_default_unknown": QT_TRANSLATE_NOOP(
+        "Message", "the IT policy's default targets name {account}, which is not an account"),
+    "accounts.frozen": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} ({state}): its targets can no longer change."),
+    "accounts.policy_account": QT_TRANSLATE_NOOP(
+        "Message", "The account {account} is provisioned by the IT policy and cannot be "
+                   "removed."),
+    "accounts.policy_default": QT_TRANSLATE_NOOP(
+        "Message", "The account {account} is one of the IT policy's default targets."),
+    "accounts.targeted": QT_TRANSLATE_NOOP(
+        "Message", "The account {account} is a target of post(s) {posts}: change their targets "
+                   "first."),
+    "accounts.is_default": QT_TRANSLATE_NOOP(
+        "Message", "The account {account} is one of your default targets: change them first."),
+    "accounts.unknown": QT_TRANSLATE_NOOP("Message", "There is no account {account}."),
+    "credentials.missing": QT_TRANSLATE_NOOP(
+        "Message", "The keyring ({keyring}) has no secret for the account {account}: enter it "
+                   "in the account's settings."),
+    # publishing: delivery (stored with each outbox entry)
+    "delivery.no_attempt": QT_TRANSLATE_NOOP("Message", "no attempt was made"),
+    "delivery.credentials": QT_TRANSLATE_NOOP(
+        "Message", "{error} Enter valid credentials for the account {account} in its settings, "
+                   "then retry."),
+    "delivery.rate_limited": QT_TRANSLATE_NOOP(
+        "Message", "{error} (the limit lifts at {at} UTC)"),
+    "delivery.not_sent": QT_TRANSLATE_NOOP("Message", "Not sent: {cause}."),
+    "delivery.failed_first": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} post on {account} failed first ({error})"),
+    "delivery.unknown": QT_TRANSLATE_NOOP("Message", "Unknown whether it went out: {error}"),
+    "delivery.interrupted_too_long": QT_TRANSLATE_NOOP(
+        "Message", "Not sent: publishing was interrupted too long ago."),
+    "delivery.not_posted_late": QT_TRANSLATE_NOOP(
+        "Message", "Not posted late: publishing was interrupted more than {minutes} minutes ago."),
+    "delivery.pair_retracted": QT_TRANSLATE_NOOP(
+        "Message", "Withdrawn: the {lang} post it pairs with was retracted."),
+    "delivery.lone_retracted": QT_TRANSLATE_NOOP(
+        "Message", "Withdrawn when the lone language was retracted."),
+}
+
+#: code → which variant of its template the parameters call for ("" = the plain one).
+VARIANTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
+    "preflight.no_official": lambda p: "seq" if p.get("seq") is not None else "",
+    "preflight.chain_incomplete": lambda p: "waiting" if p.get("waiting") else "",
+}
+
+
+def render(value: object) -> str:
+    """An error, problem or stored message in the interface language."""
+    message = message_of(value)
+    variant = VARIANTS.get(message.code, lambda p: "")(message.params)
+    template = TEMPLATES.get(f"{message.code}/{variant}" if variant else message.code)
+    if template is None:
+        return str(message)
+    shown = {name: _param(name, v) for name, v in message.params.items()}
+    return QCoreApplication.translate(CONTEXT, template).format_map(_Missing(shown))
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _param(name: str, value: Any) -> str:
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, (list, tuple)):
+        if name == "needs":
+            return roles_phrase(list(value))
+        return "; ".join(_param(name, v) for v in value) if any(
+            isinstance(v, Message) for v in value) else ", ".join(_param(name, v) for v in value)
+    if value is None:
+        return ""
+    if name in ("state", "to"):
+        return _known(lambda: state_label(PostState(value)), value)
+    if name == "lang":
+        if value == "both":
+            return QCoreApplication.translate("Message", "English and French")
+        return _known(lambda: language_name(Lang(value)), value)
+    if name == "event":
+        return _event(str(value))
+    if name == "action":
+        return _action(str(value))
+    if name == "channel":
+        from desktop.publishing.accounts import CHANNEL_NAMES
+
+        return CHANNEL_NAMES.get(str(value), str(value))
+    return str(value)
+
+
+def _known(label: Callable[[], str], value: Any) -> str:
+    try:
+        return label()
+    except (ValueError, KeyError):
+        return str(value)
+
+
+def _event(event: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "edit": t("Message", "be edited"),
+        "sign": t("Message", "be signed off"),
+        "reject": t("Message", "have a version rejected"),
+        "approve": t("Message", "be approved"),
+        "reevaluate": t("Message", "be re-evaluated"),
+        "schedule": t("Message", "be scheduled"),
+        "unschedule": t("Message", "be unscheduled"),
+        "publish": t("Message", "be published"),
+        "published": t("Message", "be marked published"),
+        "publish_partial": t("Message", "be marked half-published"),
+        "publish_failed": t("Message", "be marked failed"),
+        "retract": t("Message", "have a language retracted"),
+    }.get(event, event)
+
+
+def _action(action: str) -> str:
+    """What a refused user tried to do (the audit action of `RoleService.require`)."""
+    t = QCoreApplication.translate
+    known = {
+        "post.create": t("Message", "create posts"),
+        "post.edit": t("Message", "edit this post"),
+        "post.restore": t("Message", "restore a version of this post"),
+        "post.delete": t("Message", "delete this post"),
+        "post.archive": t("Message", "archive this post"),
+        "post.unarchive": t("Message", "take this post out of the archive"),
+        "media.attach": t("Message", "attach images to this post"),
+        "media.detach": t("Message", "remove images from this post"),
+        "media.replace": t("Message", "replace an image of this post"),
+        "media.alt": t("Message", "change an image description of this post"),
+        "review.sign": t("Message", "sign off this version"),
+        "review.reject": t("Message", "send this version back"),
+        "approve": t("Message", "approve this post"),
+        "chain.set": t("Message", "set the approval chain"),
+        "users.grant": t("Message", "grant roles"),
+        "users.revoke": t("Message", "revoke roles"),
+        "publish": t("Message", "publish this post"),
+        "publish.retry": t("Message", "retry publishing this post"),
+        "publish.retract": t("Message", "retract a language of this post"),
+        "publish.schedule": t("Message", "schedule this post"),
+        "publish.unschedule": t("Message", "unschedule this post"),
+        "memory.import": t("Message", "import translation memory"),
+        "terms.import": t("Message", "import terms"),
+        "mappings.add": t("Message", "change the mappings"),
+        "mappings.remove": t("Message", "change the mappings"),
+        "mappings.import": t("Message", "change the mappings"),
+        "dictionary.add": t("Message", "add words to the team dictionary"),
+        "dictionary.remove": t("Message", "remove words from the team dictionary"),
+        "keys.register": t("Message", "register signing keys"),
+    }
+    return known.get(action, t("Message", "do this"))
