@@ -36,6 +36,7 @@ from desktop.core.model import Lang
 from .backend import Backend
 from .context import WindowContext
 from .i18n import LanguageManager, language_name
+from .messages import render
 from .operations import OpChanges
 from .operations import posts as ops
 from .operations.posts import CheckpointResult, LoadedPost
@@ -521,7 +522,7 @@ class MainWindow(QMainWindow):
             problems.append(result.rename_error)
         if problems:
             self.show_message(self.tr("Not saved as a version: {reasons} The text is kept by "
-                                      "autosave.").format(reasons=" ".join(problems)), "warning")
+                                      "autosave.").format(reasons=" ".join(render(p) for p in problems)), "warning")
         elif result.refused:
             names = ", ".join(language_name(lang) for lang in result.refused)
             self.show_message(self.tr(
@@ -641,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, exc: Exception) -> None:
         if isinstance(exc, TandemError):
-            text = str(exc)
+            text = render(exc)
         else:
             text = self.tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
         self.show_message(text, "warning")
