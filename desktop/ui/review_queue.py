@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 from desktop.core.model import Lang, Origin
 from desktop.core.review import Decision, LangStatus, LanguageReview, MachineDiff, ReviewItem
 
-from .approvals_panel import roles_phrase
+from .i18n import roles_phrase
+from .messages import render
 from .context import Feature
 from .editor import LanguageEditor
 from .i18n import format_timestamp, language_name, provenance_text
@@ -552,7 +553,7 @@ class ReviewQueueWindow(QWidget, Feature):
             on_success=done, on_failure=self._on_failure, initiator=self)
 
     def _on_failure(self, exc: Exception) -> None:
-        self.message_bar.show_message(str(exc), "warning")
+        self.message_bar.show_message(render(exc), "warning")
         self.refresh()
 
     @Slot(object, object)
