@@ -132,3 +132,29 @@ def format_timestamp(iso: str) -> str:
         return parse_iso(iso).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return iso
+
+
+def role_label(role: str) -> str:
+    """A role as the interface names it (approver roles name their step)."""
+    from desktop.core.names import APPROVER_PREFIX
+
+    if role.startswith(APPROVER_PREFIX):
+        return QCoreApplication.translate("Roles", "{step} approver").format(
+            step=role[len(APPROVER_PREFIX):])
+    labels = {
+        "author": QCoreApplication.translate("Roles", "author"),
+        "translator": QCoreApplication.translate("Roles", "translator"),
+        "approver": QCoreApplication.translate("Roles", "approver"),
+        "publisher": QCoreApplication.translate("Roles", "publisher"),
+        "admin": QCoreApplication.translate("Roles", "admin"),
+    }
+    return labels.get(role, role)
+
+
+def roles_phrase(roles: tuple[str, ...] | list[str]) -> str:
+    """"the translator role" / "one of the roles translator, approver"."""
+    names = [role_label(r) for r in dict.fromkeys(roles)]
+    if len(names) == 1:
+        return QCoreApplication.translate("Roles", "the {role} role").format(role=names[0])
+    return QCoreApplication.translate("Roles", "one of the roles {roles}").format(
+        roles=", ".join(names))
