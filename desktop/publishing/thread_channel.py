@@ -33,7 +33,8 @@ from functools import partial
 from desktop.core.clock import parse_iso
 from desktop.core.counting import Count
 from desktop.core.errors import NotFound
-from desktop.core.model import Lang, Version
+from desktop.core.messages import Message
+from desktop.core.model import LANG_NAMES, Lang, Version
 from desktop.core.store_media import PublishingMediaRepository, UploadRepository
 from desktop.core.threads import parts as thread_parts
 
@@ -202,13 +203,14 @@ def count_parts(client: Channel, text: str) -> Count:
     return next((c for c in counts if not c.ok), max(counts, key=lambda c: c.used))
 
 
-def media_problems(store: PublishingMediaRepository, client: Channel, version: Version) -> list[str]:
+def media_problems(store: PublishingMediaRepository, client: Channel, version: Version
+                   ) -> list[Message]:
     """Why this language's images cannot go to this channel (preflight)."""
     _parts, manifest = language_media(store, version.post_id, version.lang.value, version.id)
-    if not manifest:
-        return []
     limits = client.image_limits()
     if len(manifest) > limits.max_count:
-        return [f"the {'English' if version.lang is Lang.EN else 'French'} post has "
-                f"{len(manifest)} images; {client.name} takes at most {limits.max_count}"]
+        return [Message("preflight.too_many_images",
+                        f"the {LANG_NAMES[version.lang]} post has {len(manifest)} images; "
+                        f"{client.name} takes at most {limits.max_count}",
+                        lang=version.lang.value, images=len(manifest), limit=limits.max_count)]
     return []

@@ -177,3 +177,23 @@ def test_images_are_fitted_to_the_channel_limits(store):
     assert (network.uploads[0].width, network.uploads[0].height) == (40, 30)
     row = store.outbox_media(outbox_id)[0]
     assert (row["width"], row["height"], row["remote_media_id"]) == (40, 30, "m1")
+
+
+def test_preflight_names_more_images_than_the_network_takes(store):
+    from desktop.core.model import Lang, Origin
+    from desktop.publishing.thread_channel import count_parts, media_problems
+
+    post = store.create_post("t", "alice")
+    version = store.add_version(post.id, Lang.FR, THREAD, "alice", Origin.HUMAN, None, ())
+    item = {"id": 1, "scope": "fr", "sha256": "s", "mime": "image/png", "width": 1, "height": 1,
+            "alt": "a", "alt_origin": "human"}
+    store.add_media_state(post.id, Lang.FR, version.id, [item] * 4, "d4")
+    assert media_problems(store, Network(), version) == []
+    more = store.add_version(post.id, Lang.FR, THREAD, "alice", Origin.HUMAN, version.id, ())
+    store.add_media_state(post.id, Lang.FR, more.id, [item] * 5, "d5")
+    [problem] = media_problems(store, Network(), more)
+    assert problem.code == "preflight.too_many_images" and problem.params["limit"] == 4
+    assert str(problem) == "the French post has 5 images; Fake takes at most 4"
+    # a thread is counted part by part: each fits, the whole would not
+    assert count_parts(Network(), join(["x" * 400] * 3)).ok
+    assert not count_parts(Network(), join(["x" * 400, "y" * 501])).ok
