@@ -283,8 +283,15 @@ class ApprovalService:
                                        {"reason": "roles changed"})
 
     # -- approving -------------------------------------------------------------------
-    def approve(self, post_id: int, step: str | None = None, comment: str = "") -> Approval:
-        """Approve the post at ``step`` (or at the one step the user can act on now)."""
+    def approve(self, post_id: int, step: str | None = None, comment: str = "",
+                seen: tuple[int, int] | None = None) -> Approval:
+        """Approve the post at ``step`` (or at the one step the user can act on now).
+
+        ``seen``: the (English, French) version ids the approver was shown; the approval
+        is refused unless they are still the versions under approval. Checked again in the
+        transaction that records it (compare-and-set), so no concurrent edit, sign-off or
+        approval slips between the check and the write.
+        """
         post = self.repo.get_post(post_id)
         check(post_id, post.state, Event.APPROVE)
         round_row = self.repo.latest_round(post_id)
@@ -304,8 +311,13 @@ class ApprovalService:
         if (en.id, fr.id) != (round_row["en_version_id"], round_row["fr_version_id"]):
             raise TransitionError(f"Post {post_id} changed since it entered approval; "
                                   "it must be reviewed again.", msg="approvals.changed", post=post_id)
+        if seen is not None and tuple(seen) != (en.id, fr.id):
+            raise TransitionError(f"Post {post_id} changed since it was shown to you; look at "
+                                  "it again before approving.", msg="approvals.changed",
+                                  post=post_id)
         signer = self.signing.signer("approve", post_id)
         with self.repo.transaction():
+            self._still_approvable(post_id, round_row, en, fr, target)
             row = self.repo.add_approval(round_row["id"], post_id, target.id, self.user,
                                          comment, en, fr)
             signature = ({"signature": signer.sign(approval_payload(row, en, fr, signer.key_id))}
@@ -319,6 +331,29 @@ class ApprovalService:
             self.workflow.move(post_id, Event.APPROVE,
                                PostState.APPROVED if passed else PostState.IN_APPROVAL)
         return next(a for a in self.history(post_id) if a.id == row["id"])
+
+    def _still_approvable(self, post_id: int, round_row: dict, en: Version, fr: Version,
+                          target: Step) -> None:
+        """Inside the approval's transaction: nothing changed since the checks."""
+        post = self.repo.get_post(post_id)
+        check(post_id, post.state, Event.APPROVE)
+        latest = self.repo.latest_round(post_id)
+        now = tuple(self.repo.latest_version(post_id, lang) for lang in (Lang.EN, Lang.FR))
+        if (latest is None or latest["id"] != round_row["id"]
+                or tuple(v.id if v else None for v in now) != (en.id, fr.id)):
+            raise TransitionError(f"Post {post_id} changed since it entered approval; "
+                                  "it must be reviewed again.", msg="approvals.changed",
+                                  post=post_id)
+        states, approvals, _events, _eligible = self._evaluate(post, latest,
+                                                               self._round_chain(latest))
+        if any(a.step_id == target.id and a.approver == self.user for a in approvals):
+            raise TransitionError(f"You already approved post {post_id} at step {target.name}.",
+                                  msg="approvals.already_at_step", post=post_id,
+                                  step=target.name)
+        if states[target.id] is not StepState.ACTIONABLE:
+            raise TransitionError(f"Step {target.name} of post {post_id} is no longer waiting "
+                                  "for approval.", msg="approvals.step_passed", step=target.name,
+                                  post=post_id)
 
     def _target_step(self, post: Post, chain: Chain, states: dict[str, StepState],
                      mine: set[str], key: str | None) -> Step:

@@ -285,6 +285,9 @@ class ReviewService:
         findings = self._qa_now(post_id)
         signer = self.signing.signer("review.sign", post_id)
         with self.repo.transaction():
+            # Compare-and-set: checked again where it is written, against the version read
+            # above (QA and the checks ran outside; another process may have written since).
+            post, version = self._reviewable(post_id, lang, Event.SIGN, version.id)
             row = self.repo.add_signoff(version, "sign", self.user, comment, findings)
             self.repo.append_audit(self.user, "review.sign", post_id, {
                 "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
@@ -310,6 +313,7 @@ class ReviewService:
         self._require_reviewer("review.reject", "reject", version)
         signer = self.signing.signer("review.reject", post_id)
         with self.repo.transaction():
+            _post, version = self._reviewable(post_id, lang, Event.REJECT, version.id)  # CAS
             row = self.repo.add_signoff(version, "reject", self.user, comment, [])
             self.repo.append_audit(self.user, "review.reject", post_id, {
                 "signoff_id": row["id"], "lang": lang.value, "version_id": version.id,
