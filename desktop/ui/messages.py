@@ -26,7 +26,7 @@ from .i18n import language_name, roles_phrase, state_label
 
 CONTEXT = "Message"
 
-#: code (or code/variant) → the English source of the window's wording.
+# code (or code/variant) → the English source of the window's wording.
 TEMPLATES: dict[str, str] = {
     # roles and approvals
     "roles.denied": QT_TRANSLATE_NOOP(
@@ -172,7 +172,9 @@ TEMPLATES: dict[str, str] = {
         "Message", "Withdrawn when the lone language was retracted."),
 }
 
-#: code → which variant of its template the parameters call for ("" = the plain one).
+BOTH = QT_TRANSLATE_NOOP("Message", "English and French")
+
+# code → which variant of its template the parameters call for ("" = the plain one).
 VARIANTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "preflight.no_official": lambda p: "seq" if p.get("seq") is not None else "",
     "preflight.chain_incomplete": lambda p: "waiting" if p.get("waiting") else "",
@@ -209,7 +211,7 @@ def _param(name: str, value: Any) -> str:
         return _known(lambda: state_label(PostState(value)), value)
     if name == "lang":
         if value == "both":
-            return QCoreApplication.translate("Message", "English and French")
+            return QCoreApplication.translate(CONTEXT, BOTH)
         return _known(lambda: language_name(Lang(value)), value)
     if name == "event":
         return _event(str(value))
@@ -229,56 +231,60 @@ def _known(label: Callable[[], str], value: Any) -> str:
         return str(value)
 
 
+# A workflow event, completing "Post 3 (Draft) cannot …".
+EVENTS: dict[str, str] = {
+    "edit": QT_TRANSLATE_NOOP("Message", "be edited"),
+    "sign": QT_TRANSLATE_NOOP("Message", "be signed off"),
+    "reject": QT_TRANSLATE_NOOP("Message", "have a version rejected"),
+    "approve": QT_TRANSLATE_NOOP("Message", "be approved"),
+    "reevaluate": QT_TRANSLATE_NOOP("Message", "be re-evaluated"),
+    "schedule": QT_TRANSLATE_NOOP("Message", "be scheduled"),
+    "unschedule": QT_TRANSLATE_NOOP("Message", "be unscheduled"),
+    "publish": QT_TRANSLATE_NOOP("Message", "be published"),
+    "published": QT_TRANSLATE_NOOP("Message", "be marked published"),
+    "publish_partial": QT_TRANSLATE_NOOP("Message", "be marked half-published"),
+    "publish_failed": QT_TRANSLATE_NOOP("Message", "be marked failed"),
+    "retract": QT_TRANSLATE_NOOP("Message", "have a language retracted"),
+}
+
+# What a refused user tried to do (the audit action of `RoleService.require`).
+ACTIONS: dict[str, str] = {
+    "post.create": QT_TRANSLATE_NOOP("Message", "create posts"),
+    "post.edit": QT_TRANSLATE_NOOP("Message", "edit this post"),
+    "post.restore": QT_TRANSLATE_NOOP("Message", "restore a version of this post"),
+    "post.delete": QT_TRANSLATE_NOOP("Message", "delete this post"),
+    "post.archive": QT_TRANSLATE_NOOP("Message", "archive this post"),
+    "post.unarchive": QT_TRANSLATE_NOOP("Message", "take this post out of the archive"),
+    "media.attach": QT_TRANSLATE_NOOP("Message", "attach images to this post"),
+    "media.detach": QT_TRANSLATE_NOOP("Message", "remove images from this post"),
+    "media.replace": QT_TRANSLATE_NOOP("Message", "replace an image of this post"),
+    "media.alt": QT_TRANSLATE_NOOP("Message", "change an image description of this post"),
+    "review.sign": QT_TRANSLATE_NOOP("Message", "sign off this version"),
+    "review.reject": QT_TRANSLATE_NOOP("Message", "send this version back"),
+    "approve": QT_TRANSLATE_NOOP("Message", "approve this post"),
+    "chain.set": QT_TRANSLATE_NOOP("Message", "set the approval chain"),
+    "users.grant": QT_TRANSLATE_NOOP("Message", "grant roles"),
+    "users.revoke": QT_TRANSLATE_NOOP("Message", "revoke roles"),
+    "publish": QT_TRANSLATE_NOOP("Message", "publish this post"),
+    "publish.retry": QT_TRANSLATE_NOOP("Message", "retry publishing this post"),
+    "publish.retract": QT_TRANSLATE_NOOP("Message", "retract a language of this post"),
+    "publish.schedule": QT_TRANSLATE_NOOP("Message", "schedule this post"),
+    "publish.unschedule": QT_TRANSLATE_NOOP("Message", "unschedule this post"),
+    "memory.import": QT_TRANSLATE_NOOP("Message", "import translation memory"),
+    "terms.import": QT_TRANSLATE_NOOP("Message", "import terms"),
+    "mappings.add": QT_TRANSLATE_NOOP("Message", "change the mappings"),
+    "mappings.remove": QT_TRANSLATE_NOOP("Message", "change the mappings"),
+    "mappings.import": QT_TRANSLATE_NOOP("Message", "change the mappings"),
+    "dictionary.add": QT_TRANSLATE_NOOP("Message", "add words to the team dictionary"),
+    "dictionary.remove": QT_TRANSLATE_NOOP("Message", "remove words from the team dictionary"),
+    "keys.register": QT_TRANSLATE_NOOP("Message", "register signing keys"),
+}
+DO_THIS = QT_TRANSLATE_NOOP("Message", "do this")
+
+
 def _event(event: str) -> str:
-    t = QCoreApplication.translate
-    return {
-        "edit": t("Message", "be edited"),
-        "sign": t("Message", "be signed off"),
-        "reject": t("Message", "have a version rejected"),
-        "approve": t("Message", "be approved"),
-        "reevaluate": t("Message", "be re-evaluated"),
-        "schedule": t("Message", "be scheduled"),
-        "unschedule": t("Message", "be unscheduled"),
-        "publish": t("Message", "be published"),
-        "published": t("Message", "be marked published"),
-        "publish_partial": t("Message", "be marked half-published"),
-        "publish_failed": t("Message", "be marked failed"),
-        "retract": t("Message", "have a language retracted"),
-    }.get(event, event)
+    return QCoreApplication.translate(CONTEXT, EVENTS[event]) if event in EVENTS else event
 
 
 def _action(action: str) -> str:
-    """What a refused user tried to do (the audit action of `RoleService.require`)."""
-    t = QCoreApplication.translate
-    known = {
-        "post.create": t("Message", "create posts"),
-        "post.edit": t("Message", "edit this post"),
-        "post.restore": t("Message", "restore a version of this post"),
-        "post.delete": t("Message", "delete this post"),
-        "post.archive": t("Message", "archive this post"),
-        "post.unarchive": t("Message", "take this post out of the archive"),
-        "media.attach": t("Message", "attach images to this post"),
-        "media.detach": t("Message", "remove images from this post"),
-        "media.replace": t("Message", "replace an image of this post"),
-        "media.alt": t("Message", "change an image description of this post"),
-        "review.sign": t("Message", "sign off this version"),
-        "review.reject": t("Message", "send this version back"),
-        "approve": t("Message", "approve this post"),
-        "chain.set": t("Message", "set the approval chain"),
-        "users.grant": t("Message", "grant roles"),
-        "users.revoke": t("Message", "revoke roles"),
-        "publish": t("Message", "publish this post"),
-        "publish.retry": t("Message", "retry publishing this post"),
-        "publish.retract": t("Message", "retract a language of this post"),
-        "publish.schedule": t("Message", "schedule this post"),
-        "publish.unschedule": t("Message", "unschedule this post"),
-        "memory.import": t("Message", "import translation memory"),
-        "terms.import": t("Message", "import terms"),
-        "mappings.add": t("Message", "change the mappings"),
-        "mappings.remove": t("Message", "change the mappings"),
-        "mappings.import": t("Message", "change the mappings"),
-        "dictionary.add": t("Message", "add words to the team dictionary"),
-        "dictionary.remove": t("Message", "remove words from the team dictionary"),
-        "keys.register": t("Message", "register signing keys"),
-    }
-    return known.get(action, t("Message", "do this"))
+    return QCoreApplication.translate(CONTEXT, ACTIONS.get(action, DO_THIS))

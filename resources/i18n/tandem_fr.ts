@@ -816,6 +816,421 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>Message</name>
+    <message>
+        <source>{user} cannot {action}: that needs {needs}. An administrator can grant it.</source>
+        <translation>{user} ne peut pas {action}&#xa0;: il faut {needs}. Un administrateur peut l’accorder.</translation>
+    </message>
+    <message>
+        <source>{user} cannot approve post {post}: they wrote part of it, and no one approves their own post.</source>
+        <translation>{user} ne peut pas approuver la publication {post}&#xa0;: cette personne en a rédigé une partie, et personne n’approuve sa propre publication.</translation>
+    </message>
+    <message>
+        <source>Post {post} changed since it entered approval; it must be reviewed again.</source>
+        <translation>La publication {post} a changé depuis son entrée en approbation; elle doit être révisée de nouveau.</translation>
+    </message>
+    <message>
+        <source>Step {step} does not apply to {post_type} posts.</source>
+        <translation>L’étape {step} ne s’applique pas aux publications de type {post_type}.</translation>
+    </message>
+    <message>
+        <source>Step {step} of post {post} has already passed.</source>
+        <translation>L’étape {step} de la publication {post} est déjà franchie.</translation>
+    </message>
+    <message>
+        <source>Step {step} of post {post} waits for: {pending}.</source>
+        <translation>L’étape {step} de la publication {post} attend&#xa0;: {pending}.</translation>
+    </message>
+    <message>
+        <source>You already approved post {post} at step {step}.</source>
+        <translation>Vous avez déjà approuvé la publication {post} à l’étape {step}.</translation>
+    </message>
+    <message>
+        <source>You already approved post {post} at every step you can act on now.</source>
+        <translation>Vous avez déjà approuvé la publication {post} à toutes les étapes où vous pouvez agir maintenant.</translation>
+    </message>
+    <message>
+        <source>You can approve several steps of post {post}; choose one: {steps}.</source>
+        <translation>Vous pouvez approuver plusieurs étapes de la publication {post}; choisissez-en une&#xa0;: {steps}.</translation>
+    </message>
+    <message>
+        <source>Post {post} ({state}) cannot {event} now.</source>
+        <translation>La publication {post} ({state}) ne peut pas {event} maintenant.</translation>
+    </message>
+    <message>
+        <source>Post {post} ({state}) cannot become {to} this way.</source>
+        <translation>La publication {post} ({state}) ne peut pas passer à l’état {to} de cette façon.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read (permission denied).</source>
+        <translation>La base de données {path} ne peut pas être lue (permission refusée).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for {path}: {error}.</source>
+        <translation>Impossible de créer le dossier de {path}&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>Cannot create {path}: its folder is not writable.</source>
+        <translation>Impossible de créer {path}&#xa0;: son dossier n’est pas accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable Tandem database ({error}). Nothing was changed; restore it from a backup or ask IT which file to use.</source>
+        <translation>{path} n’est pas une base de données Tandem utilisable ({error}). Rien n’a été modifié; restaurez-la à partir d’une sauvegarde ou demandez aux TI quel fichier utiliser.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer Tandem (schema {schema}; this version knows up to {known}). Upgrade Tandem; the file was not touched.</source>
+        <translation>{path} a été écrit par une version plus récente de Tandem (schéma {schema}; cette version connaît jusqu’au schéma {known}). Mettez Tandem à jour; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>{path} needs a schema upgrade but is read-only. Make it writable and retry.</source>
+        <translation>{path} doit passer à un nouveau schéma, mais il est en lecture seule. Rendez-le accessible en écriture, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Post {post} cannot be archived while it is being published or scheduled ({state}): cancel the schedule first.</source>
+        <translation>La publication {post} ne peut pas être archivée pendant qu’elle est en cours de publication ou planifiée ({state})&#xa0;: annulez d’abord la planification.</translation>
+    </message>
+    <message>
+        <source>Post {post} was deleted.</source>
+        <translation>La publication {post} a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Post {post} is not a draft ({state}): only a draft nobody has reviewed can be deleted. Archive it instead.</source>
+        <translation>La publication {post} n’est pas une ébauche ({state})&#xa0;: seule une ébauche que personne n’a révisée peut être supprimée. Archivez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>Post {post} has been reviewed: its review stays on record. Archive it instead.</source>
+        <translation>La publication {post} a été révisée&#xa0;: sa révision reste consignée. Archivez-la plutôt.</translation>
+    </message>
+    <message>
+        <source>Post {post} was not published; nothing was sent: {problems}.</source>
+        <translation>La publication {post} n’a pas été publiée; rien n’a été envoyé&#xa0;: {problems}.</translation>
+    </message>
+    <message>
+        <source>{user} does not hold the publisher role (an administrator can grant it)</source>
+        <translation>{user} n’a pas le rôle de responsable de la publication (un administrateur peut l’accorder)</translation>
+    </message>
+    <message>
+        <source>{at} is not in the future: publish now instead, or choose a later time.</source>
+        <translation>{at} n’est pas dans le futur&#xa0;: publiez maintenant, ou choisissez une heure plus tardive.</translation>
+    </message>
+    <message>
+        <source>post {post} is at the stage “{state}”: only approved posts are published</source>
+        <translation>la publication {post} est à l’étape «&#xa0;{state}&#xa0;»&#xa0;: seules les publications approuvées sont publiées</translation>
+    </message>
+    <message>
+        <source>the target account {account} was removed: choose the targets again</source>
+        <translation>le compte cible {account} a été retiré&#xa0;: choisissez de nouveau les cibles</translation>
+    </message>
+    <message>
+        <source>{account} ({channel}): {problem}</source>
+        <translation>{account} ({channel})&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the {lang} text is too long ({used}/{limit} {unit})</source>
+        <translation>le texte en {lang} est trop long ({used}/{limit} {unit})</translation>
+    </message>
+    <message>
+        <source>the {lang} text: {problem}</source>
+        <translation>le texte en {lang}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>the {lang} text has no official version</source>
+        <translation>le texte en {lang} n’a pas de version officielle</translation>
+    </message>
+    <message>
+        <source>the {lang} text has no official version (v{seq} is not signed off)</source>
+        <translation>le texte en {lang} n’a pas de version officielle (la v{seq} n’est pas validée)</translation>
+    </message>
+    <message>
+        <source>the {lang} text of v{seq} no longer matches the fingerprint it was signed off with (altered in the database)</source>
+        <translation>le texte en {lang} de la v{seq} ne correspond plus à l’empreinte validée (modifié dans la base de données)</translation>
+    </message>
+    <message>
+        <source>the {lang} sign-off does not match v{seq}</source>
+        <translation>la validation du texte en {lang} ne correspond pas à la v{seq}</translation>
+    </message>
+    <message>
+        <source>the approval chain is not complete</source>
+        <translation>la chaîne d’approbation n’est pas terminée</translation>
+    </message>
+    <message>
+        <source>the approval chain is not complete (waiting for {waiting})</source>
+        <translation>la chaîne d’approbation n’est pas terminée (en attente de {waiting})</translation>
+    </message>
+    <message>
+        <source>the approvals were given on other versions than the official ones</source>
+        <translation>les approbations portent sur d’autres versions que les versions officielles</translation>
+    </message>
+    <message>
+        <source>{approver}&apos;s approval at step {step} does not match the official texts</source>
+        <translation>l’approbation de {approver} à l’étape {step} ne correspond pas aux textes officiels</translation>
+    </message>
+    <message>
+        <source>the {lang} post on {account} was recorded for other versions than the official ones</source>
+        <translation>la publication en {lang} sur {account} a été enregistrée pour d’autres versions que les versions officielles</translation>
+    </message>
+    <message>
+        <source>on {channel}, {accounts} would post in {lang} only: add an account for the other language (or use one bilingual account instead)</source>
+        <translation>sur {channel}, {accounts} publierait seulement en {lang}&#xa0;: ajoutez un compte pour l’autre langue (ou utilisez plutôt un seul compte bilingue)</translation>
+    </message>
+    <message>
+        <source>post {post} has no targets and there are no default targets: choose its targets</source>
+        <translation>la publication {post} n’a pas de cibles et il n’y a pas de cibles par défaut&#xa0;: choisissez ses cibles</translation>
+    </message>
+    <message>
+        <source>Targets refused for post {post} — Tandem never publishes one language without the other: {problems}.</source>
+        <translation>Cibles refusées pour la publication {post} — Tandem ne publie jamais une langue sans l’autre&#xa0;: {problems}.</translation>
+    </message>
+    <message>
+        <source>Post {post} cannot be published to its targets: {problems}.</source>
+        <translation>La publication {post} ne peut pas être publiée sur ses cibles&#xa0;: {problems}.</translation>
+    </message>
+    <message>
+        <source>Post {post} targets removed account(s) {accounts}: choose its targets again.</source>
+        <translation>La publication {post} vise des comptes retirés ({accounts})&#xa0;: choisissez de nouveau ses cibles.</translation>
+    </message>
+    <message>
+        <source>Default targets refused — Tandem never publishes one language without the other: {problems}.</source>
+        <translation>Cibles par défaut refusées — Tandem ne publie jamais une langue sans l’autre&#xa0;: {problems}.</translation>
+    </message>
+    <message>
+        <source>the IT policy&apos;s default targets name {account}, which is not an account</source>
+        <translation>les cibles par défaut de la politique des TI nomment {account}, qui n’est pas un compte</translation>
+    </message>
+    <message>
+        <source>Post {post} ({state}): its targets can no longer change.</source>
+        <translation>Publication {post} ({state})&#xa0;: ses cibles ne peuvent plus changer.</translation>
+    </message>
+    <message>
+        <source>The account {account} is provisioned by the IT policy and cannot be removed.</source>
+        <translation>Le compte {account} est fourni par la politique des TI et ne peut pas être retiré.</translation>
+    </message>
+    <message>
+        <source>The account {account} is one of the IT policy&apos;s default targets.</source>
+        <translation>Le compte {account} fait partie des cibles par défaut de la politique des TI.</translation>
+    </message>
+    <message>
+        <source>The account {account} is a target of post(s) {posts}: change their targets first.</source>
+        <translation>Le compte {account} est une cible des publications {posts}&#xa0;: changez d’abord leurs cibles.</translation>
+    </message>
+    <message>
+        <source>The account {account} is one of your default targets: change them first.</source>
+        <translation>Le compte {account} fait partie de vos cibles par défaut&#xa0;: changez-les d’abord.</translation>
+    </message>
+    <message>
+        <source>There is no account {account}.</source>
+        <translation>Il n’y a pas de compte {account}.</translation>
+    </message>
+    <message>
+        <source>The keyring ({keyring}) has no secret for the account {account}: enter it in the account&apos;s settings.</source>
+        <translation>Le trousseau ({keyring}) n’a pas de secret pour le compte {account}&#xa0;: saisissez-le dans les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>no attempt was made</source>
+        <translation>aucune tentative n’a été faite</translation>
+    </message>
+    <message>
+        <source>{error} Enter valid credentials for the account {account} in its settings, then retry.</source>
+        <translation>{error} Saisissez des identifiants valides pour le compte {account} dans ses paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{error} (the limit lifts at {at} UTC)</source>
+        <translation>{error} (la limite sera levée à {at} UTC)</translation>
+    </message>
+    <message>
+        <source>Not sent: {cause}.</source>
+        <translation>Non envoyé&#xa0;: {cause}.</translation>
+    </message>
+    <message>
+        <source>the {lang} post on {account} failed first ({error})</source>
+        <translation>la publication en {lang} sur {account} a échoué en premier ({error})</translation>
+    </message>
+    <message>
+        <source>Unknown whether it went out: {error}</source>
+        <translation>On ne sait pas si elle est partie&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Not sent: publishing was interrupted too long ago.</source>
+        <translation>Non envoyé&#xa0;: la diffusion a été interrompue il y a trop longtemps.</translation>
+    </message>
+    <message>
+        <source>Not posted late: publishing was interrupted more than {minutes} minutes ago.</source>
+        <translation>Non publié en retard&#xa0;: la diffusion a été interrompue il y a plus de {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the {lang} post it pairs with was retracted.</source>
+        <translation>Retiré&#xa0;: la publication en {lang} qui l’accompagne a été retirée.</translation>
+    </message>
+    <message>
+        <source>Withdrawn when the lone language was retracted.</source>
+        <translation>Retiré lors du retrait de la langue publiée seule.</translation>
+    </message>
+    <message>
+        <source>English and French</source>
+        <translation>anglais et français</translation>
+    </message>
+    <message>
+        <source>be edited</source>
+        <translation>être modifiée</translation>
+    </message>
+    <message>
+        <source>be signed off</source>
+        <translation>être validée</translation>
+    </message>
+    <message>
+        <source>have a version rejected</source>
+        <translation>voir une version renvoyée</translation>
+    </message>
+    <message>
+        <source>be approved</source>
+        <translation>être approuvée</translation>
+    </message>
+    <message>
+        <source>be re-evaluated</source>
+        <translation>être réévaluée</translation>
+    </message>
+    <message>
+        <source>be scheduled</source>
+        <translation>être planifiée</translation>
+    </message>
+    <message>
+        <source>be unscheduled</source>
+        <translation>être retirée de la planification</translation>
+    </message>
+    <message>
+        <source>be published</source>
+        <translation>être publiée</translation>
+    </message>
+    <message>
+        <source>be marked published</source>
+        <translation>être marquée comme publiée</translation>
+    </message>
+    <message>
+        <source>be marked half-published</source>
+        <translation>être marquée comme publiée dans une seule langue</translation>
+    </message>
+    <message>
+        <source>be marked failed</source>
+        <translation>être marquée comme échouée</translation>
+    </message>
+    <message>
+        <source>have a language retracted</source>
+        <translation>voir une langue retirée</translation>
+    </message>
+    <message>
+        <source>create posts</source>
+        <translation>créer des publications</translation>
+    </message>
+    <message>
+        <source>edit this post</source>
+        <translation>modifier cette publication</translation>
+    </message>
+    <message>
+        <source>restore a version of this post</source>
+        <translation>rétablir une version de cette publication</translation>
+    </message>
+    <message>
+        <source>delete this post</source>
+        <translation>supprimer cette publication</translation>
+    </message>
+    <message>
+        <source>archive this post</source>
+        <translation>archiver cette publication</translation>
+    </message>
+    <message>
+        <source>take this post out of the archive</source>
+        <translation>sortir cette publication des archives</translation>
+    </message>
+    <message>
+        <source>attach images to this post</source>
+        <translation>joindre des images à cette publication</translation>
+    </message>
+    <message>
+        <source>remove images from this post</source>
+        <translation>retirer des images de cette publication</translation>
+    </message>
+    <message>
+        <source>replace an image of this post</source>
+        <translation>remplacer une image de cette publication</translation>
+    </message>
+    <message>
+        <source>change an image description of this post</source>
+        <translation>modifier la description d’une image de cette publication</translation>
+    </message>
+    <message>
+        <source>sign off this version</source>
+        <translation>valider cette version</translation>
+    </message>
+    <message>
+        <source>send this version back</source>
+        <translation>renvoyer cette version</translation>
+    </message>
+    <message>
+        <source>approve this post</source>
+        <translation>approuver cette publication</translation>
+    </message>
+    <message>
+        <source>set the approval chain</source>
+        <translation>définir la chaîne d’approbation</translation>
+    </message>
+    <message>
+        <source>grant roles</source>
+        <translation>accorder des rôles</translation>
+    </message>
+    <message>
+        <source>revoke roles</source>
+        <translation>retirer des rôles</translation>
+    </message>
+    <message>
+        <source>publish this post</source>
+        <translation>publier cette publication</translation>
+    </message>
+    <message>
+        <source>retry publishing this post</source>
+        <translation>relancer la diffusion de cette publication</translation>
+    </message>
+    <message>
+        <source>retract a language of this post</source>
+        <translation>retirer une langue de cette publication</translation>
+    </message>
+    <message>
+        <source>schedule this post</source>
+        <translation>planifier cette publication</translation>
+    </message>
+    <message>
+        <source>unschedule this post</source>
+        <translation>retirer cette publication de la planification</translation>
+    </message>
+    <message>
+        <source>import translation memory</source>
+        <translation>importer une mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>import terms</source>
+        <translation>importer des termes</translation>
+    </message>
+    <message>
+        <source>change the mappings</source>
+        <translation>modifier les correspondances</translation>
+    </message>
+    <message>
+        <source>add words to the team dictionary</source>
+        <translation>ajouter des mots au dictionnaire de l’équipe</translation>
+    </message>
+    <message>
+        <source>remove words from the team dictionary</source>
+        <translation>retirer des mots du dictionnaire de l’équipe</translation>
+    </message>
+    <message>
+        <source>register signing keys</source>
+        <translation>enregistrer des clés de signature</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <translation>faire cela</translation>
+    </message>
+</context>
+<context>
     <name>MissedScheduleDialog</name>
     <message>
         <source>Missed scheduled publication</source>
