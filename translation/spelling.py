@@ -57,6 +57,7 @@ _MARKUP = re.compile(r"\{[^{}\s]{0,40}\}|\(\([^()\s]{1,40}\)\)|%[sd]\b|</?[A-Za-
 _CACHE_LIMIT = 50_000
 _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=\w)")
 _POSSESSIVE = re.compile(r"['’]s$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dictionary_dir() -> Path:
@@ -147,15 +148,15 @@ class SpellChecker:
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Corrections for ``word``, best first (Hunspell's order)."""
-        if len(word) > MAX_WORD:
+        if len(word) > MAX_WORD or _SURROGATE.search(word):
             return []
         return list(self._dictionary.suggest(word))[:limit]
 
     # ------------------------------------------------------------------ internals
 
     def _skipped(self, word: str) -> bool:
-        if any(c.isdigit() or c == "_" for c in word) or len(word) > MAX_WORD:
-            return True
+        if any(c.isdigit() or c == "_" for c in word) or len(word) > MAX_WORD or _SURROGATE.search(word):
+            return True  # (lone surrogates: undecodable input, refused by the store anyway)
         if word in self._accepted or (word[:1].isupper() and word[:1].lower() + word[1:] in self._accepted):
             return True
         # Strip what only attaches a name: French elision (l’, d’, qu’…), English possessive ’s.

@@ -149,3 +149,9 @@ def test_cli_never_flags_termbase_names(tandem):
 
     code, out = tandem("--json", "spell", "--lang", "fr", "Le port de Belledune et Zorbify")
     assert [m["word"] for m in json.loads(out)] == ["Zorbify"]
+
+
+def test_undecodable_input_and_overlong_runs_do_not_break_the_checker(en):
+    text = "hello\udcff def afecting " + "x" * 70 + " \U0001F600 smilé"
+    assert words(en.check(text)) == ["afecting", "smilé"]
+    assert en.suggest("ab\udcffc") == [] and en.suggest("x" * 70) == []
