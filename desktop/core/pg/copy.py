@@ -23,7 +23,7 @@ TABLES = ("posts", "versions", "spans", "working_drafts", "audit", "approval_cha
           "state_changes", "signoffs", "approval_rounds", "approvals", "approval_step_events",
           "tm_units", "terms", "mappings", "accounts", "post_targets", "publications", "outbox",
           "schedules", "dictionary_words", "media_blobs", "media_states", "outbox_parts",
-          "outbox_media")
+          "outbox_media", "signing_keys")
 
 
 def copy_store(source: SqliteStore, target: PgStore) -> dict:
