@@ -64,7 +64,8 @@ def _top_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print machine-readable JSON")
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="store file (default: $TANDEM_DB or the user data folder)")
+                        help="store file, or a team store's postgresql:// URL (default: $TANDEM_DB, the "
+                             "policy's database.url, or the user data folder)")
     common.add_argument("--log-level", metavar="LEVEL", type=str.upper, choices=LOG_LEVELS,
                         default=argparse.SUPPRESS,
                         help="what the log file in the user data folder records: "
