@@ -12,7 +12,7 @@ class TandemError(Exception):
 
     ``str(error)`` is the English sentence; ``error.message`` is a `Message`
     whose code and parameters let the window say it in the user's language.
-    Raise with a `Message`, or with the English text plus ``msg="area.what"``
+    Raise with a `Message`, or with the English text plus ``msg=`` (the code)
     and its parameters: ``TandemError(f"Post {n} …", msg=CODE, post=n)``.
     """
 

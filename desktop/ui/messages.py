@@ -108,6 +108,8 @@ TEMPLATES: dict[str, str] = {
         "Message", "the approval chain is not complete"),
     "preflight.chain_incomplete/waiting": QT_TRANSLATE_NOOP(
         "Message", "the approval chain is not complete (waiting for {waiting})"),
+    "preflight.too_many_images": QT_TRANSLATE_NOOP(
+        "Message", "the {lang} post has {images} images; this network takes at most {limit}"),
     "preflight.approvals_other_versions": QT_TRANSLATE_NOOP(
         "Message", "the approvals were given on other versions than the official ones"),
     "preflight.approval_unbound": QT_TRANSLATE_NOOP(
@@ -215,6 +217,8 @@ def _param(name: str, value: Any) -> str:
         return _known(lambda: language_name(Lang(value)), value)
     if name == "event":
         return _event(str(value))
+    if name == "unit":
+        return QCoreApplication.translate(CONTEXT, UNITS[value]) if value in UNITS else str(value)
     if name == "action":
         return _action(str(value))
     if name == "channel":
@@ -280,6 +284,12 @@ ACTIONS: dict[str, str] = {
     "keys.register": QT_TRANSLATE_NOOP("Message", "register signing keys"),
 }
 DO_THIS = QT_TRANSLATE_NOOP("Message", "do this")
+
+# What a network's length is counted in (`desktop.core.counting.Unit`).
+UNITS: dict[str, str] = {
+    "weighted characters": QT_TRANSLATE_NOOP("Message", "weighted characters"),
+    "graphemes": QT_TRANSLATE_NOOP("Message", "characters"),
+}
 
 
 def _event(event: str) -> str:

@@ -958,6 +958,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>la chaîne d’approbation n’est pas terminée (en attente de {waiting})</translation>
     </message>
     <message>
+        <source>the {lang} post has {images} images; this network takes at most {limit}</source>
+        <translation>la publication en {lang} compte {images} images; ce réseau en accepte au plus {limit}</translation>
+    </message>
+    <message>
         <source>the approvals were given on other versions than the official ones</source>
         <translation>les approbations portent sur d’autres versions que les versions officielles</translation>
     </message>
@@ -1183,11 +1187,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>publish this post</source>
-        <translation>publier cette publication</translation>
+        <translation>mettre cette publication en ligne</translation>
     </message>
     <message>
         <source>retry publishing this post</source>
-        <translation>relancer la diffusion de cette publication</translation>
+        <translation>relancer la mise en ligne de cette publication</translation>
     </message>
     <message>
         <source>retract a language of this post</source>
@@ -1228,6 +1232,14 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>do this</source>
         <translation>faire cela</translation>
+    </message>
+    <message>
+        <source>weighted characters</source>
+        <translation>caractères pondérés</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caractères</translation>
     </message>
 </context>
 <context>
