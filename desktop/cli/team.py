@@ -35,6 +35,8 @@ def run_init(args, ctx: CliContext) -> int:
     store = init_team(args.url, args.admin, args.role_prefix,
                       allow_unverified_tls=bool(policy.get("database.allow_unverified_tls", False)))
     try:
+        if store.created:
+            seed_team_store(store)
         data = {"url": store.url, "schema_version": store.schema_version(),
                 "owner": store.login, "admin": args.admin, "role_prefix": store.role_prefix}
     finally:
@@ -43,3 +45,16 @@ def run_init(args, ctx: CliContext) -> int:
                   f"{args.admin} is its admin. Grant people roles with "
                   f"`tandem --db {data['url']} users grant LOGIN ROLE`.")
     return 0
+
+
+def seed_team_store(store) -> None:
+    """The shipped termbase and mappings, as a new SQLite store gets them (`desktop.app.seed`),
+    through the repository protocol."""
+    from desktop.app.seed import SEED_USER
+    from desktop.core.store_translation import MAPPING_COLUMNS, TERM_COLUMNS
+    from translation import seed
+
+    store.add_terms([{c: getattr(t, c) for c in TERM_COLUMNS} for t in seed.load_terms()],
+                    SEED_USER)
+    store.add_mappings([{c: str(getattr(m, c)) for c in MAPPING_COLUMNS}
+                        for m in seed.load_mappings()], SEED_USER)

@@ -45,6 +45,11 @@ def test_team_init_then_grant_and_write_from_the_cli(team, monkeypatch):
     assert code == 0
     code, data = run("audit", "verify")
     assert code == 0 and data["ok"]
+    store = PgStore(team.url(alice))  # the shipped termbase and mappings, as on SQLite
+    try:
+        assert {t["added_by"] for t in store.terms()} == {"seed"} and store.mappings()
+    finally:
+        store.close()
 
 
 def test_the_login_is_the_user_whatever_the_environment_says(team, monkeypatch, tmp_path):
