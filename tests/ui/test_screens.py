@@ -1,0 +1,221 @@
+"""The Tools screens (issue 14): each opens in English and French at 1366 × 768 with a minimum
+size that fits, names every interactive widget, closes on Escape, and does its job through the
+Backend (users and roles, the chain editor, mappings, memory, terms, XLIFF, records, audit)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog, QWidget
+
+from desktop.core.model import Lang
+from desktop.ui.screens import install_tools
+from desktop.ui.screens.base import MAX_MINIMUM
+
+from .helpers import settle
+from .test_i18n_a11y import is_interactive, qt_internal
+
+SCREEN = (1366, 768)
+
+
+@pytest.fixture
+def tools(qtbot, make_window, session):
+    window = make_window(session)
+    installed = install_tools(window.context)
+    settle(window)
+    return window, installed
+
+
+def open_screen(window, screen) -> None:
+    screen.open_action.trigger()
+    settle(window)
+
+
+def unnamed_widgets(root: QWidget) -> list[str]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if (not is_interactive(widget) or qt_internal(widget)
+                or isinstance(widget.parentWidget(), QAbstractSpinBox) or not widget.isVisibleTo(root)):
+            continue
+        if not widget.accessibleName().strip():
+            found.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_screen_fits_a_laptop_names_its_widgets_and_closes_on_escape(tools, languages,
+                                                                          lang):
+    window, installed = tools
+    languages.set_language(lang)
+    settle(window)
+    window.resize(*SCREEN)
+    assert len(installed.all_screens()) == 10
+    for screen in installed.all_screens():
+        open_screen(window, screen)
+        assert screen.isVisible(), screen.objectName()
+        minimum = screen.minimumSizeHint().expandedTo(screen.minimumSize())
+        assert minimum.width() <= MAX_MINIMUM[0] and minimum.height() <= MAX_MINIMUM[1], \
+            (screen.objectName(), minimum)
+        assert screen.windowTitle() and screen.accessibleName(), screen.objectName()
+        assert not unnamed_widgets(screen), (screen.objectName(), unnamed_widgets(screen))
+        screen.activateWindow()
+        QTest.keyClick(screen, Qt.Key.Key_Escape)
+        assert not screen.isVisible(), screen.objectName()
+
+
+def test_the_screens_speak_french(tools, languages):
+    window, installed = tools
+    languages.set_language("fr")
+    settle(window)
+    titles = {screen.objectName(): screen.windowTitle() for screen in installed.all_screens()}
+    assert titles["users_roles"] == "Utilisateurs et rôles"
+    assert titles["chain_editor"] == "Chaîne d’approbation"
+    assert titles["audit_check"] == "Vérification du journal d’audit"
+    assert window.tools_menu.title() == "&Outils"
+    languages.set_language("en")
+    settle(window)
+    assert installed.screens[0].windowTitle() == "Users and roles"
+
+
+def test_users_and_roles_grants_and_takes_back(tools, session):
+    window, installed = tools
+    screen = installed.screens[0]
+    open_screen(window, screen)
+    assert screen.table.rowCount() >= 1  # the opener is the store's admin
+    screen.user_edit.setText("bob")
+    screen.role_combo.setCurrentIndex(screen.role_combo.findData("translator"))
+    screen.grant_button.click()
+    settle(window)
+    assert session.roles.has("translator", "bob")
+    assert "bob" in [screen.table.item(r, 0).text() for r in range(screen.table.rowCount())]
+    screen.revoke_button.click()
+    settle(window)
+    assert not session.roles.has("translator", "bob")
+
+
+def test_chain_editor_saves_order_parallel_steps_any_all_and_post_types(tools, session):
+    window, installed = tools
+    screen = installed.screens[1]
+    open_screen(window, screen)
+    while screen.steps:
+        screen.remove_button.click()
+    for name in ("Program", "Legal", "DG Communications"):
+        screen.add_button.click()
+        screen.name_edit.setText(name)
+        screen.name_edit.textEdited.emit(name)
+        screen.id_edit.setText("")
+        screen.id_edit.textEdited.emit("")
+    # Legal runs in parallel with Program: it waits for nothing.
+    screen.table.setCurrentCell(1, 0)
+    for i in range(screen.after_list.count()):
+        screen.after_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    # DG Communications waits for both, needs every approver, only for announcements.
+    screen.table.setCurrentCell(2, 0)
+    for i in range(screen.after_list.count()):
+        screen.after_list.item(i).setCheckState(Qt.CheckState.Checked)
+    screen.mode_combo.setCurrentIndex(screen.mode_combo.findData("all"))
+    screen.mode_combo.activated.emit(screen.mode_combo.currentIndex())
+    screen.types_edit.setText("announcement")
+    screen.types_edit.textEdited.emit("announcement")
+    assert "“Legal” starts as soon as" in screen.summary()
+    screen.save_button.click()
+    settle(window)
+    chain = session.approvals.chain()
+    steps = {s.id: s for s in chain.steps}
+    assert list(steps) == ["program", "legal", "dg-communications"]
+    assert steps["legal"].after == ()
+    assert set(steps["dg-communications"].after) == {"program", "legal"}
+    assert steps["dg-communications"].mode.value == "all"
+    assert steps["dg-communications"].post_types == ("announcement",)
+    assert screen.message_bar.kind == "success"
+
+
+def test_chain_editor_shows_a_core_refusal(tools, session):
+    window, installed = tools
+    screen = installed.screens[1]
+    open_screen(window, screen)
+    screen.add_button.click()
+    screen.id_edit.setText("Not An Id!")
+    screen.id_edit.textEdited.emit("Not An Id!")
+    screen.save_button.click()
+    settle(window)
+    assert screen.message_bar.kind == "warning" and screen.message_bar.isVisible()
+
+
+def test_mappings_add_remove_and_export(tools, session, tmp_path, monkeypatch):
+    window, installed = tools
+    screen = installed.screens[2]
+    open_screen(window, screen)
+    before = screen.table.rowCount()
+    screen.kind_combo.setCurrentIndex(screen.kind_combo.findData("handle"))
+    screen.en_edit.setText("@TandemTestEN")
+    screen.fr_edit.setText("@TandemTestFR")
+    screen.add_button.click()
+    settle(window)
+    assert screen.table.rowCount() == before + 1
+    target = tmp_path / "pairs.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    screen.export_button.click()
+    settle(window)
+    assert "@TandemTestFR" in target.read_text(encoding="utf-8")
+    screen.en_edit.setText("@TandemTestEN")
+    screen.remove_button.click()
+    settle(window)
+    assert screen.table.rowCount() == before
+
+
+def test_memory_and_terminology_search_off_the_gui_thread(tools, session):
+    window, installed = tools
+    memory, terms = installed.screens[3], installed.screens[4]
+    open_screen(window, memory)
+    assert "memory" in memory.size_label.text().lower()
+    open_screen(window, terms)
+    total = terms.table.rowCount()
+    assert total > 0  # a new store ships the Government of Canada organisations
+    terms.search_edit.setText("zzzz-no-such-term")
+    terms.refresh()
+    settle(window)
+    assert terms.table.rowCount() == 0
+
+
+def test_xliff_round_trip_and_records_export(tools, session, tmp_path, monkeypatch):
+    window, installed = tools
+    post_id = session.posts.create(en="Flu shots are free", title="Flu").post.id
+    xliff, records = installed.screens[5], installed.screens[6]
+    open_screen(window, xliff)
+    xliff.post_spin.setValue(post_id)
+    out = tmp_path / "post.xlf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    xliff.export_button.click()
+    settle(window)
+    assert b"Flu shots are free" in out.read_bytes()
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text.replace("<target/>", "<target>Les vaccins sont gratuits</target>")
+                   .replace("</source>", "</source><target>Les vaccins sont gratuits</target>", 1)
+                   if "<target" not in text else text, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    xliff.import_button.click()
+    settle(window)
+    assert session.posts.view(post_id).fr is not None, xliff.message_bar.label.text()
+    open_screen(window, records)
+    record = tmp_path / "record.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(record), ""))
+    records.export_button.click()
+    settle(window)
+    assert json.loads(record.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_audit_check_reads_as_a_sentence(tools, languages, lang):
+    window, installed = tools
+    languages.set_language(lang)
+    settle(window)
+    screen = installed.screens[7]
+    open_screen(window, screen)
+    text = screen.result_label.text()
+    assert ("intact" in text) if lang == "en" else ("intact" in text and "entrées" in text)
+    assert "{" not in text and "[" not in text
+    assert screen.message_bar.kind == "success"
