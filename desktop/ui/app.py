@@ -150,6 +150,8 @@ def run_app(db: str | None = None) -> int:
         window.set_session(session)
         features = install_translation(window)
         workflow = install_workflow(window)
+        from .screens import install_tools
+        install_tools(window.context, workflow.work)  # Tools menu, My tasks, post lifecycle
         from .media_panel import MediaPanel
         MediaPanel(window.context)  # the Preview side panel; its parent keeps it
         from .spell_highlighter import SpellCheckFeature
