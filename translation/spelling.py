@@ -58,6 +58,9 @@ _CACHE_LIMIT = 50_000
 _ELISION = re.compile(r"^(?:[LlDdJjMmNnSsTtCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu)['’](?=\w)")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LETTERS = re.compile(r"[^\W_]*")
+_JOINERS = "'’.-·"
+_NEAR_MARKUP = re.compile(r"[@#{}<>%/:]")
 
 
 def dictionary_dir() -> Path:
@@ -145,6 +148,43 @@ class SpellChecker:
             if not self.is_correct(word) and not (text[end:end + 1] == "." and self.is_correct(word + ".")):
                 found.append(Misspelling(start, end, match.group()))
         return found
+
+    def recheck(self, old_text: str, old_found: list[Misspelling], text: str) -> list[Misspelling]:
+        """:meth:`check` of ``text``, knowing ``old_found`` = ``check(old_text)``.
+
+        When the edit only changed letters inside one word (typing, backspace),
+        only that word is looked up again and the other results are shifted;
+        any other edit (a space, punctuation, an address) checks the whole text.
+        """
+        end = min(len(old_text), len(text))
+        start = 0
+        while start < end and old_text[start] == text[start]:
+            start += 1
+        tail = 0
+        while tail < end - start and old_text[-1 - tail] == text[-1 - tail]:
+            tail += 1
+        changed = old_text[start:len(old_text) - tail] + text[start:len(text) - tail]
+        if not _LETTERS.fullmatch(changed):
+            return self.check(text)
+        word_start = start
+        while word_start > 0 and (text[word_start - 1].isalnum() or
+                                  (text[word_start - 1] in _JOINERS and word_start > 1 and text[word_start - 2].isalnum())):
+            word_start -= 1
+        word_end = len(text) - tail
+        while word_end < len(text) and (text[word_end].isalnum() or
+                                        (text[word_end] in _JOINERS and word_end + 1 < len(text)
+                                         and text[word_end + 1].isalnum())):
+            word_end += 1
+        if word_start > 0 and not text[word_start - 1].isspace() or _NEAR_MARKUP.search(text[word_start:word_end]):
+            return self.check(text)  # maybe part of an address, a hashtag or markup: check it all
+        delta = len(text) - len(old_text)
+        old_end = word_end - delta
+        kept = [m if m.end <= word_start else Misspelling(m.start + delta, m.end + delta, m.word)
+                for m in old_found if m.end <= word_start or m.start >= old_end]
+        window = text[word_start:word_end + 1]  # with the next character: "etc." keeps its dot
+        fresh = [Misspelling(m.start + word_start, m.end + word_start, m.word)
+                 for m in self.check(window) if m.end + word_start <= word_end]
+        return sorted(kept + fresh, key=lambda m: m.start)
 
     def suggest(self, word: str, limit: int = 6) -> list[str]:
         """Corrections for ``word``, best first (Hunspell's order)."""

@@ -4,7 +4,8 @@
 the paragraph being typed with Qt's spell-check underline (a wavy line on
 every platform style) — Qt re-highlights only the changed paragraph, and the
 checker's word cache makes a re-check of known words a dictionary look-up
-each. `SpellCheckFeature` attaches one highlighter per editor, loads the
+each, and `SpellChecker.recheck` looks up only the word a keystroke changed.
+`SpellCheckFeature` attaches one highlighter per editor, loads the
 checkers (Hunspell dictionaries + termbase + team and personal words,
 `desktop.app.spelling`) on a worker once the store is open, and extends each
 editor's context menu: up to six suggestions for the word under the pointer,
@@ -43,23 +44,35 @@ class SpellHighlighter(QSyntaxHighlighter):
         super().__init__(edit.document())
         self.edit = edit
         self.checker: SpellChecker | None = None
+        # Each paragraph's last text and results, so a keystroke re-checks only the word it changed.
+        self._last: dict[int, tuple[str, list[Misspelling]]] = {}
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.format.setUnderlineColor(QColor("#d0021b"))
 
     def set_checker(self, checker: SpellChecker | None) -> None:
         self.checker = checker
+        self._last.clear()
         self.rehighlight()
 
     def misspellings(self, text: str) -> list[Misspelling]:
         return self.checker.check(text) if self.checker is not None else []
+
+    def _block_misspellings(self, text: str) -> list[Misspelling]:
+        if self.checker is None:
+            return []
+        number = self.currentBlock().blockNumber()
+        last = self._last.get(number)
+        found = self.checker.recheck(last[0], last[1], text) if last else self.checker.check(text)
+        self._last[number] = (text, found)
+        return found
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         # The word being typed (the cursor at its end) is not flagged until the cursor leaves it, as
         # word processors do: half-typed words would flash, and each format change costs Qt a relayout
         # of the whole paragraph.
         typing_at = self.edit.textCursor().position() - self.currentBlock().position() if self.edit.hasFocus() else -1
-        for miss in self.misspellings(text):
+        for miss in self._block_misspellings(text):
             start, end = _utf16(text, miss.start), _utf16(text, miss.end)
             if end != typing_at:
                 self.setFormat(start, end - start, self.format)

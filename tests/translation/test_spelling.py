@@ -155,3 +155,35 @@ def test_undecodable_input_and_overlong_runs_do_not_break_the_checker(en):
     text = "hello\udcff def afecting " + "x" * 70 + " \U0001F600 smilé"
     assert words(en.check(text)) == ["afecting", "smilé"]
     assert en.suggest("ab\udcffc") == [] and en.suggest("x" * 70) == []
+
+
+@pytest.mark.parametrize("old,new", [
+    ("Smoke is afecting the regin today", "Smoke is afecting the region today"),
+    ("Smoke is afecting the region today", "Smoke is afecting the regio today"),
+    ("Smoke is afecting the region", "Smoke is afecting the region."),
+    ("Smoke is afecting the region", "Smoke is afecting the region today an"),
+    ("La fumee des feux, c.-à-d. etc", "La fumee des feux, c.-à-d. etc."),
+    ("Visit canada.c", "Visit canada.ca"),
+    ("Follow #GCDigita", "Follow #GCDigital"),
+    ("Smoke is afecting", "Smoke isn afecting"),
+    ("l’eau", "l’eaux"),
+])
+def test_recheck_after_an_edit_equals_a_full_check(en, fr, old, new):
+    for checker in (en, fr):
+        assert checker.recheck(old, checker.check(old), new) == checker.check(new)
+
+
+def test_recheck_while_typing_a_real_paragraph_always_equals_a_full_check(en, fr):
+    """Typing the CDS descriptions key by key (with a backspace every 7th key) from an empty pane."""
+    rows = list(csv.DictReader((DATA / "gc-posts" / "cds-headline-pairs.tsv").open(encoding="utf-8"),
+                               delimiter="\t"))[:12]
+    for checker, column in ((en, "en"), (fr, "fr")):
+        for row in rows:
+            target = row[column].replace("&nbsp;", "\u00a0")
+            text, found = "", []
+            for i, char in enumerate(target):
+                steps = [text + char] + ([text + char + "x", text + char] if i % 7 == 0 else [])
+                for new in steps:
+                    found = checker.recheck(text, found, new)
+                    text = new
+                    assert found == checker.check(text), (column, text)
