@@ -49,7 +49,8 @@ def resolve_db_path(explicit: str | os.PathLike | None, policy: Policy) -> Path:
     if locked:
         if requested and Path(requested).expanduser().resolve() != Path(locked).expanduser().resolve():
             raise PolicyError(
-                f"The database location is locked by the IT policy ({policy.source}) to {locked}."
+                f"The database location is locked by the IT policy ({policy.source}) to {locked}.",
+                msg="session.location_locked", source=str(policy.source), path=str(locked)
             )
         return Path(locked).expanduser()
     return Path(requested).expanduser() if requested else default_db_path()
@@ -65,7 +66,8 @@ def resolve_team_url(explicit: str | os.PathLike | None, policy: Policy) -> str 
     if locked:
         if requested and (not is_url(requested) or redact(requested) != redact(locked)):
             raise PolicyError(f"The team database is locked by the IT policy ({policy.source}) "
-                              f"to {redact(locked)}.")
+                              f"to {redact(locked)}.", msg="session.team_locked",
+                              source=str(policy.source), url=redact(locked))
         return locked
     return requested if is_url(requested) and not policy.get("database.path") else None
 

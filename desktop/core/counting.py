@@ -73,6 +73,8 @@ from twitter_text.regexp.valid_url_preceding_chars import (
     valid_url_preceding_chars as _VALID_URL_PRECEDING,
 )
 
+from .messages import Message
+
 
 class Network(StrEnum):
     X = "x"
@@ -339,7 +341,8 @@ def count_x(text: str) -> Count:
     plain_units, plain_double = _x_plain(s, pos, len(s))
     used = (units + plain_units) // _X_SCALE
     problems = tuple(
-        f"X refuses the character U+{ord(c):04X}." for c in sorted(set(_X_INVALID_CHARS.findall(s)))
+        Message("counting.x_refuses", f"X refuses the character U+{ord(c):04X}.",
+                char=f"U+{ord(c):04X}") for c in sorted(set(_X_INVALID_CHARS.findall(s)))
     )
     return Count(Network.X, used, X_LIMIT, Unit.WEIGHTED, used > X_LIMIT,
                  {"links": links, "emoji": emoji, "double_weight": double + plain_double}, problems)

@@ -54,7 +54,8 @@ class PostService:
         fr = text_rules.check(fr, what="French draft")
         title = text_rules.check(title, what="Title").strip()
         if len(title) > 200:
-            raise InvalidText("Title refused: keep it under 200 characters.")
+            raise InvalidText("Title refused: keep it under 200 characters.",
+                              msg="posts.title_too_long")
         if not title:
             first = (en or fr).strip().splitlines()[0] if (en or fr).strip() else ""
             title = first[:60] or "Untitled post"
@@ -94,7 +95,8 @@ class PostService:
         """Change a post's title (titles are metadata, not versioned text; audited)."""
         title = text_rules.check(title, what="Title").strip()
         if not title or len(title) > 200:
-            raise InvalidText("Title refused: it must have 1 to 200 characters.")
+            raise InvalidText("Title refused: it must have 1 to 200 characters.",
+                              msg="posts.title_length")
         with self.repo.transaction():
             old = self.repo.get_post(post_id)
             if old.title == title:
@@ -110,7 +112,8 @@ class PostService:
             self.hooks.check_write("post.restore", post_id)
         old = self.repo.get_version(version_id)
         if old.post_id != post_id:
-            raise InvalidText(f"Version {version_id} does not belong to post {post_id}.")
+            raise InvalidText(f"Version {version_id} does not belong to post {post_id}.",
+                              msg="posts.foreign_version", version=version_id, post=post_id)
         with self.repo.transaction():
             version = self._append(post_id, old.lang, old.text, old.origin, old.spans,
                                    restored_from=old)

@@ -254,19 +254,24 @@ class ReviewService:
         version = self.repo.latest_version(post_id, lang)
         name = LANG_NAMES[lang]
         if version is None or not version.text.strip():
-            raise TransitionError(f"Post {post_id} has no {name} text to review.")
+            raise TransitionError(f"Post {post_id} has no {name} text to review.",
+                                  msg="review.no_text", post=post_id, lang=lang.value)
         if version_id is not None and version.id != version_id:
             raise TransitionError(f"The {name} text of post {post_id} changed since you opened it "
-                                  f"(it is now v{version.seq}); review the new version.")
+                                  f"(it is now v{version.seq}); review the new version.",
+                                  msg="review.changed", post=post_id, lang=lang.value,
+                                  seq=version.seq)
         existing = self.repo.signoff_for_version(version.id)
         if existing:
             done = "signed off" if existing["kind"] == "sign" else "rejected"
             raise TransitionError(
                 f"{name} v{version.seq} of post {post_id} was already {done} by "
-                f"{existing['reviewer']} at {existing['at'][:16]}; a change needs a new version.")
+                f"{existing['reviewer']} at {existing['at'][:16]}; a change needs a new version.",
+                msg="review.already_decided", post=post_id, lang=lang.value, seq=version.seq,
+                kind=existing["kind"], reviewer=existing["reviewer"], at=existing["at"][:16])
         if post.state is PostState.DRAFT:
             raise TransitionError(f"Post {post_id} is a draft: both languages need text "
-                                  "before review.")
+                                  "before review.", msg="review.draft", post=post_id)
         if event is Event.SIGN:
             other = self.repo.latest_version(post_id, lang.other)
             threads.check_same_count(*((version.text, other.text) if lang is Lang.EN
@@ -308,7 +313,8 @@ class ReviewService:
         lang = Lang(lang)
         comment = text_rules.check(comment or "", what="Comment").strip()
         if not comment:
-            raise InvalidText("A rejection needs a comment saying what to fix.")
+            raise InvalidText("A rejection needs a comment saying what to fix.",
+                              msg="review.reject_needs_comment")
         _post, version = self._reviewable(post_id, lang, Event.REJECT, version_id)
         self._require_reviewer("review.reject", "reject", version)
         signer = self.signing.signer("review.reject", post_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from .errors import InvalidText
+from .messages import Message
 
 #: Larger than any network's limit by far, small enough to keep every
 #: keystroke, count and diff fast. A 1 MB paste is refused with this number.
@@ -24,29 +25,31 @@ def _is_noncharacter(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def problems(text: str) -> list[str]:
+def problems(text: str) -> list[Message]:
     """Every reason ``text`` cannot be stored, as user-facing sentences."""
-    found: list[str] = []
+    found: list[Message] = []
     if len(text) > MAX_TEXT_CHARS:
-        found.append(
-            f"Text is {len(text):,} characters long; Tandem keeps posts up to "
-            f"{MAX_TEXT_CHARS:,} characters."
-        )
+        found.append(Message(
+            "text.too_long", f"Text is {len(text):,} characters long; Tandem keeps posts up to "
+            f"{MAX_TEXT_CHARS:,} characters.", length=len(text), limit=MAX_TEXT_CHARS))
         return found
     for index, char in enumerate(text):
+        at, code = index + 1, f"U+{ord(char):04X}"
         if "\ud800" <= char <= "\udfff":
-            found.append(f"Invalid UTF-8 (undecodable byte) at character {index + 1}.")
+            found.append(Message("text.undecodable",
+                                 f"Invalid UTF-8 (undecodable byte) at character {at}.", at=at))
         elif char == "\x00":
-            found.append(f"NUL character at position {index + 1}.")
+            found.append(Message("text.nul", f"NUL character at position {at}.", at=at))
         elif char in BIDI_CONTROLS:
-            found.append(
-                f"Bidirectional control U+{ord(char):04X} at position {index + 1} "
-                "could make the post read differently from what was approved."
-            )
+            found.append(Message(
+                "text.bidi", f"Bidirectional control {code} at position {at} "
+                "could make the post read differently from what was approved.", char=code, at=at))
         elif _is_noncharacter(char):
-            found.append(f"Unicode noncharacter U+{ord(char):04X} at position {index + 1}.")
+            found.append(Message("text.noncharacter",
+                                 f"Unicode noncharacter {code} at position {at}.", char=code, at=at))
         elif unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS and char != "\r":
-            found.append(f"Control character U+{ord(char):04X} at position {index + 1}.")
+            found.append(Message("text.control", f"Control character {code} at position {at}.",
+                                 char=code, at=at))
         if len(found) >= 5:
             break
     return found
@@ -56,7 +59,8 @@ def check(text: str, *, what: str = "Text") -> str:
     """Return ``text`` with line endings normalised, or raise InvalidText."""
     issues = problems(text)
     if issues:
-        raise InvalidText(f"{what} refused: " + " ".join(issues))
+        raise InvalidText(f"{what} refused: " + " ".join(issues), msg="text.refused",
+                          problems=issues)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

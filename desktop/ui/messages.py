@@ -48,6 +48,47 @@ TEMPLATES: dict[str, str] = {
         "Message", "You already approved post {post} at every step you can act on now."),
     "approvals.choose_step": QT_TRANSLATE_NOOP(
         "Message", "You can approve several steps of post {post}; choose one: {steps}."),
+    # review (sign-off and rejection)
+    "review.no_text": QT_TRANSLATE_NOOP("Message", "Post {post} has no {lang} text to review."),
+    "review.changed": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} changed since you opened it (it is now "
+                   "v{seq}); review the new version."),
+    "review.already_decided/sign": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} v{seq} of post {post} was already signed off by {reviewer} at "
+                   "{at}; a change needs a new version."),
+    "review.already_decided/reject": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} v{seq} of post {post} was already sent back by {reviewer} at "
+                   "{at}; a change needs a new version."),
+    "review.draft": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} is a draft: both languages need text before review."),
+    "review.reject_needs_comment": QT_TRANSLATE_NOOP(
+        "Message", "Sending a version back needs a comment saying what to fix."),
+    # posts and the text rules
+    "posts.title_too_long": QT_TRANSLATE_NOOP(
+        "Message", "Title refused: keep it under 200 characters."),
+    "posts.title_length": QT_TRANSLATE_NOOP(
+        "Message", "Title refused: it must have 1 to 200 characters."),
+    "posts.foreign_version": QT_TRANSLATE_NOOP(
+        "Message", "Version {version} does not belong to post {post}."),
+    "text.refused": QT_TRANSLATE_NOOP("Message", "Text refused: {problems}"),
+    "text.too_long": QT_TRANSLATE_NOOP(
+        "Message", "Text is {length} characters long; Tandem keeps posts up to {limit} "
+                   "characters."),
+    "text.undecodable": QT_TRANSLATE_NOOP(
+        "Message", "Invalid UTF-8 (undecodable byte) at character {at}."),
+    "text.nul": QT_TRANSLATE_NOOP("Message", "NUL character at position {at}."),
+    "text.bidi": QT_TRANSLATE_NOOP(
+        "Message", "Text-direction control {char} at position {at} could make the post read "
+                   "differently from what was approved."),
+    "text.noncharacter": QT_TRANSLATE_NOOP(
+        "Message", "Unicode noncharacter {char} at position {at}."),
+    "text.control": QT_TRANSLATE_NOOP("Message", "Control character {char} at position {at}."),
+    "counting.x_refuses": QT_TRANSLATE_NOOP("Message", "X refuses the character {char}."),
+    # the session (start-up)
+    "session.location_locked": QT_TRANSLATE_NOOP(
+        "Message", "The database location is locked by the IT policy ({source}) to {path}."),
+    "session.team_locked": QT_TRANSLATE_NOOP(
+        "Message", "The team database is locked by the IT policy ({source}) to {url}."),
     # workflow
     "workflow.refused": QT_TRANSLATE_NOOP(
         "Message", "Post {post} ({state}) cannot {event} now."),
@@ -180,6 +221,7 @@ BOTH = QT_TRANSLATE_NOOP("Message", "English and French")
 VARIANTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "preflight.no_official": lambda p: "seq" if p.get("seq") is not None else "",
     "preflight.chain_incomplete": lambda p: "waiting" if p.get("waiting") else "",
+    "review.already_decided": lambda p: "reject" if p.get("kind") == "reject" else "sign",
 }
 
 

@@ -28,8 +28,8 @@
         <translation>Garder la suggestion</translation>
     </message>
     <message>
-        <source>{score} % — {text}</source>
-        <translation>{score}&#xa0;% — {text}</translation>
+        <source>{score} — {text}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matches “{source}” ({reference}).</source>
@@ -258,6 +258,57 @@ par une nouvelle version (nº {version})</translation>
     </message>
 </context>
 <context>
+    <name>ArchivedPostsScreen</name>
+    <message>
+        <source>Choose a post in the list.</source>
+        <translation>Choisissez une publication dans la liste.</translation>
+    </message>
+    <message>
+        <source>“{title}” is back in the lists.</source>
+        <translation>«&#xa0;{title}&#xa0;» est de retour dans les listes.</translation>
+    </message>
+    <message>
+        <source>Archived posts</source>
+        <translation>Publications archivées</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hived posts…</source>
+        <translation>Publications arc&amp;hivées…</translation>
+    </message>
+    <message>
+        <source>&amp;Archived posts, newest first:</source>
+        <translation>Publications &amp;archivées, les plus récentes d’abord&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Archived by</source>
+        <translation>Archivée par</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>Archivée le</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Bring the chosen post back into the lists</source>
+        <translation>Remettre la publication choisie dans les listes</translation>
+    </message>
+</context>
+<context>
     <name>AttachDialog</name>
     <message>
         <source>Attach an image</source>
@@ -318,6 +369,276 @@ par une nouvelle version (nº {version})</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditCheckScreen</name>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Vérification du journal d’audit…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {entries} entries, the hash chain is unbroken, and versions, sign-offs, approvals, roles and states agree with it. {signed} decision signatures verified.</source>
+        <translation>Le journal d’audit est intact&#xa0;: {entries} entrées, la chaîne de hachage est ininterrompue, et les versions, validations, approbations, rôles et états concordent avec lui. {signed} signatures de décision vérifiées.</translation>
+    </message>
+    <message>
+        <source>Audit check passed.</source>
+        <translation>Vérification de l’audit réussie.</translation>
+    </message>
+    <message>
+        <source>The audit log has been TAMPERED WITH: {count} problems found. Keep a copy of the store and tell your IT security contact.</source>
+        <translation>Le journal d’audit a été ALTÉRÉ&#xa0;: {count} problèmes trouvés. Gardez une copie de la base et prévenez votre responsable de la sécurité informatique.</translation>
+    </message>
+    <message>
+        <source>Audit check failed.</source>
+        <translation>La vérification de l’audit a échoué.</translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation>Problème&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Unsigned decision: {text}</source>
+        <translation>Décision non signée&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Nothing to report.</source>
+        <translation>Rien à signaler.</translation>
+    </message>
+    <message>
+        <source>&amp;Details ({count}):</source>
+        <translation>&amp;Détails ({count})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Audit check</source>
+        <translation>Vérification du journal d’audit</translation>
+    </message>
+    <message>
+        <source>Check the &amp;audit log…</source>
+        <translation>Vérifier le journal d’&amp;audit…</translation>
+    </message>
+    <message>
+        <source>Every change in Tandem is written to a hash-chained audit log. The check recomputes the chain and compares the versions, sign-offs, approvals, roles and states with it.</source>
+        <translation>Chaque modification dans Tandem est inscrite dans un journal d’audit chaîné par hachage. La vérification recalcule la chaîne et y compare les versions, validations, approbations, rôles et états.</translation>
+    </message>
+    <message>
+        <source>&amp;Check again</source>
+        <translation>&amp;Vérifier de nouveau</translation>
+    </message>
+    <message>
+        <source>Run the audit check again</source>
+        <translation>Refaire la vérification du journal d’audit</translation>
+    </message>
+    <message>
+        <source>Audit check details</source>
+        <translation>Détails de la vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Détails&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ChainEditorScreen</name>
+    <message>
+        <source>The IT policy sets this chain: it cannot be changed here.</source>
+        <translation>La politique informatique fixe cette chaîne&#xa0;: elle ne peut pas être modifiée ici.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the chain; you can read it.</source>
+        <translation>Seul un administrateur peut modifier la chaîne&#xa0;; vous pouvez la consulter.</translation>
+    </message>
+    <message>
+        <source>Changes apply to posts entering approval after you save; posts already in approval keep the chain they started with.</source>
+        <translation>Les modifications s’appliquent aux publications qui entrent en approbation après l’enregistrement&#xa0;; celles déjà en approbation gardent leur chaîne de départ.</translation>
+    </message>
+    <message>
+        <source>New step {number}</source>
+        <translation>Nouvelle étape {number}</translation>
+    </message>
+    <message>
+        <source>Approval chain saved: {count} steps.</source>
+        <translation>Chaîne d’approbation enregistrée&#xa0;: {count} étapes.</translation>
+    </message>
+    <message>
+        <source>all approvers</source>
+        <translation>tous les approbateurs</translation>
+    </message>
+    <message>
+        <source>any one approver</source>
+        <translation>un seul approbateur</translation>
+    </message>
+    <message>
+        <source>starts at once</source>
+        <translation>commence tout de suite</translation>
+    </message>
+    <message>
+        <source>every post</source>
+        <translation>toutes les publications</translation>
+    </message>
+    <message>
+        <source>No steps: a post is approved as soon as both languages are official.</source>
+        <translation>Aucune étape&#xa0;: une publication est approuvée dès que les deux langues sont officielles.</translation>
+    </message>
+    <message>
+        <source>“{name}” waits for {after}, then needs {who}.</source>
+        <translation>«&#xa0;{name}&#xa0;» attend {after}, puis il faut {who}.</translation>
+    </message>
+    <message>
+        <source>“{name}” starts as soon as the post enters approval and needs {who}.</source>
+        <translation>«&#xa0;{name}&#xa0;» commence dès que la publication entre en approbation et il faut {who}.</translation>
+    </message>
+    <message>
+        <source>Only for {types} posts.</source>
+        <translation>Seulement pour les publications de type {types}.</translation>
+    </message>
+    <message>
+        <source>Approval chain</source>
+        <translation>Chaîne d’approbation</translation>
+    </message>
+    <message>
+        <source>Approval chain editor</source>
+        <translation>Éditeur de la chaîne d’approbation</translation>
+    </message>
+    <message>
+        <source>Approval &amp;chain…</source>
+        <translation>&amp;Chaîne d’approbation…</translation>
+    </message>
+    <message>
+        <source>St&amp;eps, in order:</source>
+        <translation>Éta&amp;pes, dans l’ordre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Who approves</source>
+        <translation>Qui approuve</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Post types</source>
+        <translation>Types de publication</translation>
+    </message>
+    <message>
+        <source>Approval steps</source>
+        <translation>Étapes d’approbation</translation>
+    </message>
+    <message>
+        <source>The chain in words</source>
+        <translation>La chaîne en mots</translation>
+    </message>
+    <message>
+        <source>&amp;Add step</source>
+        <translation>A&amp;jouter une étape</translation>
+    </message>
+    <message>
+        <source>Add a step at the end</source>
+        <translation>Ajouter une étape à la fin</translation>
+    </message>
+    <message>
+        <source>&amp;Remove step</source>
+        <translation>&amp;Retirer l’étape</translation>
+    </message>
+    <message>
+        <source>Remove the chosen step</source>
+        <translation>Retirer l’étape choisie</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move the chosen step up</source>
+        <translation>Monter l’étape choisie</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <source>Move the chosen step down</source>
+        <translation>Descendre l’étape choisie</translation>
+    </message>
+    <message>
+        <source>Chosen step</source>
+        <translation>Étape choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Step name</source>
+        <translation>Nom de l’étape</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Step id (approvers hold approver:id)</source>
+        <translation>Identifiant de l’étape (les approbateurs détiennent approver:identifiant)</translation>
+    </message>
+    <message>
+        <source>Appro&amp;vers:</source>
+        <translation>Appro&amp;bateurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How many approvers must approve</source>
+        <translation>Combien d’approbateurs doivent approuver</translation>
+    </message>
+    <message>
+        <source>Any one approver is enough</source>
+        <translation>Un seul approbateur suffit</translation>
+    </message>
+    <message>
+        <source>All approvers must approve</source>
+        <translation>Tous les approbateurs doivent approuver</translation>
+    </message>
+    <message>
+        <source>Waits &amp;for (none checked: starts at once, in parallel):</source>
+        <translation>&amp;Attend (rien de coché&#xa0;: commence tout de suite, en parallèle)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Steps this step waits for</source>
+        <translation>Étapes que cette étape attend</translation>
+    </message>
+    <message>
+        <source>Only for post &amp;types:</source>
+        <translation>Seulement pour les &amp;types de publication&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Post types this step applies to, separated by commas; empty for every post</source>
+        <translation>Types de publication visés par cette étape, séparés par des virgules; vide pour toutes les publications</translation>
+    </message>
+    <message>
+        <source>empty: every post, e.g. announcement</source>
+        <translation>vide&#xa0;: toutes les publications, p.&#xa0;ex. announcement</translation>
+    </message>
+    <message>
+        <source>&amp;Save chain</source>
+        <translation>&amp;Enregistrer la chaîne</translation>
+    </message>
+    <message>
+        <source>Save the approval chain</source>
+        <translation>Enregistrer la chaîne d’approbation</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Re&amp;charger</translation>
+    </message>
+    <message>
+        <source>Discard changes and load the saved chain</source>
+        <translation>Abandonner les modifications et recharger la chaîne enregistrée</translation>
     </message>
 </context>
 <context>
@@ -612,10 +933,6 @@ Bilingual posting desk for Government of Canada communications.</source>
 Poste de publication bilingue pour les communications du gouvernement du Canada.</translation>
     </message>
     <message>
-        <source>Tandem — bilingual posting desk</source>
-        <translation>Tandem — poste de publication bilingue</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -684,8 +1001,20 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>&amp;Versions anglaises</translation>
     </message>
     <message>
+        <source>Bilingual posting desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This store is read-only ({path}): you can read posts, but nothing can be saved.</source>
         <translation>Cette base de données est en lecture seule ({path})&#xa0;: vous pouvez lire les publications, mais rien ne peut être enregistré.</translation>
+    </message>
+    <message>
+        <source>Another Tandem window already has this store open (process {pid} on {host}). Work in one window at a time: each shows what the other saved only once it reloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>&amp;About Tandem</source>
@@ -732,6 +1061,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Vérifications, révision et approbations</translation>
     </message>
     <message>
+        <source>Side &amp;panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close the side panel</source>
         <translation>Fermer le panneau latéral</translation>
     </message>
@@ -754,6 +1087,165 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>in memory</source>
         <translation>en mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>MappingsScreen</name>
+    <message>
+        <source>&amp;Pairs ({count}):</source>
+        <translation>&amp;Paires ({count})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Hashtag</source>
+        <translation>Mot-clic</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Type the English and the French form of the pair.</source>
+        <translation>Tapez la forme anglaise et la forme française de la paire.</translation>
+    </message>
+    <message>
+        <source>Pair added: {en} ↔ {fr}.</source>
+        <translation>Paire ajoutée&#xa0;: {en} ↔ {fr}.</translation>
+    </message>
+    <message>
+        <source>Choose the pair to remove in the list.</source>
+        <translation>Choisissez dans la liste la paire à retirer.</translation>
+    </message>
+    <message>
+        <source>Pair removed: {text}.</source>
+        <translation>Paire retirée&#xa0;: {text}.</translation>
+    </message>
+    <message>
+        <source>Import mappings</source>
+        <translation>Importer des correspondances</translation>
+    </message>
+    <message>
+        <source>Mapping CSV (*.csv);;All files (*)</source>
+        <translation>Correspondances CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export mappings</source>
+        <translation>Exporter les correspondances</translation>
+    </message>
+    <message>
+        <source>Mapping CSV (*.csv)</source>
+        <translation>Correspondances CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} pairs written to {file}.</source>
+        <translation>{count} paires écrites dans {file}.</translation>
+    </message>
+    <message>
+        <source>Handle, hashtag and address mappings</source>
+        <translation>Correspondances d’identifiants, de mots-clics et d’adresses</translation>
+    </message>
+    <message>
+        <source>Mappings</source>
+        <translation>Correspondances</translation>
+    </message>
+    <message>
+        <source>&amp;Mappings…</source>
+        <translation>Corres&amp;pondances…</translation>
+    </message>
+    <message>
+        <source>Suggestions replace an English handle, hashtag or address with its French counterpart (and back); the checks make sure both versions use matching ones.</source>
+        <translation>Les suggestions remplacent un identifiant, un mot-clic ou une adresse en anglais par son équivalent français (et inversement)&#xa0;; les contrôles vérifient que les deux versions utilisent des formes correspondantes.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Mapping pairs</source>
+        <translation>Paires de correspondances</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Kind of pair</source>
+        <translation>Type de paire</translation>
+    </message>
+    <message>
+        <source>&amp;English:</source>
+        <translation>&amp;Anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>English form</source>
+        <translation>Forme anglaise</translation>
+    </message>
+    <message>
+        <source>e.g. @HealthCanada</source>
+        <translation>p.&#xa0;ex. @HealthCanada</translation>
+    </message>
+    <message>
+        <source>&amp;French:</source>
+        <translation>&amp;Français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>French form</source>
+        <translation>Forme française</translation>
+    </message>
+    <message>
+        <source>e.g. @SanteCanada</source>
+        <translation>p.&#xa0;ex. @SanteCanada</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>Re&amp;marque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Add pair</source>
+        <translation>A&amp;jouter la paire</translation>
+    </message>
+    <message>
+        <source>Add the pair</source>
+        <translation>Ajouter la paire</translation>
+    </message>
+    <message>
+        <source>&amp;Remove pair</source>
+        <translation>&amp;Retirer la paire</translation>
+    </message>
+    <message>
+        <source>Remove the chosen pair</source>
+        <translation>Retirer la paire choisie</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Import pairs from a CSV file</source>
+        <translation>Importer des paires depuis un fichier CSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export every pair as a CSV file</source>
+        <translation>Exporter toutes les paires dans un fichier CSV</translation>
     </message>
 </context>
 <context>
@@ -816,6 +1308,109 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>MemoryScreen</name>
+    <message>
+        <source>{score}%</source>
+        <translation>{score}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Units in the memory: {count}</source>
+        <translation>Unités dans la mémoire&#xa0;: {count}</translation>
+    </message>
+    <message>
+        <source>&amp;Matches ({count}):</source>
+        <translation>&amp;Correspondances ({count})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import translation memory</source>
+        <translation>Importer une mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>TMX files (*.tmx);;All files (*)</source>
+        <translation>Fichiers TMX (*.tmx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export translation memory</source>
+        <translation>Exporter la mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>TMX files (*.tmx)</source>
+        <translation>Fichiers TMX (*.tmx)</translation>
+    </message>
+    <message>
+        <source>{count} units written to {file}.</source>
+        <translation>{count} unités écrites dans {file}.</translation>
+    </message>
+    <message>
+        <source>Translation memory</source>
+        <translation>Mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>Translation mem&amp;ory…</source>
+        <translation>&amp;Mémoire de traduction…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Text to look up in the memory</source>
+        <translation>Texte à chercher dans la mémoire</translation>
+    </message>
+    <message>
+        <source>a sentence or a few words</source>
+        <translation>une phrase ou quelques mots</translation>
+    </message>
+    <message>
+        <source>&amp;Written in:</source>
+        <translation>Écrit &amp;en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language of the text to look up</source>
+        <translation>Langue du texte à chercher</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Correspondance</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Traduction</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Memory matches, best first</source>
+        <translation>Correspondances de la mémoire, les meilleures d’abord</translation>
+    </message>
+    <message>
+        <source>&amp;Import TMX…</source>
+        <translation>&amp;Importer un TMX…</translation>
+    </message>
+    <message>
+        <source>Import a TMX file into the memory</source>
+        <translation>Importer un fichier TMX dans la mémoire</translation>
+    </message>
+    <message>
+        <source>E&amp;xport TMX…</source>
+        <translation>E&amp;xporter en TMX…</translation>
+    </message>
+    <message>
+        <source>Export the whole memory as TMX</source>
+        <translation>Exporter toute la mémoire en TMX</translation>
+    </message>
+    <message>
+        <source>&amp;Matches:</source>
+        <translation>&amp;Correspondances&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Message</name>
     <message>
         <source>{user} cannot {action}: that needs {needs}. An administrator can grant it.</source>
@@ -852,6 +1447,82 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>You can approve several steps of post {post}; choose one: {steps}.</source>
         <translation>Vous pouvez approuver plusieurs étapes de la publication {post}; choisissez-en une&#xa0;: {steps}.</translation>
+    </message>
+    <message>
+        <source>Post {post} has no {lang} text to review.</source>
+        <translation>La publication {post} n’a pas de texte en {lang} à réviser.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} changed since you opened it (it is now v{seq}); review the new version.</source>
+        <translation>Le texte en {lang} de la publication {post} a changé depuis que vous l’avez ouvert (c’est maintenant la v{seq}); révisez la nouvelle version.</translation>
+    </message>
+    <message>
+        <source>The {lang} v{seq} of post {post} was already signed off by {reviewer} at {at}; a change needs a new version.</source>
+        <translation>La v{seq} en {lang} de la publication {post} a déjà été validée par {reviewer} le {at}; un changement demande une nouvelle version.</translation>
+    </message>
+    <message>
+        <source>The {lang} v{seq} of post {post} was already sent back by {reviewer} at {at}; a change needs a new version.</source>
+        <translation>La v{seq} en {lang} de la publication {post} a déjà été renvoyée par {reviewer} le {at}; un changement demande une nouvelle version.</translation>
+    </message>
+    <message>
+        <source>Post {post} is a draft: both languages need text before review.</source>
+        <translation>La publication {post} est une ébauche&#xa0;: les deux langues doivent avoir un texte avant la révision.</translation>
+    </message>
+    <message>
+        <source>Sending a version back needs a comment saying what to fix.</source>
+        <translation>Pour renvoyer une version, ajoutez un commentaire qui dit quoi corriger.</translation>
+    </message>
+    <message>
+        <source>Title refused: keep it under 200 characters.</source>
+        <translation>Titre refusé&#xa0;: gardez-le sous 200 caractères.</translation>
+    </message>
+    <message>
+        <source>Title refused: it must have 1 to 200 characters.</source>
+        <translation>Titre refusé&#xa0;: il doit compter de 1 à 200 caractères.</translation>
+    </message>
+    <message>
+        <source>Version {version} does not belong to post {post}.</source>
+        <translation>La version {version} n’appartient pas à la publication {post}.</translation>
+    </message>
+    <message>
+        <source>Text refused: {problems}</source>
+        <translation>Texte refusé&#xa0;: {problems}</translation>
+    </message>
+    <message>
+        <source>Text is {length} characters long; Tandem keeps posts up to {limit} characters.</source>
+        <translation>Le texte compte {length} caractères; Tandem garde les publications jusqu’à {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>Invalid UTF-8 (undecodable byte) at character {at}.</source>
+        <translation>UTF-8 invalide (octet indécodable) au caractère {at}.</translation>
+    </message>
+    <message>
+        <source>NUL character at position {at}.</source>
+        <translation>Caractère NUL à la position {at}.</translation>
+    </message>
+    <message>
+        <source>Text-direction control {char} at position {at} could make the post read differently from what was approved.</source>
+        <translation>Le caractère de contrôle de direction {char} à la position {at} pourrait faire lire la publication autrement que ce qui a été approuvé.</translation>
+    </message>
+    <message>
+        <source>Unicode noncharacter {char} at position {at}.</source>
+        <translation>Non-caractère Unicode {char} à la position {at}.</translation>
+    </message>
+    <message>
+        <source>Control character {char} at position {at}.</source>
+        <translation>Caractère de contrôle {char} à la position {at}.</translation>
+    </message>
+    <message>
+        <source>X refuses the character {char}.</source>
+        <translation>X refuse le caractère {char}.</translation>
+    </message>
+    <message>
+        <source>The database location is locked by the IT policy ({source}) to {path}.</source>
+        <translation>L’emplacement de la base de données est imposé par la politique des TI ({source})&#xa0;: {path}.</translation>
+    </message>
+    <message>
+        <source>The team database is locked by the IT policy ({source}) to {url}.</source>
+        <translation>La base de données d’équipe est imposée par la politique des TI ({source})&#xa0;: {url}.</translation>
     </message>
     <message>
         <source>Post {post} ({state}) cannot {event} now.</source>
@@ -1480,6 +2151,93 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>MyTasksWindow</name>
+    <message>
+        <source>Post {id}</source>
+        <translation>Publication {id}</translation>
+    </message>
+    <message>
+        <source>To review ({count})</source>
+        <translation>À réviser ({count})</translation>
+    </message>
+    <message>
+        <source>To approve ({count})</source>
+        <translation>À approuver ({count})</translation>
+    </message>
+    <message>
+        <source>To publish ({count})</source>
+        <translation>À publier ({count})</translation>
+    </message>
+    <message>
+        <source>Published in one language only ({count})</source>
+        <translation>Publiées dans une seule langue ({count})</translation>
+    </message>
+    <message>
+        <source>{count} waiting for you</source>
+        <translation>{count} en attente pour vous</translation>
+    </message>
+    <message>
+        <source>Nothing waits for you.</source>
+        <translation>Rien ne vous attend.</translation>
+    </message>
+    <message>
+        <source>&amp;My tasks ({count})</source>
+        <translation>&amp;Mes tâches ({count})</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mes tâches</translation>
+    </message>
+    <message>
+        <source>&amp;What waits for you:</source>
+        <translation>&amp;Ce qui vous attend&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Tasks waiting for you, by kind</source>
+        <translation>Tâches qui vous attendent, par type</translation>
+    </message>
+    <message>
+        <source>Enter opens the post in the editors.</source>
+        <translation>Entrée ouvre la publication dans les éditeurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Open post</source>
+        <translation>&amp;Ouvrir la publication</translation>
+    </message>
+    <message>
+        <source>Open the chosen post in the editors</source>
+        <translation>Ouvrir la publication choisie dans les éditeurs</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh my tasks</source>
+        <translation>Actualiser mes tâches</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close my tasks</source>
+        <translation>Fermer mes tâches</translation>
+    </message>
+    <message>
+        <source>What waits for you: to review, approve, publish (Ctrl+Shift+M)</source>
+        <translation>Ce qui vous attend&#xa0;: à réviser, approuver, publier (Ctrl+Maj+M)</translation>
+    </message>
+</context>
+<context>
     <name>Origin</name>
     <message>
         <source>human</source>
@@ -1496,6 +2254,61 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>machine-assisted, {share}</source>
         <translation>assistée par la machine, {share}</translation>
+    </message>
+</context>
+<context>
+    <name>PostLifecycle</name>
+    <message>
+        <source>Copy of {title}</source>
+        <translation>Copie de {title}</translation>
+    </message>
+    <message>
+        <source>Copy made: “{title}” (post {id}).</source>
+        <translation>Copie faite&#xa0;: «&#xa0;{title}&#xa0;» (publication {id}).</translation>
+    </message>
+    <message>
+        <source>“{title}” archived: it left the lists. Tools → Archived posts brings it back.</source>
+        <translation>«&#xa0;{title}&#xa0;» archivée&#xa0;: elle a quitté les listes. Outils → Publications archivées la rétablit.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>Supprimer la publication</translation>
+    </message>
+    <message>
+        <source>Delete post {id}? Only a draft nobody has reviewed can be deleted. It leaves every list; its versions stay in the record and the deletion is audited.</source>
+        <translation>Supprimer la publication {id}&#xa0;? Seule une ébauche que personne n’a révisée peut être supprimée. Elle quitte toutes les listes&#xa0;; ses versions restent au registre et la suppression est consignée dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>“{title}” deleted.</source>
+        <translation>«&#xa0;{title}&#xa0;» supprimée.</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate post</source>
+        <translation>D&amp;upliquer la publication</translation>
+    </message>
+    <message>
+        <source>A new draft with this post&apos;s text</source>
+        <translation>Une nouvelle ébauche avec le texte de cette publication</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive post</source>
+        <translation>Arc&amp;hiver la publication</translation>
+    </message>
+    <message>
+        <source>Take this post out of the lists</source>
+        <translation>Retirer cette publication des listes</translation>
+    </message>
+    <message>
+        <source>&amp;Delete post…</source>
+        <translation>&amp;Supprimer la publication…</translation>
+    </message>
+    <message>
+        <source>Only a draft nobody has reviewed</source>
+        <translation>Seulement une ébauche que personne n’a révisée</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2505,14 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Nouvelle vérification de la publication et planification…</translation>
     </message>
     <message>
+        <source>The post changed after this check. Close this window and publish again to check the new texts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tandem tried these targets, in this order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Published in English and French.</source>
         <translation>Publiée en anglais et en français.</translation>
     </message>
@@ -1702,6 +2523,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>Not published: {state}.</source>
         <translation>Non publiée&#xa0;: {state}.</translation>
+    </message>
+    <message>
+        <source>Scheduled: Tandem will send both languages, in this order:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scheduled for {time}: Tandem publishes both languages then, while it is running.</source>
@@ -2135,6 +2960,77 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>RecordsExportScreen</name>
+    <message>
+        <source>Export records</source>
+        <translation>Exporter le registre</translation>
+    </message>
+    <message>
+        <source>Records written to {file}.</source>
+        <translation>Registre écrit dans {file}.</translation>
+    </message>
+    <message>
+        <source>Export &amp;records…</source>
+        <translation>Exporter le &amp;registre…</translation>
+    </message>
+    <message>
+        <source>The record holds every version with its provenance, every sign-off, approval, state change and publication, with the result of the audit check.</source>
+        <translation>Le registre contient chaque version avec sa provenance, chaque validation, approbation, changement d’état et publication, avec le résultat de la vérification du journal d’audit.</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>Format du fichier</translation>
+    </message>
+    <message>
+        <source>JSON (for other systems)</source>
+        <translation>JSON (pour d’autres systèmes)</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV (tableur)</translation>
+    </message>
+    <message>
+        <source>HTML (to read or print)</source>
+        <translation>HTML (à lire ou imprimer)</translation>
+    </message>
+    <message>
+        <source>Only &amp;post number:</source>
+        <translation>Seulement la &amp;publication numéro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export only one post</source>
+        <translation>Exporter une seule publication</translation>
+    </message>
+    <message>
+        <source>Number of the post to export</source>
+        <translation>Numéro de la publication à exporter</translation>
+    </message>
+    <message>
+        <source>Only posts active &amp;since:</source>
+        <translation>Seulement les publications actives &amp;depuis le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export only posts active since a date</source>
+        <translation>Exporter seulement les publications actives depuis une date</translation>
+    </message>
+    <message>
+        <source>Earliest activity date</source>
+        <translation>Date d’activité la plus ancienne</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>Choose a file and export the records</source>
+        <translation>Choisir un fichier et exporter le registre</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPane</name>
     <message>
         <source>No text yet.</source>
@@ -2399,6 +3295,29 @@ To review: {languages} · waiting since {time}</source>
     </message>
 </context>
 <context>
+    <name>ScreenDialog</name>
+    <message>
+        <source>{file}: {added} added, {duplicates} already there, {skipped} skipped.</source>
+        <translation>{file}&#xa0;: {added} ajoutés, {duplicates} déjà présents, {skipped} ignorés.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Ligne {line}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>… et {count} de plus.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Fermer cette fenêtre</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>Set by your IT policy</source>
@@ -2544,6 +3463,14 @@ To review: {languages} · waiting since {time}</source>
         <translation>Obligatoire&#xa0;: l’adresse https:// du serveur</translation>
     </message>
     <message>
+        <source>For example {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example {handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings — Tandem</source>
         <translation>Paramètres — Tandem</translation>
     </message>
@@ -2668,10 +3595,6 @@ To review: {languages} · waiting since {time}</source>
         <translation>Nom du nouveau compte</translation>
     </message>
     <message>
-        <source>For example gc-bluesky-en</source>
-        <translation>Par exemple gc-bluesky-fr</translation>
-    </message>
-    <message>
         <source>Language of the new account</source>
         <translation>Langue du nouveau compte</translation>
     </message>
@@ -2690,10 +3613,6 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>Handle of the new account</source>
         <translation>Identifiant du nouveau compte</translation>
-    </message>
-    <message>
-        <source>For example canada.bsky.social</source>
-        <translation>Par exemple canada.bsky.social</translation>
     </message>
     <message>
         <source>Secret of the new account</source>
@@ -2873,6 +3792,97 @@ To review: {languages} · waiting since {time}</source>
     </message>
 </context>
 <context>
+    <name>TerminologyScreen</name>
+    <message>
+        <source>&amp;Terms: {shown} of {total} (type to narrow the list)</source>
+        <translation>&amp;Termes&#xa0;: {shown} sur {total} (tapez pour restreindre la liste)</translation>
+    </message>
+    <message>
+        <source>&amp;Terms ({count}):</source>
+        <translation>&amp;Termes ({count})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import terms</source>
+        <translation>Importer des termes</translation>
+    </message>
+    <message>
+        <source>Termbases (*.tbx *.tsv *.txt);;All files (*)</source>
+        <translation>Bases terminologiques (*.tbx *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export terms</source>
+        <translation>Exporter les termes</translation>
+    </message>
+    <message>
+        <source>TBX (*.tbx);;Tab-separated values (*.tsv)</source>
+        <translation>TBX (*.tbx);;Valeurs séparées par des tabulations (*.tsv)</translation>
+    </message>
+    <message>
+        <source>{count} terms written to {file}.</source>
+        <translation>{count} termes écrits dans {file}.</translation>
+    </message>
+    <message>
+        <source>Terminology</source>
+        <translation>Terminologie</translation>
+    </message>
+    <message>
+        <source>&amp;Terminology…</source>
+        <translation>&amp;Terminologie…</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Rechercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Term to find, in either language</source>
+        <translation>Terme à trouver, dans l’une ou l’autre langue</translation>
+    </message>
+    <message>
+        <source>a name or an abbreviation</source>
+        <translation>un nom ou une abréviation</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Abbr.</source>
+        <translation>Abrév.</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Termes</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import terms from a TBX or TSV file</source>
+        <translation>Importer des termes depuis un fichier TBX ou TSV</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export every term as TBX or TSV</source>
+        <translation>Exporter tous les termes en TBX ou TSV</translation>
+    </message>
+    <message>
+        <source>&amp;Terms:</source>
+        <translation>&amp;Termes&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>TranslatorHost</name>
     <message>
         <source>Language packages: {problems}</source>
@@ -2885,6 +3895,125 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>No translation model is installed: suggestions come from translation memory only. Add one with File → Install language package…</source>
         <translation>Aucun modèle de traduction n’est installé&#xa0;: les suggestions viennent uniquement de la mémoire de traduction. Ajoutez-en un avec Fichier → Installer un paquet linguistique…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersRolesScreen</name>
+    <message>
+        <source>Only an administrator can grant or take back roles; you can see who holds what.</source>
+        <translation>Seul un administrateur peut attribuer ou retirer des rôles&#xa0;; vous pouvez voir qui détient quoi.</translation>
+    </message>
+    <message>
+        <source>IT policy (locked)</source>
+        <translation>Politique informatique (verrouillé)</translation>
+    </message>
+    <message>
+        <source>Tandem</source>
+        <translation>Tandem</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Translator</source>
+        <translation>Traducteur</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Approver ({step})</source>
+        <translation>Approbateur ({step})</translation>
+    </message>
+    <message>
+        <source>Type a user name and choose a role.</source>
+        <translation>Tapez un nom d’utilisateur et choisissez un rôle.</translation>
+    </message>
+    <message>
+        <source>{user} now has the {role} role.</source>
+        <translation>{user} a maintenant le rôle {role}.</translation>
+    </message>
+    <message>
+        <source>{user} already had the {role} role.</source>
+        <translation>{user} avait déjà le rôle {role}.</translation>
+    </message>
+    <message>
+        <source>{user} no longer has the {role} role.</source>
+        <translation>{user} n’a plus le rôle {role}.</translation>
+    </message>
+    <message>
+        <source>Users and roles</source>
+        <translation>Utilisateurs et rôles</translation>
+    </message>
+    <message>
+        <source>&amp;Users and roles…</source>
+        <translation>&amp;Utilisateurs et rôles…</translation>
+    </message>
+    <message>
+        <source>Authors write posts, translators sign off translations, approvers approve their step of the chain, publishers publish, administrators manage roles and the chain.</source>
+        <translation>Les auteurs rédigent les publications, les traducteurs valident les traductions, les approbateurs approuvent leur étape de la chaîne, les éditeurs publient, les administrateurs gèrent les rôles et la chaîne.</translation>
+    </message>
+    <message>
+        <source>&amp;Roles held:</source>
+        <translation>&amp;Rôles détenus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Défini par</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>Attribué par</translation>
+    </message>
+    <message>
+        <source>Roles held</source>
+        <translation>Rôles détenus</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>U&amp;tilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>login name, e.g. jsmith</source>
+        <translation>nom de connexion, p.&#xa0;ex. jtremblay</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>Attri&amp;buer</translation>
+    </message>
+    <message>
+        <source>Grant the role to the user</source>
+        <translation>Attribuer le rôle à l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke back</source>
+        <translation>Retir&amp;er</translation>
+    </message>
+    <message>
+        <source>Take the role back from the user</source>
+        <translation>Retirer le rôle à l’utilisateur</translation>
     </message>
 </context>
 <context>
@@ -2929,6 +4058,97 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>Published in one language only: “{title}”</source>
         <translation>Publiée dans une seule langue&#xa0;: «&#xa0;{title}&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>XliffScreen</name>
+    <message>
+        <source>Export XLIFF</source>
+        <translation>Exporter en XLIFF</translation>
+    </message>
+    <message>
+        <source>XLIFF 2.0 (*.xlf *.xliff)</source>
+        <translation>XLIFF 2.0 (*.xlf *.xliff)</translation>
+    </message>
+    <message>
+        <source>Post {id} written to {file}: send it to the translation tool.</source>
+        <translation>Publication {id} écrite dans {file}&#xa0;: envoyez-la à l’outil de traduction.</translation>
+    </message>
+    <message>
+        <source>Import XLIFF</source>
+        <translation>Importer un XLIFF</translation>
+    </message>
+    <message>
+        <source>XLIFF 2.0 (*.xlf *.xliff);;All files (*)</source>
+        <translation>XLIFF 2.0 (*.xlf *.xliff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{language} version {seq} of post {id} recorded from the file; it needs a sign-off.</source>
+        <translation>Version {seq} en {language} de la publication {id} enregistrée depuis le fichier&#xa0;; elle doit être validée.</translation>
+    </message>
+    <message>
+        <source>Post {id} unchanged: the file&apos;s {language} translation is the current text.</source>
+        <translation>Publication {id} inchangée&#xa0;: la traduction en {language} du fichier est le texte actuel.</translation>
+    </message>
+    <message>
+        <source>XLIFF export and import</source>
+        <translation>Export et import XLIFF</translation>
+    </message>
+    <message>
+        <source>&amp;XLIFF export and import…</source>
+        <translation>&amp;XLIFF&#xa0;: export et import…</translation>
+    </message>
+    <message>
+        <source>Send a post to a translation tool</source>
+        <translation>Envoyer une publication à un outil de traduction</translation>
+    </message>
+    <message>
+        <source>&amp;Post number:</source>
+        <translation>Numéro de la &amp;publication&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Number of the post to export</source>
+        <translation>Numéro de la publication à exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Translate from:</source>
+        <translation>&amp;Traduire depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Source language</source>
+        <translation>Langue source</translation>
+    </message>
+    <message>
+        <source>&amp;Export XLIFF…</source>
+        <translation>&amp;Exporter en XLIFF…</translation>
+    </message>
+    <message>
+        <source>Export the post as XLIFF 2.0</source>
+        <translation>Exporter la publication en XLIFF 2.0</translation>
+    </message>
+    <message>
+        <source>Bring a translation back</source>
+        <translation>Rapporter une traduction</translation>
+    </message>
+    <message>
+        <source>The translated file becomes a new version of the target language; it needs a sign-off like any other translation.</source>
+        <translation>Le fichier traduit devient une nouvelle version de la langue cible&#xa0;; il doit être validé comme toute autre traduction.</translation>
+    </message>
+    <message>
+        <source>Translation t&amp;ool (recorded):</source>
+        <translation>&amp;Outil de traduction (consigné)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name of the translation tool used</source>
+        <translation>Nom de l’outil de traduction utilisé</translation>
+    </message>
+    <message>
+        <source>&amp;Import XLIFF…</source>
+        <translation>&amp;Importer un XLIFF…</translation>
+    </message>
+    <message>
+        <source>Import a translated XLIFF file</source>
+        <translation>Importer un fichier XLIFF traduit</translation>
     </message>
 </context>
 </TS>

@@ -83,3 +83,16 @@ def test_a_store_from_a_newer_tandem_carries_its_schema_numbers(tmp_path):
         open_session(db)
     assert refused.value.message.code == "store.too_new"
     assert refused.value.message.params["schema"] == 999
+
+
+def test_text_problems_are_coded_so_the_editor_can_word_them():
+    from desktop.core import text as text_rules
+    from desktop.core.errors import InvalidText
+
+    found = text_rules.problems("a\u202eb\x00")
+    assert [(p.code, p.params["at"]) for p in found] == [("text.bidi", 2), ("text.nul", 4)]
+    with pytest.raises(InvalidText) as refused:
+        text_rules.check("a\u202eb", what="Comment")
+    assert str(refused.value).startswith("Comment refused: Bidirectional control U+202E")
+    assert refused.value.message.code == "text.refused"
+    assert refused.value.message.params["problems"][0].params["char"] == "U+202E"

@@ -41,7 +41,8 @@ def codes_in_the_domain() -> set[str]:
 def test_every_code_the_domain_raises_has_a_window_wording():
     codes = codes_in_the_domain()
     assert len(codes) > 40
-    missing = sorted(code for code in codes if code not in TEMPLATES)
+    worded = {key.split("/")[0] for key in TEMPLATES}  # "code/variant" words one case
+    missing = sorted(codes - worded)
     assert not missing, f"add these to desktop/ui/messages.py TEMPLATES: {missing}"
 
 
