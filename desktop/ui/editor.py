@@ -24,6 +24,7 @@ from desktop.core.text import MAX_TEXT_CHARS
 
 from .analysis import Analysis, analyse, strip_refused_keep_length
 from .i18n import format_timestamp, provenance_text
+from .messages import render
 from .tasks import LatestOnlyRunner
 from .widgets import CounterBar, MessageBar
 
@@ -416,11 +417,11 @@ class LanguageEditor(QWidget):
                                  "characters): {count}, at position {positions}.").format(
                 count=locale.toString(analysis.refused_count), positions=positions))
         if not parts:  # a reason the UI does not know how to phrase: show the core's
-            parts.extend(analysis.problems)
+            parts.extend(render(p) for p in analysis.problems)
         parts.append(self.tr("It cannot be saved as a version until this is fixed; "
                              "what you typed is kept by autosave."))
         self.problem_bar.show_message(" ".join(parts))
-        self.problem_bar.setToolTip("\n".join(analysis.problems))
+        self.problem_bar.setToolTip("\n".join(render(p) for p in analysis.problems))
         self.fix_button.setVisible(analysis.refused_count > 0)
 
     @Slot()

@@ -11,6 +11,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
                                QWidget)
 
+from .messages import render
+
 # Colours chosen for ≥ 4.5:1 text contrast on their backgrounds (WCAG AA); the icon is a
 # QStyle.StandardPixmap name (QStyle is loaded when a bar is first shown, not at start-up).
 _KINDS = {
@@ -156,7 +158,7 @@ class CounterBar(QWidget):
             if problem:
                 text += self.tr(" — has a character {network} refuses").format(network=name)
             over_any |= count.over or problem
-            self._set(key, text, count.over or problem, "\n".join(count.problems))
+            self._set(key, text, count.over or problem, "\n".join(render(p) for p in count.problems))
         bluesky = by_network.get("bluesky")
         if bluesky is None:
             self._set("bluesky_bytes", self.tr("Bluesky bytes: —"), False, "")
