@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def account_service(session: Session, credentials: Credentials | None = None) -> AccountService:
     """The session user's accounts and targets (secrets in ``credentials``, the OS keyring)."""
-    return AccountService(session.store, session.policy, session.user, credentials)
+    return AccountService(session.store, session.policy, session.user, credentials,
+                          roles=session.roles, approvals=session.approvals)
 
 
 def publish_service(session: Session, *, credentials: Credentials | None = None,

@@ -143,6 +143,8 @@ class StepStats:
     max_seconds: float
 
 
+#: Where new targets renew the approval round (later states freeze the targets).
+_RENEWABLE = frozenset({PostState.IN_APPROVAL, PostState.APPROVED, PostState.SCHEDULED})
 _APPROVAL_STATES = frozenset({PostState.IN_APPROVAL, PostState.APPROVED, PostState.SCHEDULED,
                               PostState.PUBLISHING, PostState.PUBLISHED,
                               PostState.HALF_PUBLISHED})
@@ -206,16 +208,22 @@ class ApprovalService:
     def history(self, post_id: int) -> list[Approval]:
         """Every approval of the post; voided ones carry the version that voided them."""
         versions = self._versions(post_id)
+        rounds = self.repo.rounds(post_id)
         approvals = []
         for row in self.repo.approvals(post_id):
             bound = max(row["en_version_id"], row["fr_version_id"])
             later = next((v for v in versions if v.id > bound), None)
+            renewed = next((r for r in rounds if r["id"] > row["round_id"]), None)
+            if later is None and renewed is not None:  # a new round on the same versions
+                later_at = renewed["started_at"]
+            else:
+                later_at = later.created_at if later else None
             approvals.append(Approval(
                 id=row["id"], post_id=row["post_id"], round_id=row["round_id"],
                 step_id=row["step_id"], approver=row["approver"], at=row["at"],
                 comment=row["comment"], en_version_id=row["en_version_id"],
                 en_sha256=row["en_sha256"], fr_version_id=row["fr_version_id"],
-                fr_sha256=row["fr_sha256"], voided_at=later.created_at if later else None,
+                fr_sha256=row["fr_sha256"], voided_at=later_at,
                 voided_by_version_id=later.id if later else None))
         return approvals
 
@@ -271,6 +279,31 @@ class ApprovalService:
                 "by_version_id": version.id, "by_sha256": version.sha256,
                 "lang": version.lang.value})
         return voided
+
+    def renew_round(self, post_id: int, reason: str, details: dict) -> PostState | None:
+        """Void the approvals of the current round and open a new one on the same versions.
+
+        For a change approvers did not see that is not a new version (the accounts the
+        post goes to). Part of the caller's transaction; None when the post has no round.
+        """
+        post = self.repo.get_post(post_id)
+        round_row = self.repo.latest_round(post_id)
+        if round_row is None or post.state not in _RENEWABLE:
+            return None
+        given = [a for a in self.history(post_id) if a.round_id == round_row["id"] and not a.voided]
+        if not given and post.state is PostState.IN_APPROVAL:
+            return None  # nothing approved yet: the approvers will see the new targets
+        with self.repo.transaction():
+            for a in given:
+                self.repo.append_audit(self.user, "approval.void", post_id, {
+                        "approval_id": a.id, "step": a.step_id, "approver": a.approver,
+                        "en_sha256": a.en_sha256, "fr_sha256": a.fr_sha256,
+                        "reason": reason, **details})
+            en = self.repo.get_version(round_row["en_version_id"])
+            fr = self.repo.get_version(round_row["fr_version_id"])
+            state = self.start_round(post, en, fr)
+            self.workflow.move(post_id, Event.RETARGET, state, {"reason": reason, **details})
+        return state
 
     def refresh_open_posts(self) -> None:
         """After role changes: record steps an "all" group has now completed."""

@@ -42,6 +42,7 @@ class Event(StrEnum):
     PUBLISH_PARTIAL = "publish_partial"  # publishing: one language out, the other failed
     PUBLISH_FAILED = "publish_failed"    # publishing: nothing went out
     RETRACT = "retract"                  # publishing: a lone language of a half pair deleted
+    RETARGET = "retarget"                # the accounts an approved post goes to changed
 
 
 _S = PostState
@@ -56,6 +57,10 @@ TRANSITIONS: dict[tuple[PostState, Event], frozenset[PostState]] = {
     (_S.IN_APPROVAL, Event.EDIT): _AFTER_EDIT,
     (_S.IN_APPROVAL, Event.APPROVE): frozenset({_S.IN_APPROVAL, _S.APPROVED}),
     (_S.IN_APPROVAL, Event.REEVALUATE): frozenset({_S.APPROVED}),
+    # New targets void the approvals given for the old ones: a new round on the same text.
+    (_S.IN_APPROVAL, Event.RETARGET): frozenset({_S.IN_APPROVAL, _S.APPROVED}),
+    (_S.APPROVED, Event.RETARGET): frozenset({_S.IN_APPROVAL, _S.APPROVED}),
+    (_S.SCHEDULED, Event.RETARGET): frozenset({_S.IN_APPROVAL, _S.APPROVED}),
     (_S.APPROVED, Event.EDIT): _AFTER_EDIT,
     (_S.APPROVED, Event.SCHEDULE): frozenset({_S.SCHEDULED}),
     (_S.APPROVED, Event.PUBLISH): frozenset({_S.PUBLISHING}),
@@ -95,6 +100,7 @@ _EVENT_PHRASES = {
     Event.PUBLISH_PARTIAL: "be marked half-published",
     Event.PUBLISH_FAILED: "be marked failed",
     Event.RETRACT: "have a language retracted",
+    Event.RETARGET: "have its approvals renewed for new targets",
 }
 
 

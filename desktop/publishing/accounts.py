@@ -13,6 +13,11 @@ languages (an ``en`` + ``fr`` pair, or a ``both`` account): Tandem never
 publishes one language without the other. A post without targets of its own
 uses the defaults: the policy's ``publishing.default_targets`` if set, else
 the accounts the user marked as defaults.
+
+Who may do what: accounts, their secrets and the default targets need the
+publisher or admin role; a post's targets need author, publisher or admin.
+New targets for a post already (partly) approved void its approvals: the
+approvers approved it for the accounts it was going to.
 """
 
 from __future__ import annotations
@@ -25,10 +30,13 @@ from enum import StrEnum
 from typing import Iterable
 from urllib.parse import urlsplit
 
+from desktop.core.approvals import ApprovalService
 from desktop.core.errors import NotFound, PolicyError, TandemError, TransitionError
 from desktop.core.messages import Message
 from desktop.core.model import Lang, PostState
+from desktop.core.names import Role
 from desktop.core.policy import Policy
+from desktop.core.roles import RoleService
 from desktop.core.store_publishing import PublishingRepository
 
 from .credentials import CredentialError, CredentialRef, Credentials, Secret
@@ -290,12 +298,28 @@ def coverage_problems(accounts: Iterable[PublishingAccount]) -> list[str]:
 class AccountService:
     """Adds, lists and removes accounts (secrets to the keyring) and sets post targets."""
 
+    #: Roles that manage accounts, their secrets and the default targets.
+    MANAGERS = (Role.PUBLISHER, Role.ADMIN)
+    #: Roles that choose the accounts one post goes to.
+    TARGETERS = (Role.AUTHOR, Role.PUBLISHER, Role.ADMIN)
+
     def __init__(self, repo: PublishingRepository, policy: Policy, user: str,
-                 credentials: Credentials | None = None):
+                 credentials: Credentials | None = None, *, roles: RoleService | None = None,
+                 approvals: ApprovalService | None = None):
+        """``roles`` checks who may change accounts and targets (`desktop.app.publishing`
+        always gives it; without it — tests of the mechanics, read-only listings — there
+        are no role checks); ``approvals`` renews a post's approvals when its targets change."""
         self.repo = repo
         self.policy = policy
         self.user = user
         self.credentials = credentials if credentials is not None else Credentials()
+        self.roles = roles
+        self.approvals = approvals
+
+    def _require(self, any_of: tuple[str, ...], action: str, what: str,
+                 post_id: int | None = None) -> None:
+        if self.roles is not None:
+            self.roles.require(any_of, action, what, post_id)
 
     # -- accounts ---------------------------------------------------------------
     def add(self, channel: str, name: str, lang: str, secret: Secret, *,
@@ -332,6 +356,7 @@ class AccountService:
         Raises for a bad definition, a name in use, or a keyring that is not a
         secure OS keyring (so nobody types a secret that cannot be stored).
         """
+        self._require(self.MANAGERS, "accounts.add", f"add the account {str(name)[:64]!r}")
         fields = account_fields(channel, name, lang, service_url, handle, order, combine_when_fits)
         self.sync_policy()
         existing = self.repo.find_account(fields["name"])
@@ -348,6 +373,7 @@ class AccountService:
         if not isinstance(secret, Secret):
             raise TypeError("set_secret() takes the secret as a Secret")
         account = self.get(name)
+        self._require(self.MANAGERS, "accounts.secret", f"set the secret of {account.name!r}")
         replaced = self.credentials.has(account.secret_ref)
         with self.repo.transaction():
             self.repo.append_audit(self.user, "account.secret", None,
@@ -359,6 +385,7 @@ class AccountService:
     def remove(self, name: str) -> PublishingAccount:
         """Retire an account and delete its keyring entry; policy accounts are locked."""
         account = self.get(name)
+        self._require(self.MANAGERS, "accounts.remove", f"remove the account {account.name!r}")
         if account.locked:
             raise PolicyError(f"The account {account.name!r} is provisioned by the IT policy "
                               f"(publishing.accounts in {self.policy.source}) and cannot be removed.",
@@ -497,6 +524,8 @@ class AccountService:
         An empty list clears the choice, so the post goes back to the defaults.
         """
         post = self.repo.get_post(post_id)
+        self._require(self.TARGETERS, "post.targets", f"choose the targets of post {post_id}",
+                      post_id)
         if post.state in FROZEN_STATES:
             raise TransitionError(f"Post {post_id} is {post.state.value.replace('_', ' ')}: "
                                   "its targets can no longer change.", msg="accounts.frozen",
@@ -507,11 +536,16 @@ class AccountService:
             raise InvalidTargets(f"Targets refused for post {post_id} — Tandem never publishes "
                                  f"one language without the other: {'; '.join(problems)}.",
                                  msg="accounts.targets_refused", post=post_id, problems=problems)
+        before = [a.id for a in self.targets(post_id).accounts]
         with self.repo.transaction():
             self.repo.set_post_targets(post_id, [a.id for a in accounts])
             self.repo.append_audit(self.user, "post.targets", post_id,
                                    {"accounts": [a.name for a in accounts],
                                     "account_ids": [a.id for a in accounts]})
+            after = [a.id for a in self.targets(post_id).accounts]
+            if self.approvals is not None and sorted(after) != sorted(before):
+                self.approvals.renew_round(post_id, "targets changed",
+                                           {"accounts": [a.name for a in accounts]})
         return self.targets(post_id)
 
     def targets(self, post_id: int) -> Targets:
@@ -551,6 +585,7 @@ class AccountService:
 
     def set_default_targets(self, names: Iterable[str]) -> Targets:
         """The user's default targets (refused when the IT policy sets them)."""
+        self._require(self.MANAGERS, "accounts.defaults", "change the default targets")
         self.policy.require_unlocked("publishing.default_targets", "Changing the default targets")
         accounts = self._resolve(names)
         problems = coverage_problems(accounts)
@@ -558,10 +593,18 @@ class AccountService:
             raise InvalidTargets("Default targets refused — Tandem never publishes one language "
                                  f"without the other: {'; '.join(problems)}.",
                                  msg="accounts.defaults_refused", problems=problems)
+        before = sorted(a.id for a in self.default_targets().accounts)
         with self.repo.transaction():
             self.repo.set_default_accounts([a.id for a in accounts])
             self.repo.append_audit(self.user, "accounts.defaults", None,
                                    {"accounts": [a.name for a in accounts]})
+            if self.approvals is not None and sorted(a.id for a in accounts) != before:
+                # Posts going to the defaults now go elsewhere than their approvers saw.
+                for state in (PostState.IN_APPROVAL, PostState.APPROVED, PostState.SCHEDULED):
+                    for post_id in self.repo.post_ids_in_state(state):
+                        if not self.repo.post_targets(post_id):
+                            self.approvals.renew_round(post_id, "default targets changed",
+                                                       {"accounts": [a.name for a in accounts]})
         return self.default_targets()
 
     def _defaults(self) -> tuple[tuple[PublishingAccount, ...], str, list[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.core.model import Lang
+from desktop.core.model import Lang, PostState
 from desktop.core.policy import Policy
 from desktop.app.publishing import account_service
 from desktop.app.session import Session, open_session
@@ -67,7 +67,13 @@ class PublishDesk:
             order=order, combine_when_fits=combine_when_fits)
 
     def targets(self, post_id: int, *names: str) -> None:
+        """Choose the post's accounts; new targets void its approvals (issue 10), so carol
+        approves a post that was approved again, for them."""
+        was = self.alice.store.get_post(post_id).state
         account_service(self.alice).set_targets(post_id, names)
+        if was is PostState.APPROVED and self.alice.store.get_post(post_id).state \
+                is PostState.IN_APPROVAL:
+            self.carol.approvals.approve(post_id)
 
     def close(self) -> None:
         for session in (self.alice, self.bob, self.carol):
