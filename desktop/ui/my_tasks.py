@@ -162,7 +162,7 @@ class MyTasksWindow(QDialog, Feature):
         self.summary_label.setAccessibleName(summary)
         self.context.set_title_detail(self.title_detail())
         total = QLocale().toString(len(self.items))
-        self.open_action.setText(self.tr("My &tasks ({count})").format(count=total))
+        self.open_action.setText(self.tr("&My tasks ({count})").format(count=total))
 
     # -- language ------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -75,6 +75,9 @@ def test_the_screens_speak_french(tools, languages):
     assert titles["chain_editor"] == "Chaîne d’approbation"
     assert titles["audit_check"] == "Vérification du journal d’audit"
     assert window.tools_menu.title() == "&Outils"
+    # The shared base's strings too (translated in their own context, ScreenDialog).
+    assert {screen.close_button.text() for screen in installed.screens} == {"Fermer"}
+    assert installed.my_tasks.open_action.text().startswith("&Mes tâches")
     languages.set_language("en")
     settle(window)
     assert installed.screens[0].windowTitle() == "Users and roles"

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..context import WindowContext
 
-#: The largest minimum size a screen may have (a 1366 × 768 laptop, less the panels).
+# The largest minimum size a screen may have (a 1366 × 768 laptop, less the panels).
 MAX_MINIMUM = (1280, 700)
 
 
@@ -38,7 +38,7 @@ def error_text(exc: Exception) -> str:
 class ScreenDialog(QDialog, Feature):
     """Base of the Tools screens; subclasses build their widgets, then call `finish`."""
 
-    #: The shortcut of the Tools menu entry, if any.
+    # The shortcut of the Tools menu entry, if any.
     SHORTCUT = ""
 
     def __init__(self, context: WindowContext, name: str):

@@ -112,7 +112,7 @@ class MemoryScreen(ScreenDialog):
         super().retranslate_ui()
         self.setWindowTitle(self.tr("Translation memory"))
         self.setAccessibleName(self.tr("Translation memory"))
-        self.open_action.setText(self.tr("Translation &memory…"))
+        self.open_action.setText(self.tr("Translation mem&ory…"))
         self.search_label.setText(self.tr("&Search:"))
         self.search_edit.setAccessibleName(self.tr("Text to look up in the memory"))
         self.search_edit.setPlaceholderText(self.tr("a sentence or a few words"))
