@@ -90,7 +90,14 @@ def _item_text(item: ReviewItem) -> str:
     return "\n".join([f"{item.post.id:>6}  {item.post.title}  [{item.post.state.value}]"
                       f"  waiting since {item.waiting_since[:16]}",
                       _language_line(item.en), _language_line(item.fr)]
-                     + [f"  QA: {f}" for f in item.qa_findings])
+                     + [_finding_line(f) for f in item.qa_findings])
+
+
+def _finding_line(finding: dict) -> str:
+    """A QA finding as a line of text (its English message), not a Python dict."""
+    severity = finding.get("severity", "")
+    message = finding.get("message_en") or finding.get("message") or finding.get("code", "")
+    return f"  QA {severity}: {message}" if severity else f"  QA: {message}"
 
 
 def run_queue(args, ctx: CliContext) -> int:

@@ -319,11 +319,17 @@ class LanguageEditor(QWidget):
         if version is None:
             self.stack.setCurrentWidget(self.editor)
             self.version_bar.hide()
+            if self._analysis is not None:  # the draft's counts again
+                self.counters.set_counts(self._analysis.counts)
             return
         self.viewer.setPlainText(version.text)
         self._highlight(self.viewer, version.text, version.spans)
         self.stack.setCurrentWidget(self.viewer)
         self._render_version_bar()
+        # The counters count the text on screen: this version's, not the draft's.
+        text, limits = version.text, self.mastodon_limits
+        self._runner.submit((self.lang, "version"),
+                            lambda: (version.id, analyse(text, mastodon=limits)))
 
     def _render_version_bar(self) -> None:
         version = self._selected_version()
@@ -385,13 +391,20 @@ class LanguageEditor(QWidget):
 
     @Slot(object, object)
     def _on_analysis_result_ready(self, key: object, result: object) -> None:
+        if key == (self.lang, "version"):
+            version_id, analysis = result
+            selected = self._selected_version()
+            if self.is_viewing_version() and selected is not None and selected.id == version_id:
+                self.counters.set_counts(analysis.counts)
+            return
         if key != self.lang or not isinstance(result, Analysis):
             return
         self.apply_analysis(result)
 
     def apply_analysis(self, analysis: Analysis) -> None:
         self._analysis = analysis
-        self.counters.set_counts(analysis.counts)
+        if not self.is_viewing_version():  # else they count the version shown
+            self.counters.set_counts(analysis.counts)
         self._render_problem_bar()
         self._highlight(self.editor, self.text(), analysis.spans)
         self._render_provenance()

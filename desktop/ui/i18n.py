@@ -113,7 +113,17 @@ def provenance_text(version) -> str:
     if percent is None:
         return origin_label(Origin(kind))
     return QCoreApplication.translate("Origin", "machine-assisted, {share}").format(
-        share=QLocale().toString(percent) + "\u00a0%")
+        share=format_percent(percent))
+
+
+def format_percent(value: int | float) -> str:
+    """A percentage as the interface language writes it: "98%" in English, "98 %" (with a
+    no-break space) in French."""
+    locale = QLocale()
+    number = locale.toString(round(value))
+    if locale.language() == QLocale.Language.French:
+        return f"{number}\u00a0%"
+    return f"{number}%"
 
 
 def language_name(lang: Lang) -> str:

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QLockFile, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-                               QPushButton, QSplitter, QStackedWidget, QTabWidget, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QMainWindow, QPushButton, QScrollArea, QSplitter, QStackedWidget,
+                               QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
@@ -54,6 +54,40 @@ LANGS = (Lang.EN, Lang.FR)
 SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_SPLITTER = "window/splitter"
 SETTINGS_LAST_POST = "editor/last_post"
+
+
+class SidePanelTabs(QTabWidget):
+    """The side panel's tabs, each panel inside a scroll area: a short or narrow window
+    scrolls a panel instead of squeezing its form or widening the window. The panel,
+    not its scroll area, is what ``widget``, ``indexOf`` and ``currentWidget`` name."""
+
+    def add_panel(self, panel: QWidget, title: str) -> int:
+        area = QScrollArea(self)
+        area.setObjectName(f"{panel.objectName() or 'panel'}_scroll")
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidgetResizable(True)
+        area.setWidget(panel)
+        return self.addTab(area, title)
+
+    def widget(self, index: int) -> QWidget | None:
+        page = super().widget(index)
+        return page.widget() if isinstance(page, QScrollArea) else page
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt name
+        return next((i for i in range(self.count()) if self.widget(i) is widget),
+                    super().indexOf(widget))
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt name
+        return self.widget(self.currentIndex())
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt name
+        self.setCurrentIndex(self.indexOf(widget))
+
+
+def store_lock_path(session: Session) -> str | None:
+    """The lock file next to a store file (None for a server store, which has many users)."""
+    path = getattr(session.store, "path", None)
+    return None if path is None or str(path) == ":memory:" else f"{path}.lock"
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +119,8 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         # A post just created by New post: focus its title once it is shown.
         self._focus_title_for: int | None = None
+        # Held while this window has the store open; another window on it is warned.
+        self.store_lock: QLockFile | None = None
 
         # -- left: post list ------------------------------------------------
         self.post_list = PostListPanel(self.backend, self)
@@ -134,7 +170,7 @@ class MainWindow(QMainWindow):
         # -- side panel (extension point) -------------------------------------
         self.side_dock = QDockWidget(self)
         self.side_dock.setObjectName("side_dock")
-        self.side_tabs = QTabWidget(self.side_dock)
+        self.side_tabs = SidePanelTabs(self.side_dock)
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
         self.side_dock.hide()
@@ -226,6 +262,12 @@ class MainWindow(QMainWindow):
         self.post_menu = bar.addMenu("")  # Suggest / Publish… are added here later
         self.post_menu.menuAction().setVisible(False)
         self.view_menu = bar.addMenu("")
+        # Shows the side panel again once closed (its checkbox follows the panel).
+        self.side_panel_action = self.side_dock.toggleViewAction()
+        self.side_panel_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.side_panel_action.setEnabled(False)  # until a feature adds a panel
+        self.view_menu.addAction(self.side_panel_action)
+        self.view_menu.addSeparator()
         self.view_menu.addAction(self.find_action)
         self.view_menu.addAction(self.list_action)
         self.view_menu.addAction(self.title_action)
@@ -288,12 +330,18 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
+        """Tab from the title goes to the English text, then the French: typing on
+        after the title lands in the text (a version list there would swallow the
+        keys as a search and show another version). The version lists and their
+        buttons come after both texts (and have Ctrl+Shift+1/2)."""
         chain = [self.post_list.search_edit, self.post_list.state_combo, self.post_list.table,
                  self.title_edit]
         for lang in LANGS:
+            chain += [self.editors[lang].editor, self.editors[lang].viewer]
+        for lang in LANGS:
             editor = self.editors[lang]
             chain += [editor.history_combo, editor.restore_button, editor.back_button,
-                      editor.dismiss_button, editor.editor, editor.viewer, editor.fix_button]
+                      editor.dismiss_button, editor.fix_button]
         chain.append(self.message_close)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
@@ -369,13 +417,17 @@ class MainWindow(QMainWindow):
         self._apply_title()
 
     def _apply_title(self) -> None:
-        title = self.tr("Tandem — bilingual posting desk")
+        """The open post's title, else the desk's; the platform adds " — Tandem" (the
+        application display name) itself, so it is not written here a second time."""
+        title = self._title or self.tr("Bilingual posting desk")
         self.setWindowTitle(f"{title} ({self._title_detail})" if self._title_detail else title)
 
     def add_side_panel(self, widget: QWidget, title: str) -> int:
-        """Add a tab to the side panel (QA findings, review, approvals); shows it."""
-        index = self.side_tabs.addTab(widget, title)
+        """Add a tab to the side panel (QA findings, review, approvals); shows it. The
+        panel scrolls when the window is short or narrow (a form never collapses)."""
+        index = self.side_tabs.add_panel(widget, title)
         self.side_dock.show()
+        self.side_panel_action.setEnabled(True)
         return index
 
     def set_side_panel_title(self, widget: QWidget, title: str, tooltip: str | None = None) -> None:
@@ -416,10 +468,28 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("This store is read-only ({path}): you can read posts, "
                                       "but nothing can be saved.").format(path=self._store_path()),
                               "warning")
+        self._lock_store()
         self.post_list.refresh()
         last = self.settings.value(SETTINGS_LAST_POST, None)
         self.backend.run_query(lambda session: ops.choose_initial_post(session, last),
                                self._on_initial_post_chosen)
+
+    def _lock_store(self) -> None:
+        """Take the lock file next to the store; if another Tandem window holds it, say
+        so: both would save, and each shows the other's work only when reloaded."""
+        path = store_lock_path(self.session)
+        if path is None or self.store_lock is not None:
+            return
+        lock = QLockFile(path)
+        lock.setStaleLockTime(0)  # held until that window closes, however long
+        if lock.tryLock(0):
+            self.store_lock = lock
+            return
+        pid, host, _app = lock.getLockInfo()
+        self.show_message(self.tr(
+            "Another Tandem window already has this store open (process {pid} on {host}). "
+            "Work in one window at a time: each shows what the other saved only once it "
+            "reloads.").format(pid=pid, host=host or "?"), "warning")
 
     def _on_initial_post_chosen(self, post_id: int | None) -> None:
         if post_id is not None and self._post_id is None:
@@ -440,6 +510,7 @@ class MainWindow(QMainWindow):
         post = loaded.post
         self._post_id = post.id
         self._title = post.title
+        self._apply_title()
         self.title_edit.setText(post.title)
         for lang in LANGS:
             self.editors[lang].load(post.id, loaded.view.latest(lang), loaded.history[lang],
@@ -508,6 +579,7 @@ class MainWindow(QMainWindow):
             return False
         if rename is not None:
             self._title = rename
+            self._apply_title()
         self.backend.run_op(
             lambda session: ops.checkpoint(session, post_id, texts, rename),
             on_success=lambda result: self._on_checkpoint_done(post_id, reason, result),
@@ -629,6 +701,7 @@ class MainWindow(QMainWindow):
         if title != self._title:
             post_id = self._post_id
             self._title = title
+            self._apply_title()
             self.backend.run_op(lambda session: ops.rename(session, post_id, title),
                                 initiator=self)
 
@@ -722,6 +795,7 @@ class MainWindow(QMainWindow):
         self.empty_label.setText(self.tr(
             "No post is open. Create one with New post (Ctrl+N), or pick one in the list."))
         self.side_dock.setWindowTitle(self.tr("Checks, review and approvals"))
+        self.side_panel_action.setText(self.tr("Side &panel"))
         # Qt names the dock's own buttons once, in English: name them ourselves.
         for name, text in (("qt_dockwidget_closebutton", self.tr("Close the side panel")),
                            ("qt_dockwidget_floatbutton", self.tr("Detach the side panel"))):
@@ -788,6 +862,8 @@ class MainWindow(QMainWindow):
 
             print(f"tandem: could not checkpoint post {post_id} on close: {exc}", file=sys.stderr)
         self.settings.sync()
+        if self.store_lock is not None:
+            self.store_lock.unlock()
         if self.analysis_runner is not None:
             self.analysis_runner.shutdown()
         self.backend.shutdown()

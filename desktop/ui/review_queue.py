@@ -22,7 +22,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
                                QStackedWidget, QTextBrowser, QVBoxLayout, QWidget)
@@ -34,7 +34,7 @@ from .i18n import roles_phrase
 from .messages import render
 from .context import Feature
 from .editor import LanguageEditor
-from .i18n import format_timestamp, language_name, provenance_text
+from .i18n import format_percent, format_timestamp, language_name, provenance_text
 from .operations import OpChanges
 from .operations.review import Decide, ReviewQueue, load_queue, reject, sign
 from .widgets import OVER_COLOUR, MessageBar
@@ -186,7 +186,7 @@ class ReviewPane(QWidget):
             time=format_timestamp(version.created_at))
         if review.machine_assisted:
             text += "\n" + self.tr("{share} from machine translation or memory").format(
-                share=QLocale().toString(round(review.machine_share * 100)) + "\u00a0%")
+                share=format_percent(review.machine_share * 100))
         if review.status is LangStatus.OFFICIAL:
             text += "\n" + self.tr("Signed off by {user} on {time}: this is the official "
                                    "version.").format(user=review.decision.reviewer,
@@ -394,10 +394,18 @@ class ReviewQueueWindow(QWidget, Feature):
         self.close_button.clicked.connect(self.close)
         context.backend.operation_executed.connect(self._on_backend_operation_executed)
         self.retranslate_ui()
-        self.resize(1280, 760)
+        self.resize(1280, 700)  # with its frame, inside a 1366 × 768 screen
 
     def feature_actions(self) -> tuple[QAction, ...]:
         return (self.open_action,)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Escape closes the queue, as it closes a dialog (an Escape a child used, such
+        as a popup list closing, never gets here)."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # -- opening and loading ----------------------------------------------------------
     @Slot()

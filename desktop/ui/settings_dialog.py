@@ -372,6 +372,16 @@ class SettingsDialog(QDialog):
         self.service_edit.setPlaceholderText(
             self.tr("Default: {url}").format(url=default) if default
             else self.tr("Required: the https:// address of the server"))
+        # The examples are the chosen network's (a Mastodon form showed Bluesky's).
+        examples = {
+            "bluesky": ("gc-bluesky-en", "canada.bsky.social"),
+            "mastodon": ("gc-mastodon-en", "canada@social.example.ca"),
+            "x": ("gc-x-en", "Canada"),
+            "webhook": ("gc-webhook", "web-team"),
+        }
+        name, handle = examples.get(channel, ("", ""))
+        self.name_edit.setPlaceholderText(self.tr("For example {name}").format(name=name))
+        self.handle_edit.setPlaceholderText(self.tr("For example {handle}").format(handle=handle))
 
     @Slot(int)
     def _on_lang_index_changed(self, _index: int) -> None:
@@ -422,14 +432,12 @@ class SettingsDialog(QDialog):
             label.setText(text)
         self.channel_combo.setAccessibleName(self.tr("Network of the new account"))
         self.name_edit.setAccessibleName(self.tr("Name of the new account"))
-        self.name_edit.setPlaceholderText(self.tr("For example gc-bluesky-en"))
         self.lang_combo.setAccessibleName(self.tr("Language of the new account"))
         self.order_combo.setAccessibleName(self.tr("Order of the languages"))
         self.combine_check.setText(self.tr("One post with both languages when they fit"))
         self.combine_check.setAccessibleName(self.combine_check.text())
         self.service_edit.setAccessibleName(self.tr("Server address of the new account"))
         self.handle_edit.setAccessibleName(self.tr("Handle of the new account"))
-        self.handle_edit.setPlaceholderText(self.tr("For example canada.bsky.social"))
         self.new_secret_edit.setAccessibleName(self.tr("Secret of the new account"))
         self.new_secret_edit.setPlaceholderText(self.tr("Goes to the OS keyring only"))
         self.add_button.setText(self.tr("Add account"))

@@ -11,9 +11,9 @@ app's one translator), then the suggestion worker runs `Suggester.suggest`
 machine/memory-made — every non-blank character inside a machine or memory
 span. **Human text is never overwritten, nor hidden by a ghost.** The ghost
 is an overlay on that pane: the suggested text in grey italics with a hint
-line saying where it comes from and "Tab accepts, Esc dismisses"; over
-machine text the overlay is opaque (a preview of the replacement), over an
-empty pane it reads like placeholder text. With focus in that pane, Tab
+line saying where it comes from and "Tab accepts, Esc dismisses"; the
+overlay is opaque (a preview of the replacement), so it is never drawn over
+the pane's text or placeholder. With focus in that pane, Tab
 accepts and Esc dismisses; typing in either pane drops it. Without a ghost,
 Tab moves focus as always (the editors never trap the keyboard).
 
@@ -50,7 +50,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QLabel,
                                QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget)
@@ -60,7 +60,7 @@ from desktop.core.model import Lang, Origin, Span, Version
 
 from .context import Feature
 from .editor import LanguageEditor
-from .i18n import language_name, origin_label
+from .i18n import format_percent, language_name, origin_label
 from .operations import OpChanges
 from .operations.translation import machine_flags, record_suggestion, suggester
 from .tasks import LatestOnlyRunner
@@ -159,10 +159,11 @@ class GhostOverlay(QFrame):
         viewport.installEventFilter(self)
         self.hide()
 
-    def show_suggestion(self, text: str, hint: str, opaque: bool) -> None:
-        background = "palette(base)" if opaque else "transparent"
+    def show_suggestion(self, text: str, hint: str) -> None:
+        # Opaque: it hides the text it would replace and, over an empty pane, the
+        # pane's placeholder text (drawn through, the two were unreadable).
         self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ background: {background}; }}"
+            f"QFrame#{self.objectName()} {{ background: palette(base); }}"
             f" QLabel#ghost_text {{ color: {GHOST_TEXT}; background: transparent; }}"
             f" QLabel#ghost_hint {{ background: {HINT_COLOURS[0]}; color: {HINT_COLOURS[1]};"
             f" border: 1px solid {HINT_COLOURS[1]}; border-radius: 3px; padding: 2px 4px; }}")
@@ -237,10 +238,9 @@ class AlternativesDialog(QDialog):
         self.keep_button.setAccessibleName(self.tr("Keep the suggestion"))
         row = self.list.currentRow()
         self.list.clear()
-        locale = QLocale()
         for alternative in self.alternatives:
-            label = self.tr("{score} % — {text}").format(
-                score=locale.toString(alternative.score, "f", 0), text=alternative.text)
+            label = self.tr("{score} — {text}").format(
+                score=format_percent(alternative.score), text=alternative.text)
             source = self.tr("Matches “{source}” ({reference}).").format(
                 source=alternative.source,
                 reference=alternative.source_ref or alternative.memory_origin)
@@ -273,6 +273,7 @@ class SuggestionController(QObject, Feature):
         self._described: tuple[Lang, str] | None = None  # (lang, note added to its description)
         self._inserting = False
         self._action: Request | None = None  # the Suggest action running, if any
+        self._progress_note = ""  # "Suggesting French…" while that action runs
         self._last_focus = Lang.EN
         self.overlays = {lang: GhostOverlay(context.editor(lang)) for lang in LANGS}
         self._timer = QTimer(self, singleShot=True, interval=LIVE_DELAY_MS)
@@ -364,8 +365,7 @@ class SuggestionController(QObject, Feature):
             return
         self._ghost = (request, suggestion)
         target = request.target
-        self.overlays[target].show_suggestion(suggestion.text, self._hint(target),
-                                              opaque=bool(request.target_text.strip()))
+        self.overlays[target].show_suggestion(suggestion.text, self._hint(target))
         self._describe(target)
         self.ghost_shown.emit(target)
 
@@ -541,12 +541,19 @@ class SuggestionController(QObject, Feature):
         self._action = request
         self._update_action()
         self._editor(request.target).set_loading(True)
-        self.context.show_message(self.tr("Suggesting {language}…").format(
-            language=language_name(request.target)), "info")
+        self._progress_note = self.tr("Suggesting {language}…").format(
+            language=language_name(request.target))
+        self.context.show_message(self._progress_note, "info")
 
     def _end_action(self) -> None:
         request, self._action = self._action, None
         self._update_action()
+        # "Suggesting French…" is no longer true: take it down unless another message
+        # has replaced it meanwhile.
+        bar = self.context.message_bar
+        if self._progress_note and bar.label.text() == self._progress_note:
+            bar.hide()
+        self._progress_note = ""
         if request is not None and request.post_id == self.context.current_post_id():
             self._editor(request.target).set_loading(False)
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QStyle, QSystemTrayIcon, QWidget
 
 from .context import Feature
+from .operations import OpChanges
 from .operations.work import KINDS, WorkItem, waiting_work
 
 if TYPE_CHECKING:
@@ -77,12 +78,16 @@ class StatusBarNotifier:
 
     def __init__(self, context: WindowContext):
         self._status_bar = context.status_bar
+        self._notice = ""
 
     def notify(self, title: str, text: str) -> None:
         line = text.replace("\n", " · ")
-        self._status_bar.showMessage(f"{title} — {line}", STATUS_NOTICE_MS)
+        self._notice = f"{title} — {line}"
+        self._status_bar.showMessage(self._notice, STATUS_NOTICE_MS)
 
     def set_summary(self, text: str) -> None:
+        if text != self._status_bar.toolTip() and self._status_bar.currentMessage() == self._notice:
+            self._status_bar.clearMessage()  # "To approve: …" is no longer what waits
         self._status_bar.setToolTip(text)
 
     def close(self) -> None:
@@ -113,14 +118,28 @@ class WorkWatcher(QObject, Feature):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
+        self._poll_again = False
+        # This window approved, signed or published: what waits changed now, not at the
+        # next tick ("To approve" must not outlive the approval).
+        context.backend.operation_executed.connect(self._on_operation_executed)
 
     def activate(self) -> None:
         self.poll()
         self.timer.start()
 
+    @Slot(object, object)
+    def _on_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
+        if changes.drafts and not changes.versions and not changes.post_list:
+            return  # autosave while typing changes nobody's work
+        if self.timer.isActive():
+            self.poll()
+
     @Slot()
     def poll(self) -> None:
-        if self._polling or self.closed:
+        if self.closed:
+            return
+        if self._polling:
+            self._poll_again = True  # the answer on its way may predate the change
             return
         self._polling = True
         self.context.backend.run_query(waiting_work, self._on_polled,
@@ -130,6 +149,9 @@ class WorkWatcher(QObject, Feature):
         self._polling = False
         if self.closed:
             return
+        if self._poll_again:
+            self._poll_again = False
+            self.poll()
         new = [item for item in items if item.key not in self._seen]
         self._seen = {item.key for item in items}
         self.items = items

@@ -112,6 +112,8 @@ class CounterBar(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                           | Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Wraps rather than widening the window ("… — 1 034 over" in French).
+            label.setWordWrap(True)
             layout.addWidget(label, index // 2, index % 2)
             self.labels[key] = label
         layout.setColumnStretch(2, 1)

@@ -101,7 +101,7 @@ def test_queue_lists_pairs_oldest_first_side_by_side_with_spans_qa_and_diff(qtbo
     assert fr.legend_label.text().startswith("Highlighted: machine translation")
     assert en.legend_label.text() == ""
     # A person's edit of machine text is "machine-assisted, N %", never "human" (issue 13).
-    assert re.match(r"Version 2 · machine-assisted, \d+\u00a0% · written by tom", fr.status_label.text())
+    assert re.match(r"Version 2 · machine-assisted, \d+% · written by tom", fr.status_label.text())
     assert "% from machine translation or memory" in fr.status_label.text()
     # The diff against the machine suggestion (version 1), struck through / underlined.
     assert "Changes from the machine suggestion (version 1): 3." in fr.diff_label.text()

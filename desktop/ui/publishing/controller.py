@@ -139,6 +139,10 @@ class PublishController(QObject, Feature):
 
     @Slot(object, object)
     def _on_backend_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
+        dialog = self.preflight_dialog
+        if dialog is not None and changes.versions and changes.touches(dialog.post_id) \
+                and not self._busy:
+            dialog.mark_outdated()
         if changes.touches(self.context.current_post_id()) and not (
                 changes.drafts and not changes.versions and not changes.post_list):
             self.refresh()

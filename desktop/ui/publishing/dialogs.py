@@ -198,9 +198,24 @@ class PreflightDialog(QDialog):
         self.message_bar.show_message(self.tr("Checking the post again and scheduling it…"),
                                       "info")
 
+    def _say_plan(self, text: str) -> None:
+        self.problems_label.setText(text)
+        self.problems_label.setAccessibleName(text)
+
+    def mark_outdated(self) -> None:
+        """The post changed after this check: "Ready to publish" is no longer known."""
+        if not self.publish_button.isVisible() or not self.ready:
+            return  # already published, or never ready
+        for widget in (self.publish_button, self.schedule_button, self.schedule_edit):
+            widget.setEnabled(False)
+        self._say_plan(self.tr("The post changed after this check. Close this window and "
+                               "publish again to check the new texts."))
+
     def show_published(self, status: PublishingStatus) -> None:
         """The publication is over: links and gap, or what went wrong."""
         self.set_busy(False)
+        # No longer "Ready to publish": the plan is what was attempted.
+        self._say_plan(self.tr("Tandem tried these targets, in this order:"))
         for widget in (self.publish_button, self.schedule_button, self.schedule_edit,
                        self.schedule_label):
             widget.hide()
@@ -222,6 +237,7 @@ class PreflightDialog(QDialog):
 
     def show_scheduled(self, scheduled: ScheduledPost) -> None:
         self.set_busy(False)
+        self._say_plan(self.tr("Scheduled: Tandem will send both languages, in this order:"))
         self.message_bar.show_message(self.tr(
             "Scheduled for {time}: Tandem publishes both languages then, while it is running."
         ).format(time=local_time(scheduled.due_at)), "success")
