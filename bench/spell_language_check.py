@@ -76,13 +76,13 @@ def main() -> None:
         votes = [hunspell_says(text) for text, _ in judged]
         for threshold in (0.5, 0.8, 0.9, 0.95):
             for method, (results, micro) in calls.items():
-                right = sum(c == lang and p >= threshold for (c, p), (_, lang) in zip(results, judged))
+                right = sum(c == lang and p >= threshold for (c, p), (_, lang) in zip(results, judged, strict=True))
                 wrong = sum(c in ("en", "fr") and c != lang and p >= threshold
-                            for (c, p), (_, lang) in zip(results, judged))
+                            for (c, p), (_, lang) in zip(results, judged, strict=True))
                 print(f"| {name} | {len(judged)} | {method} | {threshold} | {right} | {wrong} | {micro:.0f} |")
-            results = calls["py3langid en/fr"][0]
-            right = sum(c == lang == v and p >= threshold for (c, p), (_, lang), v in zip(results, judged, votes))
-            wrong = sum(c != lang and c == v and p >= threshold for (c, p), (_, lang), v in zip(results, judged, votes))
+            rows = list(zip(calls["py3langid en/fr"][0], judged, votes, strict=True))
+            right = sum(c == lang == v and p >= threshold for (c, p), (_, lang), v in rows)
+            wrong = sum(c != lang and c == v and p >= threshold for (c, p), (_, lang), v in rows)
             print(f"| {name} | {len(judged)} | py3langid en/fr + Hunspell agrees | {threshold} | {right} | {wrong} | |")
 
 

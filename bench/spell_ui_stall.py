@@ -62,7 +62,7 @@ def measure(window, keys: int) -> list[float]:
     typist.start(100)
     loop.exec()
     probe.stop()
-    return sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:]))
+    return sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False))
 
 
 def main() -> int:

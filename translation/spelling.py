@@ -167,8 +167,9 @@ class SpellChecker:
         if not _LETTERS.fullmatch(changed):
             return self.check(text)
         word_start = start
-        while word_start > 0 and (text[word_start - 1].isalnum() or
-                                  (text[word_start - 1] in _JOINERS and word_start > 1 and text[word_start - 2].isalnum())):
+        while word_start > 0 and (text[word_start - 1].isalnum()
+                                  or (text[word_start - 1] in _JOINERS and word_start > 1
+                                      and text[word_start - 2].isalnum())):
             word_start -= 1
         word_end = len(text) - tail
         while word_end < len(text) and (text[word_end].isalnum() or

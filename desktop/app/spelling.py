@@ -95,7 +95,8 @@ class SpellingService:
         with self.repo.transaction():
             removed = self.repo.remove_dictionary_word(lang.value, word, TEAM)
             if removed:
-                self.repo.append_audit(self.user, "dictionary.remove", None, {"lang": lang.value, "word": word})
+                self.repo.append_audit(self.user, "dictionary.remove", None,
+                                       {"lang": lang.value, "word": word})
         return removed
 
     @staticmethod
@@ -106,4 +107,5 @@ class SpellingService:
         return word
 
     def _require_team_editor(self, action: str, what: str) -> None:
-        self.roles.require((Role.TRANSLATOR.value, Role.ADMIN.value), action, what, reason="the team dictionary changes everyone's spell check")
+        self.roles.require((Role.TRANSLATOR.value, Role.ADMIN.value), action, what,
+                           reason="the team dictionary changes everyone's spell check")

@@ -24,7 +24,8 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
   <body>
     <tu>
       <tuv xml:lang="en-CA"><seg>Offices close at 4:30 p.m. on Friday.</seg></tuv>
-      <tuv xml:lang="fr-CA" changeid="alice" changedate="20260301T120000Z"><seg>Les bureaux ferment à 16 h 30 vendredi.</seg></tuv>
+      <tuv xml:lang="fr-CA" changeid="alice" changedate="20260301T120000Z">
+        <seg>Les bureaux ferment à 16 h 30 vendredi.</seg></tuv>
     </tu>
     <tu>
       <tuv xml:lang="en-CA"><seg>Leaders meet at the G7 summit.</seg></tuv>

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.model import Lang
 from translation.qa import CHECKS, WARNING, check_pair
 
 

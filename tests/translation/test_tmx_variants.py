@@ -74,10 +74,12 @@ def test_translatable_sub_flow_of_a_code_is_kept_and_no_double_space_is_left():
 <tmx version="1.4"><header srclang="en-CA" segtype="sentence" o-tmf="x" adminlang="en" datatype="html"
  creationtool="x" creationtoolversion="1"/><body>
 <tu><tuv xml:lang="en-CA"><seg>Press <ph x="1">&lt;img alt="<sub>Save</sub>"/&gt;</ph> to keep it.</seg></tuv>
-<tuv xml:lang="fr-CA"><seg>Appuyez sur <ph x="1">&lt;img alt="<sub>Enregistrer</sub>"/&gt;</ph> pour le garder.</seg></tuv></tu>
+<tuv xml:lang="fr-CA"><seg>Appuyez sur <ph x="1">&lt;img alt="<sub>Enregistrer</sub>"/&gt;</ph> pour le garder.</seg>
+</tuv></tu>
 <tu><tuv xml:lang="en-CA"><seg>Line <ph x="2">&lt;br/&gt;</ph> break.</seg></tuv>
 <tuv xml:lang="fr-CA"><seg>Saut <ph x="2">&lt;br/&gt;</ph> de ligne.</seg></tuv></tu>
 </body></tmx>"""
     first, second = TMX.load(tmx).records
-    assert (first.text(Lang.EN), first.text(Lang.FR)) == ("Press Save to keep it.", "Appuyez sur Enregistrer pour le garder.")
+    assert (first.text(Lang.EN), first.text(Lang.FR)) == ("Press Save to keep it.",
+                                                          "Appuyez sur Enregistrer pour le garder.")
     assert (second.text(Lang.EN), second.text(Lang.FR)) == ("Line break.", "Saut de ligne.")

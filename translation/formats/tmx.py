@@ -227,7 +227,7 @@ class TmxFormat(Format[MemoryUnit]):
             "creationdate": stamp,
         })
         body = ET.SubElement(root, "body")
-        for number, unit in enumerate(units, start=1):
+        for unit in units:
             meta = json.loads(unit.meta) if unit.meta else {}
             attrs = {**{k: str(meta[k]) for k in META_ATTRIBUTES if meta.get(k)},
                      "srclang": unit.tag(unit.source_lang) or EXPORT_TAGS[unit.source_lang]}

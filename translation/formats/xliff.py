@@ -205,7 +205,7 @@ class XliffFormat(Format[XliffPair]):
                 raise refuse(f"its {LANG_NAMES[source_lang]} source text was changed after export: it does "
                              "not match the fingerprint (sha256) exported with it. Translate the exported "
                              "text without editing the source.")
-            parts = tuple(zip(sources, targets))  # resegmented: realigned by XliffPair.rejoined
+            parts = tuple(zip(sources, targets, strict=True))  # resegmented: realigned by XliffPair.rejoined
         target_id = meta.get("target_version_id")
         return ImportReport([XliffPair(
             post_id=post_id, source_lang=source_lang, source_version_id=source_version_id,
