@@ -27,6 +27,7 @@ from .context import Feature, WindowContext
 from .operations import OpChanges
 
 if TYPE_CHECKING:
+    from desktop.app.spelling import SpellingService
     from translation.spelling import Misspelling, SpellChecker
 
 LANGS = (Lang.EN, Lang.FR)
@@ -46,9 +47,9 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.checker: SpellChecker | None = None
         # Each paragraph's last text and results, so a keystroke re-checks only the word it changed.
         self._last: dict[int, tuple[str, list[Misspelling]]] = {}
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#d0021b"))
+        self.underline = QTextCharFormat()  # (not "format": that is QSyntaxHighlighter's own method)
+        self.underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.underline.setUnderlineColor(QColor("#d0021b"))
 
     def set_checker(self, checker: SpellChecker | None) -> None:
         self.checker = checker
@@ -75,7 +76,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         for miss in self._block_misspellings(text):
             start, end = _utf16(text, miss.start), _utf16(text, miss.end)
             if end != typing_at:
-                self.setFormat(start, end - start, self.format)
+                self.setFormat(start, end - start, self.underline)
 
 
 class SpellCheckFeature(QObject, Feature):
@@ -84,7 +85,7 @@ class SpellCheckFeature(QObject, Feature):
     def __init__(self, context: WindowContext):
         super().__init__(context.widget)
         self.attach(context)
-        self.service = None
+        self.service: SpellingService | None = None
         self.highlighters: dict[Lang, SpellHighlighter] = {}
         for lang in LANGS:
             edit = context.editor(lang).editor
@@ -98,9 +99,8 @@ class SpellCheckFeature(QObject, Feature):
         from desktop.app.spelling import for_session
 
         def load(session):
-            if self.service is None:
-                self.service = for_session(session)
-            return {lang: self.service.checker(lang) for lang in LANGS}
+            service = self.service = self.service or for_session(session)
+            return {lang: service.checker(lang) for lang in LANGS}
 
         self.context.backend.run_query(load, self._on_checkers)
 
@@ -150,9 +150,10 @@ class SpellCheckFeature(QObject, Feature):
         team = menu.addAction(self.tr("Add “%1” to the team dictionary").replace("%1", word))
         team.triggered.connect(lambda: self._add_word(lang, word, team=True))
         actions += [mine, team, menu.addSeparator()]
-        for action in actions:  # spelling first, then the standard edit actions
-            menu.removeAction(action)
-            menu.insertAction(first, action)
+        if first is not None:
+            for action in actions:  # spelling first, then the standard edit actions
+                menu.removeAction(action)
+                menu.insertAction(first, action)
 
     def _add_word(self, lang: Lang, word: str, *, team: bool) -> None:
         def add(session):
