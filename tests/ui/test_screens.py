@@ -66,6 +66,33 @@ def test_every_screen_fits_a_laptop_names_its_widgets_and_closes_on_escape(tools
         assert not screen.isVisible(), screen.objectName()
 
 
+def focus_chain(screen) -> list[QWidget]:
+    """The widgets Tab reaches in ``screen``, in order (visible, enabled, tab-focusable)."""
+    chain, widget = [], screen.nextInFocusChain()
+    while widget is not screen and len(chain) < 80:
+        if (widget.isVisibleTo(screen) and widget.isEnabled() and not qt_internal(widget)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_tab_reaches_every_control_in_reading_order_and_close_last(tools):
+    window, installed = tools
+    chain_editor, mappings = installed.screens[1], installed.screens[2]
+    for screen in installed.screens:
+        open_screen(window, screen)
+        chain = focus_chain(screen)
+        assert chain[-1] is screen.close_button, screen.objectName()
+        screen.hide()
+    open_screen(window, mappings)
+    assert focus_chain(mappings)[:5] == [mappings.table, mappings.kind_combo, mappings.note_edit,
+                                         mappings.en_edit, mappings.fr_edit]
+    open_screen(window, chain_editor)
+    names = [w.objectName() for w in focus_chain(chain_editor)]
+    assert names.index("chain_step_types") < names.index("chain_reload") < names.index("chain_save")
+
+
 def test_the_screens_speak_french(tools, languages):
     window, installed = tools
     languages.set_language("fr")

@@ -49,11 +49,6 @@ class ScreenDialog(QDialog, Feature):
         self.message_bar = MessageBar("info", self)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.message_bar)
-        self.buttons = QDialogButtonBox(self)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName(f"{name}_close")
-        self.close_button.setAutoDefault(False)
-        self.buttons.rejected.connect(self.reject)
         self.open_action = QAction(context.widget)
         self.open_action.setObjectName(f"{name}_open")
         if self.SHORTCUT:
@@ -63,7 +58,13 @@ class ScreenDialog(QDialog, Feature):
         context.backend.operation_executed.connect(self._on_operation_executed)
 
     def finish(self, body: QWidget) -> None:
-        """Lay out ``body`` under the message bar and above Close; name everything."""
+        """Lay out ``body`` under the message bar and above Close (built last, so it comes
+        last in tab order); name everything."""
+        self.buttons = QDialogButtonBox(self)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName(f"{self.objectName()}_close")
+        self.close_button.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(body, 1)
         self.layout_.addWidget(self.buttons)
         self.retranslate_ui()

@@ -110,6 +110,8 @@ class ChainEditorScreen(ScreenDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
+        QWidget.setTabOrder(self.types_edit, self.reload_button)  # as laid out: Reload, Save
+        QWidget.setTabOrder(self.reload_button, self.save_button)
         self.table.currentCellChanged.connect(lambda *_: self._show_step())
         self.name_edit.textEdited.connect(self._on_field_edited)
         self.id_edit.textEdited.connect(self._on_field_edited)

@@ -54,6 +54,12 @@ class MappingsScreen(ScreenDialog):
         grid.addWidget(self.en_edit, 1, 1)
         grid.addWidget(self.fr_label, 1, 2)
         grid.addWidget(self.fr_edit, 1, 3)
+        # Tab follows the grid's reading order: kind, note, then English, French.
+        for first, second in zip((self.table, self.kind_combo, self.note_edit, self.en_edit,
+                                  self.fr_edit),
+                                 (self.kind_combo, self.note_edit, self.en_edit, self.fr_edit,
+                                  self.add_button)):
+            QWidget.setTabOrder(first, second)
         actions = QHBoxLayout()
         for widget in (self.add_button, self.remove_button):
             actions.addWidget(widget)
