@@ -141,7 +141,8 @@ class Delivery:
             for lang, version in ((Lang.EN, en), (Lang.FR, fr)):
                 if self.store.latest_version(post_id, lang).id != version.id:
                     raise TransitionError(f"Post {post_id} changed while it was being "
-                                          "checked; nothing was sent. Check it again.")
+                                          "checked; nothing was sent. Check it again.",
+                                          msg="publish.changed", post=post_id)
             self.workflow.move(post_id, Event.PUBLISH, PostState.PUBLISHING, {
                 "en_version_id": en.id, "en_sha256": en.sha256,
                 "fr_version_id": fr.id, "fr_sha256": fr.sha256})
@@ -198,7 +199,9 @@ class Delivery:
             text, langs = (en or fr).text, (entry.lang,)
         if sha256_text(text) != entry.body_sha256:
             raise TandemError(f"The {entry.describe()} no longer matches the text recorded "
-                              "before sending (sha256 differs): it was not sent.")
+                              "before sending (sha256 differs): it was not sent.",
+                              msg="delivery.text_altered", lang=entry.lang,
+                              account=entry.account_name)
         return Outgoing(text, langs, entry.idempotency_key, entry.first_attempt)
 
     def _deliver(self, entry: Entry, clients: Clients) -> Entry:

@@ -300,7 +300,7 @@ class Outbox:
     def renew(self, publication_id: int, now: datetime) -> None:
         if not self.repo.take_lease(publication_id, self.owner, iso(now + LEASE_TTL), self.owner):
             raise TransitionError(f"Publication {publication_id} was taken over by another Tandem "
-                                  "process; this one stops sending.")
+                                  "process; this one stops sending.", msg="publish.taken_over")
 
     def release(self, publication_id: int) -> None:
         self.repo.release_lease(publication_id, self.owner)
@@ -396,7 +396,9 @@ class Outbox:
         """Change the entry's state and audit it, in one transaction."""
         if to not in MOVES[entry.state]:
             raise TransitionError(f"Outbox entry {entry.id} ({entry.describe()}) is "
-                                  f"{entry.state.value}; it cannot become {to.value}.")
+                                  f"{entry.state.value}; it cannot become {to.value}.",
+                                  msg="publish.entry_move", lang=entry.lang,
+                                  account=entry.account_name)
         with self.repo.transaction():
             moved = self._update(entry, {**changes, "state": to.value})
             self._audit(action, moved, details)

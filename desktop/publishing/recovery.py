@@ -115,14 +115,16 @@ class Recovery:
         if post.state not in (PostState.HALF_PUBLISHED, PostState.PUBLISHING):
             raise TransitionError(f"Post {post_id} is {describe_state(post.state)}: only a post "
                                   "published in one language only (or whose publishing was "
-                                  "interrupted) can be retried.")
+                                  "interrupted) can be retried.", msg="publish.retry_state",
+                                  post=post_id, state=post.state.value)
         publication = self.outbox.latest(post_id)
         problems = self.planner.retry_problems(post_id, publication, clients)
         if problems:
             raise PreflightFailed(post_id, problems)
         if not self.outbox.claim(publication, self.clock()):
             raise TandemError(f"Post {post_id} is being published by another Tandem process "
-                              f"({publication.lease_owner}); try again when it is done.")
+                              f"({publication.lease_owner}); try again when it is done.",
+                              msg="publish.busy", post=post_id)
         try:
             with self.store.transaction():
                 if post.state is PostState.HALF_PUBLISHED:
@@ -150,7 +152,9 @@ class Recovery:
         post = self.store.get_post(post_id)
         if post.state is not PostState.HALF_PUBLISHED:
             raise TransitionError(f"Post {post_id} is {describe_state(post.state)}: only a post "
-                                  "published in one language only has a language to retract.")
+                                  "published in one language only has a language to retract.",
+                                  msg="publish.retract_state", post=post_id,
+                                  state=post.state.value)
         publication = self.outbox.latest(post_id)
         alone = publication.lone()
         channels = [c for c, out in alone.items() if out is lang]
@@ -158,9 +162,11 @@ class Recovery:
             where = "; ".join(f"{LANG_NAMES[out.value]} on {CHANNEL_NAMES[c]}"
                               for c, out in alone.items())
             raise TandemError(f"The {LANG_NAMES[lang.value]} of post {post_id} is not out alone "
-                              f"anywhere (out alone: {where or 'nothing'}).")
+                              f"anywhere (out alone: {where or 'nothing'}).",
+                              msg="publish.not_alone", post=post_id, lang=lang.value)
         if not self.outbox.claim(publication, self.clock()):
-            raise TandemError(f"Post {post_id} is being published by another Tandem process.")
+            raise TandemError(f"Post {post_id} is being published by another Tandem process.",
+                              msg="publish.busy", post=post_id)
         try:
             groups = publication.groups()
             for channel in channels:
@@ -178,7 +184,8 @@ class Recovery:
             client = clients.get(self.accounts.get_by_id(entry.account_id))
             if not isinstance(client, Channel):
                 raise TandemError(f"The {entry.describe()} is a hand-off: Tandem cannot retract "
-                                  "it; ask the receiving system.")
+                                  "it; ask the receiving system.", msg="publish.handoff_retract",
+                                  lang=entry.lang, account=entry.account_name)
             client.delete(entry.remote_id)
             self.outbox.retracted(entry)
         elif entry.state in (EntryState.FAILED, EntryState.PENDING):

@@ -127,6 +127,31 @@ TEMPLATES: dict[str, str] = {
         "Message", "{user} does not hold the publisher role (an administrator can grant it)"),
     "publish.not_future": QT_TRANSLATE_NOOP(
         "Message", "{at} is not in the future: publish now instead, or choose a later time."),
+    "publish.retry_state": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} ({state}) cannot be retried: only a post published in one "
+                   "language only, or whose publishing was interrupted, can be."),
+    "publish.retract_state": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} ({state}) has no language to retract: only a post published in "
+                   "one language only has one."),
+    "publish.busy": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} is being published by another Tandem window or process; try "
+                   "again when it is done."),
+    "publish.not_alone": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} of post {post} is not out alone anywhere."),
+    "publish.handoff_retract": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} post on {account} was handed off: Tandem cannot retract it; ask "
+                   "the receiving system."),
+    "publish.changed": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} changed while it was being checked; nothing was sent. Check it "
+                   "again."),
+    "publish.taken_over": QT_TRANSLATE_NOOP(
+        "Message", "Another Tandem window or process took over this publication; this one stops "
+                   "sending."),
+    "publish.entry_move": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} post on {account} cannot change state that way."),
+    "delivery.text_altered": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} post on {account} no longer matches the text recorded before "
+                   "sending: it was not sent."),
     "preflight.state": QT_TRANSLATE_NOOP(
         "Message", "post {post} is at the stage “{state}”: only approved posts are published"),
     "preflight.account_removed": QT_TRANSLATE_NOOP(

@@ -1585,6 +1585,42 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>{at} n’est pas dans le futur&#xa0;: publiez maintenant, ou choisissez une heure plus tardive.</translation>
     </message>
     <message>
+        <source>Post {post} ({state}) cannot be retried: only a post published in one language only, or whose publishing was interrupted, can be.</source>
+        <translation>La publication {post} ({state}) ne peut pas être relancée&#xa0;: seule une publication parue dans une seule langue, ou dont la publication a été interrompue, peut l’être.</translation>
+    </message>
+    <message>
+        <source>Post {post} ({state}) has no language to retract: only a post published in one language only has one.</source>
+        <translation>La publication {post} ({state}) n’a pas de langue à retirer&#xa0;: seule une publication parue dans une seule langue en a une.</translation>
+    </message>
+    <message>
+        <source>Post {post} is being published by another Tandem window or process; try again when it is done.</source>
+        <translation>La publication {post} est en cours de publication par une autre fenêtre ou un autre processus Tandem; réessayez quand ce sera terminé.</translation>
+    </message>
+    <message>
+        <source>The {lang} of post {post} is not out alone anywhere.</source>
+        <translation>Le texte en {lang} de la publication {post} n’est publié seul nulle part.</translation>
+    </message>
+    <message>
+        <source>The {lang} post on {account} was handed off: Tandem cannot retract it; ask the receiving system.</source>
+        <translation>La publication en {lang} sur {account} a été transmise à un autre système&#xa0;: Tandem ne peut pas la retirer; adressez-vous au système destinataire.</translation>
+    </message>
+    <message>
+        <source>Post {post} changed while it was being checked; nothing was sent. Check it again.</source>
+        <translation>La publication {post} a changé pendant sa vérification; rien n’a été envoyé. Vérifiez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>Another Tandem window or process took over this publication; this one stops sending.</source>
+        <translation>Une autre fenêtre ou un autre processus Tandem a repris cette publication; celle-ci cesse d’envoyer.</translation>
+    </message>
+    <message>
+        <source>The {lang} post on {account} cannot change state that way.</source>
+        <translation>La publication en {lang} sur {account} ne peut pas changer d’état de cette façon.</translation>
+    </message>
+    <message>
+        <source>The {lang} post on {account} no longer matches the text recorded before sending: it was not sent.</source>
+        <translation>La publication en {lang} sur {account} ne correspond plus au texte enregistré avant l’envoi&#xa0;: elle n’a pas été envoyée.</translation>
+    </message>
+    <message>
         <source>post {post} is at the stage “{state}”: only approved posts are published</source>
         <translation>la publication {post} est à l’étape «&#xa0;{state}&#xa0;»&#xa0;: seules les publications approuvées sont publiées</translation>
     </message>
