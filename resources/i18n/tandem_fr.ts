@@ -265,7 +265,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>“{title}” is back in the lists.</source>
-        <translation>«&#xa0;{title}&#xa0;» est de retour dans les listes.</translation>
+        <translation>« {title} » est de retour dans les listes.</translation>
     </message>
     <message>
         <source>Archived posts</source>
@@ -277,7 +277,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Archived posts, newest first:</source>
-        <translation>Publications &amp;archivées, les plus récentes d’abord&#xa0;:</translation>
+        <translation>Publications &amp;archivées, les plus récentes d’abord :</translation>
     </message>
     <message>
         <source>Number</source>
@@ -379,7 +379,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>The audit log is intact: {entries} entries, the hash chain is unbroken, and versions, sign-offs, approvals, roles and states agree with it. {signed} decision signatures verified.</source>
-        <translation>Le journal d’audit est intact&#xa0;: {entries} entrées, la chaîne de hachage est ininterrompue, et les versions, validations, approbations, rôles et états concordent avec lui. {signed} signatures de décision vérifiées.</translation>
+        <translation>Le journal d’audit est intact : {entries} entrées, la chaîne de hachage est ininterrompue, et les versions, validations, approbations, rôles et états concordent avec lui. {signed} signatures de décision vérifiées.</translation>
     </message>
     <message>
         <source>Audit check passed.</source>
@@ -387,7 +387,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>The audit log has been TAMPERED WITH: {count} problems found. Keep a copy of the store and tell your IT security contact.</source>
-        <translation>Le journal d’audit a été ALTÉRÉ&#xa0;: {count} problèmes trouvés. Gardez une copie de la base et prévenez votre responsable de la sécurité informatique.</translation>
+        <translation>Le journal d’audit a été ALTÉRÉ : {count} problèmes trouvés. Gardez une copie de la base et prévenez votre responsable de la sécurité informatique.</translation>
     </message>
     <message>
         <source>Audit check failed.</source>
@@ -395,11 +395,11 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Problem: {text}</source>
-        <translation>Problème&#xa0;: {text}</translation>
+        <translation>Problème : {text}</translation>
     </message>
     <message>
         <source>Unsigned decision: {text}</source>
-        <translation>Décision non signée&#xa0;: {text}</translation>
+        <translation>Décision non signée : {text}</translation>
     </message>
     <message>
         <source>Nothing to report.</source>
@@ -407,7 +407,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Details ({count}):</source>
-        <translation>&amp;Détails ({count})&#xa0;:</translation>
+        <translation>&amp;Détails ({count}) :</translation>
     </message>
     <message>
         <source>Audit check</source>
@@ -435,22 +435,22 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Details:</source>
-        <translation>&amp;Détails&#xa0;:</translation>
+        <translation>&amp;Détails :</translation>
     </message>
 </context>
 <context>
     <name>ChainEditorScreen</name>
     <message>
         <source>The IT policy sets this chain: it cannot be changed here.</source>
-        <translation>La politique informatique fixe cette chaîne&#xa0;: elle ne peut pas être modifiée ici.</translation>
+        <translation>La politique informatique fixe cette chaîne : elle ne peut pas être modifiée ici.</translation>
     </message>
     <message>
         <source>Only an administrator can change the chain; you can read it.</source>
-        <translation>Seul un administrateur peut modifier la chaîne&#xa0;; vous pouvez la consulter.</translation>
+        <translation>Seul un administrateur peut modifier la chaîne ; vous pouvez la consulter.</translation>
     </message>
     <message>
         <source>Changes apply to posts entering approval after you save; posts already in approval keep the chain they started with.</source>
-        <translation>Les modifications s’appliquent aux publications qui entrent en approbation après l’enregistrement&#xa0;; celles déjà en approbation gardent leur chaîne de départ.</translation>
+        <translation>Les modifications s’appliquent aux publications qui entrent en approbation après l’enregistrement ; celles déjà en approbation gardent leur chaîne de départ.</translation>
     </message>
     <message>
         <source>New step {number}</source>
@@ -458,7 +458,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Approval chain saved: {count} steps.</source>
-        <translation>Chaîne d’approbation enregistrée&#xa0;: {count} étapes.</translation>
+        <translation>Chaîne d’approbation enregistrée : {count} étapes.</translation>
     </message>
     <message>
         <source>all approvers</source>
@@ -478,15 +478,15 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>No steps: a post is approved as soon as both languages are official.</source>
-        <translation>Aucune étape&#xa0;: une publication est approuvée dès que les deux langues sont officielles.</translation>
+        <translation>Aucune étape : une publication est approuvée dès que les deux langues sont officielles.</translation>
     </message>
     <message>
         <source>“{name}” waits for {after}, then needs {who}.</source>
-        <translation>«&#xa0;{name}&#xa0;» attend {after}, puis il faut {who}.</translation>
+        <translation>« {name} » attend {after}, puis il faut {who}.</translation>
     </message>
     <message>
         <source>“{name}” starts as soon as the post enters approval and needs {who}.</source>
-        <translation>«&#xa0;{name}&#xa0;» commence dès que la publication entre en approbation et il faut {who}.</translation>
+        <translation>« {name} » commence dès que la publication entre en approbation et il faut {who}.</translation>
     </message>
     <message>
         <source>Only for {types} posts.</source>
@@ -506,7 +506,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>St&amp;eps, in order:</source>
-        <translation>Éta&amp;pes, dans l’ordre&#xa0;:</translation>
+        <translation>Éta&amp;pes, dans l’ordre :</translation>
     </message>
     <message>
         <source>Step</source>
@@ -574,7 +574,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>Step name</source>
@@ -582,7 +582,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
-        <translation>&amp;Identifiant&#xa0;:</translation>
+        <translation>&amp;Identifiant :</translation>
     </message>
     <message>
         <source>Step id (approvers hold approver:id)</source>
@@ -590,7 +590,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Appro&amp;vers:</source>
-        <translation>Appro&amp;bateurs&#xa0;:</translation>
+        <translation>Appro&amp;bateurs :</translation>
     </message>
     <message>
         <source>How many approvers must approve</source>
@@ -606,7 +606,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Waits &amp;for (none checked: starts at once, in parallel):</source>
-        <translation>&amp;Attend (rien de coché&#xa0;: commence tout de suite, en parallèle)&#xa0;:</translation>
+        <translation>&amp;Attend (rien de coché : commence tout de suite, en parallèle) :</translation>
     </message>
     <message>
         <source>Steps this step waits for</source>
@@ -614,7 +614,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Only for post &amp;types:</source>
-        <translation>Seulement pour les &amp;types de publication&#xa0;:</translation>
+        <translation>Seulement pour les &amp;types de publication :</translation>
     </message>
     <message>
         <source>Post types this step applies to, separated by commas; empty for every post</source>
@@ -622,7 +622,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>empty: every post, e.g. announcement</source>
-        <translation>vide&#xa0;: toutes les publications, p.&#xa0;ex. announcement</translation>
+        <translation>vide : toutes les publications, p. ex. announcement</translation>
     </message>
     <message>
         <source>&amp;Save chain</source>
@@ -1093,7 +1093,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>MappingsScreen</name>
     <message>
         <source>&amp;Pairs ({count}):</source>
-        <translation>&amp;Paires ({count})&#xa0;:</translation>
+        <translation>&amp;Paires ({count}) :</translation>
     </message>
     <message>
         <source>Handle</source>
@@ -1113,7 +1113,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Pair added: {en} ↔ {fr}.</source>
-        <translation>Paire ajoutée&#xa0;: {en} ↔ {fr}.</translation>
+        <translation>Paire ajoutée : {en} ↔ {fr}.</translation>
     </message>
     <message>
         <source>Choose the pair to remove in the list.</source>
@@ -1121,7 +1121,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Pair removed: {text}.</source>
-        <translation>Paire retirée&#xa0;: {text}.</translation>
+        <translation>Paire retirée : {text}.</translation>
     </message>
     <message>
         <source>Import mappings</source>
@@ -1157,7 +1157,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Suggestions replace an English handle, hashtag or address with its French counterpart (and back); the checks make sure both versions use matching ones.</source>
-        <translation>Les suggestions remplacent un identifiant, un mot-clic ou une adresse en anglais par son équivalent français (et inversement)&#xa0;; les contrôles vérifient que les deux versions utilisent des formes correspondantes.</translation>
+        <translation>Les suggestions remplacent un identifiant, un mot-clic ou une adresse en anglais par son équivalent français (et inversement) ; les contrôles vérifient que les deux versions utilisent des formes correspondantes.</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1181,7 +1181,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>T&amp;ype&#xa0;:</translation>
+        <translation>T&amp;ype :</translation>
     </message>
     <message>
         <source>Kind of pair</source>
@@ -1189,7 +1189,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;English:</source>
-        <translation>&amp;Anglais&#xa0;:</translation>
+        <translation>&amp;Anglais :</translation>
     </message>
     <message>
         <source>English form</source>
@@ -1197,11 +1197,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>e.g. @HealthCanada</source>
-        <translation>p.&#xa0;ex. @HealthCanada</translation>
+        <translation>p. ex. @HealthCanada</translation>
     </message>
     <message>
         <source>&amp;French:</source>
-        <translation>&amp;Français&#xa0;:</translation>
+        <translation>&amp;Français :</translation>
     </message>
     <message>
         <source>French form</source>
@@ -1209,11 +1209,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>e.g. @SanteCanada</source>
-        <translation>p.&#xa0;ex. @SanteCanada</translation>
+        <translation>p. ex. @SanteCanada</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>Re&amp;marque&#xa0;:</translation>
+        <translation>Re&amp;marque :</translation>
     </message>
     <message>
         <source>&amp;Add pair</source>
@@ -1311,15 +1311,15 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>MemoryScreen</name>
     <message>
         <source>{score}%</source>
-        <translation>{score}&#xa0;%</translation>
+        <translation>{score} %</translation>
     </message>
     <message>
         <source>Units in the memory: {count}</source>
-        <translation>Unités dans la mémoire&#xa0;: {count}</translation>
+        <translation>Unités dans la mémoire : {count}</translation>
     </message>
     <message>
         <source>&amp;Matches ({count}):</source>
-        <translation>&amp;Correspondances ({count})&#xa0;:</translation>
+        <translation>&amp;Correspondances ({count}) :</translation>
     </message>
     <message>
         <source>Import translation memory</source>
@@ -1351,7 +1351,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Rechercher&#xa0;:</translation>
+        <translation>&amp;Rechercher :</translation>
     </message>
     <message>
         <source>Text to look up in the memory</source>
@@ -1363,7 +1363,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Written in:</source>
-        <translation>Écrit &amp;en&#xa0;:</translation>
+        <translation>Écrit &amp;en :</translation>
     </message>
     <message>
         <source>Language of the text to look up</source>
@@ -1407,7 +1407,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Matches:</source>
-        <translation>&amp;Correspondances&#xa0;:</translation>
+        <translation>&amp;Correspondances :</translation>
     </message>
 </context>
 <context>
@@ -2226,7 +2226,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;What waits for you:</source>
-        <translation>&amp;Ce qui vous attend&#xa0;:</translation>
+        <translation>&amp;Ce qui vous attend :</translation>
     </message>
     <message>
         <source>Post</source>
@@ -2270,7 +2270,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>What waits for you: to review, approve, publish (Ctrl+Shift+M)</source>
-        <translation>Ce qui vous attend&#xa0;: à réviser, approuver, publier (Ctrl+Maj+M)</translation>
+        <translation>Ce qui vous attend : à réviser, approuver, publier (Ctrl+Maj+M)</translation>
     </message>
 </context>
 <context>
@@ -2300,11 +2300,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Copy made: “{title}” (post {id}).</source>
-        <translation>Copie faite&#xa0;: «&#xa0;{title}&#xa0;» (publication {id}).</translation>
+        <translation>Copie faite : « {title} » (publication {id}).</translation>
     </message>
     <message>
         <source>“{title}” archived: it left the lists. Tools → Archived posts brings it back.</source>
-        <translation>«&#xa0;{title}&#xa0;» archivée&#xa0;: elle a quitté les listes. Outils → Publications archivées la rétablit.</translation>
+        <translation>« {title} » archivée : elle a quitté les listes. Outils → Publications archivées la rétablit.</translation>
     </message>
     <message>
         <source>Delete post</source>
@@ -2312,7 +2312,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Delete post {id}? Only a draft nobody has reviewed can be deleted. It leaves every list; its versions stay in the record and the deletion is audited.</source>
-        <translation>Supprimer la publication {id}&#xa0;? Seule une ébauche que personne n’a révisée peut être supprimée. Elle quitte toutes les listes&#xa0;; ses versions restent au registre et la suppression est consignée dans le journal d’audit.</translation>
+        <translation>Supprimer la publication {id} ? Seule une ébauche que personne n’a révisée peut être supprimée. Elle quitte toutes les listes ; ses versions restent au registre et la suppression est consignée dans le journal d’audit.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2320,7 +2320,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>“{title}” deleted.</source>
-        <translation>«&#xa0;{title}&#xa0;» supprimée.</translation>
+        <translation>« {title} » supprimée.</translation>
     </message>
     <message>
         <source>D&amp;uplicate post</source>
@@ -3015,7 +3015,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>&amp;Format&#xa0;:</translation>
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <source>File format</source>
@@ -3035,7 +3035,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Only &amp;post number:</source>
-        <translation>Seulement la &amp;publication numéro&#xa0;:</translation>
+        <translation>Seulement la &amp;publication numéro :</translation>
     </message>
     <message>
         <source>Export only one post</source>
@@ -3047,7 +3047,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Only posts active &amp;since:</source>
-        <translation>Seulement les publications actives &amp;depuis le&#xa0;:</translation>
+        <translation>Seulement les publications actives &amp;depuis le :</translation>
     </message>
     <message>
         <source>Export only posts active since a date</source>
@@ -3333,12 +3333,20 @@ To review: {languages} · waiting since {time}</source>
 <context>
     <name>ScreenDialog</name>
     <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossible de lire {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>Impossible d’écrire {path} : {reason}.</translation>
+    </message>
+    <message>
         <source>{file}: {added} added, {duplicates} already there, {skipped} skipped.</source>
-        <translation>{file}&#xa0;: {added} ajoutés, {duplicates} déjà présents, {skipped} ignorés.</translation>
+        <translation>{file} : {added} ajoutés, {duplicates} déjà présents, {skipped} ignorés.</translation>
     </message>
     <message>
         <source>Line {line}: {reason}</source>
-        <translation>Ligne {line}&#xa0;: {reason}</translation>
+        <translation>Ligne {line} : {reason}</translation>
     </message>
     <message>
         <source>… and {count} more.</source>
@@ -3831,11 +3839,11 @@ To review: {languages} · waiting since {time}</source>
     <name>TerminologyScreen</name>
     <message>
         <source>&amp;Terms: {shown} of {total} (type to narrow the list)</source>
-        <translation>&amp;Termes&#xa0;: {shown} sur {total} (tapez pour restreindre la liste)</translation>
+        <translation>&amp;Termes : {shown} sur {total} (tapez pour restreindre la liste)</translation>
     </message>
     <message>
         <source>&amp;Terms ({count}):</source>
-        <translation>&amp;Termes ({count})&#xa0;:</translation>
+        <translation>&amp;Termes ({count}) :</translation>
     </message>
     <message>
         <source>Import terms</source>
@@ -3867,7 +3875,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Rechercher&#xa0;:</translation>
+        <translation>&amp;Rechercher :</translation>
     </message>
     <message>
         <source>Term to find, in either language</source>
@@ -3915,7 +3923,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Terms:</source>
-        <translation>&amp;Termes&#xa0;:</translation>
+        <translation>&amp;Termes :</translation>
     </message>
 </context>
 <context>
@@ -3937,7 +3945,7 @@ To review: {languages} · waiting since {time}</source>
     <name>UsersRolesScreen</name>
     <message>
         <source>Only an administrator can grant or take back roles; you can see who holds what.</source>
-        <translation>Seul un administrateur peut attribuer ou retirer des rôles&#xa0;; vous pouvez voir qui détient quoi.</translation>
+        <translation>Seul un administrateur peut attribuer ou retirer des rôles ; vous pouvez voir qui détient quoi.</translation>
     </message>
     <message>
         <source>IT policy (locked)</source>
@@ -3997,7 +4005,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Roles held:</source>
-        <translation>&amp;Rôles détenus&#xa0;:</translation>
+        <translation>&amp;Rôles détenus :</translation>
     </message>
     <message>
         <source>User</source>
@@ -4021,7 +4029,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>U&amp;ser:</source>
-        <translation>U&amp;tilisateur&#xa0;:</translation>
+        <translation>U&amp;tilisateur :</translation>
     </message>
     <message>
         <source>User name</source>
@@ -4029,11 +4037,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>login name, e.g. jsmith</source>
-        <translation>nom de connexion, p.&#xa0;ex. jtremblay</translation>
+        <translation>nom de connexion, p. ex. jtremblay</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation>R&amp;ôle&#xa0;:</translation>
+        <translation>R&amp;ôle :</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
@@ -4108,7 +4116,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>Post {id} written to {file}: send it to the translation tool.</source>
-        <translation>Publication {id} écrite dans {file}&#xa0;: envoyez-la à l’outil de traduction.</translation>
+        <translation>Publication {id} écrite dans {file} : envoyez-la à l’outil de traduction.</translation>
     </message>
     <message>
         <source>Import XLIFF</source>
@@ -4120,11 +4128,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>{language} version {seq} of post {id} recorded from the file; it needs a sign-off.</source>
-        <translation>Version {seq} en {language} de la publication {id} enregistrée depuis le fichier&#xa0;; elle doit être validée.</translation>
+        <translation>Version {seq} en {language} de la publication {id} enregistrée depuis le fichier ; elle doit être validée.</translation>
     </message>
     <message>
         <source>Post {id} unchanged: the file&apos;s {language} translation is the current text.</source>
-        <translation>Publication {id} inchangée&#xa0;: la traduction en {language} du fichier est le texte actuel.</translation>
+        <translation>Publication {id} inchangée : la traduction en {language} du fichier est le texte actuel.</translation>
     </message>
     <message>
         <source>XLIFF export and import</source>
@@ -4132,7 +4140,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;XLIFF export and import…</source>
-        <translation>&amp;XLIFF&#xa0;: export et import…</translation>
+        <translation>&amp;XLIFF : export et import…</translation>
     </message>
     <message>
         <source>Send a post to a translation tool</source>
@@ -4140,7 +4148,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Post number:</source>
-        <translation>Numéro de la &amp;publication&#xa0;:</translation>
+        <translation>Numéro de la &amp;publication :</translation>
     </message>
     <message>
         <source>Number of the post to export</source>
@@ -4148,7 +4156,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Translate from:</source>
-        <translation>&amp;Traduire depuis&#xa0;:</translation>
+        <translation>&amp;Traduire depuis :</translation>
     </message>
     <message>
         <source>Source language</source>
@@ -4168,11 +4176,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>The translated file becomes a new version of the target language; it needs a sign-off like any other translation.</source>
-        <translation>Le fichier traduit devient une nouvelle version de la langue cible&#xa0;; il doit être validé comme toute autre traduction.</translation>
+        <translation>Le fichier traduit devient une nouvelle version de la langue cible ; il doit être validé comme toute autre traduction.</translation>
     </message>
     <message>
         <source>Translation t&amp;ool (recorded):</source>
-        <translation>&amp;Outil de traduction (consigné)&#xa0;:</translation>
+        <translation>&amp;Outil de traduction (consigné) :</translation>
     </message>
     <message>
         <source>Name of the translation tool used</source>

@@ -249,3 +249,17 @@ def test_audit_check_reads_as_a_sentence(tools, languages, lang):
     assert ("intact" in text) if lang == "en" else ("intact" in text and "entrées" in text)
     assert "{" not in text and "[" not in text
     assert screen.message_bar.kind == "success"
+
+
+def test_a_failure_reads_in_the_interface_language(tools, languages, tmp_path, monkeypatch):
+    window, installed = tools
+    languages.set_language("fr")
+    settle(window)
+    records = installed.screens[6]
+    open_screen(window, records)
+    nowhere = tmp_path / "missing-folder" / "record.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(nowhere), ""))
+    records.export_button.click()
+    settle(window)
+    assert records.message_bar.kind == "warning"
+    assert records.message_bar.label.text().startswith("Impossible d’écrire")

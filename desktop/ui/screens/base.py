@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHe
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..context import Feature
+from ..messages import render
 from ..operations import OpChanges
 from ..widgets import MessageBar
 
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 
 # The largest minimum size a screen may have (a 1366 × 768 laptop, less the panels).
 MAX_MINIMUM = (1280, 700)
-
-
-def error_text(exc: Exception) -> str:
-    """An error as the user reads it (the domain's message; never a trace)."""
-    return str(exc)
 
 
 class ScreenDialog(QDialog, Feature):
@@ -113,7 +109,18 @@ class ScreenDialog(QDialog, Feature):
 
     def show_failure(self, exc: Exception) -> None:
         if not self.closed:
-            self.say(error_text(exc), "warning")
+            self.say(self.error_text(exc), "warning")
+
+    def error_text(self, exc: Exception) -> str:
+        """A refusal or error in the interface language (never a trace): the screens' own
+        file errors here, the domain's through `messages.render`."""
+        message = getattr(exc, "message", None)
+        code = getattr(message, "code", "")
+        if code in ("file.unreadable", "file.unwritable"):
+            text = (self.tr("Cannot read {path}: {reason}.") if code == "file.unreadable"
+                    else self.tr("Cannot write {path}: {reason}."))
+            return text.format(**message.params)
+        return render(exc)
 
     def say(self, text: str, kind: str = "info") -> None:
         self.message_bar.show_message(text, kind)
