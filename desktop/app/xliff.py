@@ -5,7 +5,9 @@ writes posts. Importing refuses a file whose post's source text has changed
 in Tandem since the export (the translation would be of old wording) and
 records the target as a new version by the importing user through
 `PostService.edit` (origin human, machine/memory spans carried where the text
-was kept, so it still needs a sign-off), auditing the tool used.
+was kept, so it still needs a sign-off), auditing the tool used. An empty
+translation is refused, and so is a file whose target language was edited in
+Tandem after the export (it would silently replace the newer text).
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ def _exported(posts: PostService, pair: XliffPair) -> Version | None:
     return version if version.post_id == pair.post_id and version.lang is pair.source_lang else None
 
 
+def _belongs(posts: PostService, pair: XliffPair) -> bool:
+    """Whether the target version the file was exported with is one of this post's."""
+    try:
+        version = posts.repo.get_version(pair.target_version_id)
+    except NotFound:
+        return False
+    return version.post_id == pair.post_id and version.lang is pair.target_lang
+
+
 def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult:
     """Record the file's translation as a new version of the target language."""
     pair = XLIFF.read(data)
@@ -67,9 +78,24 @@ def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult
             f"(the file translates v{exported.seq}; {now}). "
             "Export the post again and translate the current text.")
     pair = pair.rejoined(exported.text)
+    target_name = LANG_NAMES[pair.target_lang]
     if pair.target_text is None:
         raise refuse("it has no translation (no <target>).")
+    if not pair.target_text.strip():
+        raise refuse(f"its {target_name} translation is empty (the <target> holds no text, or "
+                     f"only spaces). Nothing was imported; post {pair.post_id} keeps its "
+                     f"{target_name} text.")
     before = posts.view(pair.post_id).latest(pair.target_lang)
+    if (before is not None and before.id != pair.target_version_id
+            and before.text != pair.target_text):  # (the same text again changes nothing)
+        base = (f"v{posts.repo.get_version(pair.target_version_id).seq}"
+                if pair.target_version_id is not None and _belongs(posts, pair) else
+                f"no {target_name} text")
+        raise TransitionError(
+            f"The {target_name} text of post {pair.post_id} changed since this file was exported "
+            f"(the file was made from {base}; it is now v{before.seq}): importing it would "
+            f"replace the newer {target_name} text. Export the post again, or copy the "
+            "translation into the current text by hand.")
     # Not wrapped in a transaction: a refused edit must leave its audited refusal behind.
     version = posts.edit(pair.post_id, pair.target_lang, pair.target_text)
     changed = before is None or version.id != before.id
