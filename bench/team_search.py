@@ -115,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         write_section("Team store: post list and search (PostgreSQL ÷ SQLite)", f"""
 Command: `.venv/bin/python bench/team_search.py --write` ({machine()}), PostgreSQL on \
 127.0.0.1 from scripts/postgres.sh. {total:,} posts (bench/post_list.py's store) copied into \
-a fresh team store with `store copy` in {copy_seconds:.0f} s, then VACUUM (ANALYZE) as `store copy` does. Both read through \
+a fresh team store with `store copy` in {copy_seconds:.0f} s, then VACUUM (ANALYZE) as \
+`store copy` does. Both read through \
 `PostService` (the PostgreSQL session as a non-owner login over TCP); medians of {args.repeat} \
 runs. Every post the SQLite store finds, the team store finds too (checked per query). \
 Goal: at most 1.5×.
