@@ -46,6 +46,12 @@ HINTS: dict[str, Hint] = {
                                   "change their targets first (`tandem post targets ID ACCOUNT…`)."),
     "accounts.is_default": _replace("change them first.",
                                     "change them first (`tandem accounts defaults NAME…`)."),
+    "accounts.needs_handle": _replace("account needs a handle:", "account needs --handle:"),
+    "accounts.needs_service": _replace("account needs its service address",
+                                       "account needs --service"),
+    "accounts.bilingual_only": _replace(
+        "The language order and combining apply only to bilingual accounts.",
+        "--order and --combine-when-fits apply only to bilingual accounts (--lang both)."),
     "credentials.missing": _replace(
         "Store it for the account {account}.", "Store it with `tandem accounts secret {account}`."),
 }

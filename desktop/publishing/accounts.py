@@ -178,7 +178,8 @@ def check_channel(channel: str) -> str:
     value = str(channel).strip().lower()
     if value not in CHANNELS:
         raise InvalidAccount(f"Unknown channel {str(channel)[:40]!r}: choose one of "
-                             f"{', '.join(CHANNELS)}.")
+                             f"{', '.join(CHANNELS)}.", msg="accounts.unknown_channel",
+                             channel=str(channel)[:40], choices=list(CHANNELS))
     return value
 
 
@@ -187,7 +188,8 @@ def check_name(name: str) -> str:
     if not _NAME.match(value):
         raise InvalidAccount(
             "An account name is 1 to 64 letters, digits, dots, dashes or underscores, "
-            "starting with a letter or digit (for example gc-bluesky-en).")
+            "starting with a letter or digit (for example gc-bluesky-en).",
+            msg="accounts.bad_name")
     return value
 
 
@@ -199,22 +201,27 @@ def check_service_url(url: str) -> str:
     """
     value = str(url).strip()
     if any(ord(c) < 33 or ord(c) == 127 for c in value):
-        raise InvalidAccount("The service URL contains spaces or control characters.")
+        raise InvalidAccount("The service URL contains spaces or control characters.",
+                             msg="accounts.url_spaces")
     try:
         parts = urlsplit(value)
         host = parts.hostname
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError:
-        raise InvalidAccount("The service URL is malformed (check the host and port).") from None
+        raise InvalidAccount("The service URL is malformed (check the host and port).",
+                             msg="accounts.url_malformed") from None
     if "@" in parts.netloc:
         raise InvalidAccount("The service URL must not contain a user name or password: "
-                             "secrets are asked for separately and kept in the OS keyring.")
+                             "secrets are asked for separately and kept in the OS keyring.",
+                             msg="accounts.url_credentials")
     scheme = parts.scheme.lower()
     if not host or not (scheme == "https" or (scheme == "http" and host in LOCAL_HOSTS)):
         raise InvalidAccount(f"The service URL {value[:200]!r} must start with https:// and name "
-                             "a host (http:// is accepted only for localhost or 127.0.0.1, in tests).")
+                             "a host (http:// is accepted only for localhost or 127.0.0.1, in tests).",
+                             msg="accounts.url_scheme", url=value[:200])
     if parts.fragment:
-        raise InvalidAccount("The service URL must not have a #fragment.")
+        raise InvalidAccount("The service URL must not have a #fragment.",
+                             msg="accounts.url_fragment")
     path = "" if parts.path == "/" else parts.path
     netloc = parts.netloc.lower()
     return f"{scheme}://{netloc}{path}" + (f"?{parts.query}" if parts.query else "")
@@ -229,11 +236,13 @@ def check_handle(channel: str, handle: str | None, name: str) -> str:
     if channel == "bluesky" and not value.startswith("did:"):
         value = value.lower()
     if not value:
-        raise InvalidAccount(f"A {CHANNEL_NAMES[channel]} account needs --handle: "
-                             f"{_HANDLE_HELP[channel]}.")
+        raise InvalidAccount(f"A {CHANNEL_NAMES[channel]} account needs a handle: "
+                             f"{_HANDLE_HELP[channel]}.", msg="accounts.needs_handle",
+                             channel=channel)
     if not any(p.match(value) for p in _HANDLES[channel]):
         raise InvalidAccount(f"{value[:80]!r} is not a {CHANNEL_NAMES[channel]} handle: expected "
-                             f"{_HANDLE_HELP[channel]}.")
+                             f"{_HANDLE_HELP[channel]}.", msg="accounts.bad_handle",
+                             channel=channel, handle=value[:80])
     return value
 
 
@@ -245,22 +254,25 @@ def account_fields(channel: str, name: str, lang: str, service_url: str | None,
     try:
         account_lang = AccountLang(str(lang).strip().lower())
     except ValueError:
-        raise InvalidAccount(f"Unknown language {str(lang)[:20]!r}: use en, fr or both.") from None
+        raise InvalidAccount(f"Unknown language {str(lang)[:20]!r}: use en, fr or both.",
+                             msg="accounts.unknown_lang", lang_given=str(lang)[:20]) from None
     if account_lang is AccountLang.BOTH:
         try:
             lang_order = LangOrder(order or LangOrder.EN_FIRST).value
         except ValueError:
             raise InvalidAccount(f"Unknown order {str(order)[:20]!r}: "
-                                 "use en-first or fr-first.") from None
+                                 "use en-first or fr-first.", msg="accounts.unknown_order",
+                                 order=str(order)[:20]) from None
     else:
         if order or combine_when_fits:
-            raise InvalidAccount("--order and --combine-when-fits apply only to bilingual "
-                                 "accounts (--lang both).")
+            raise InvalidAccount("The language order and combining apply only to bilingual "
+                                 "accounts.", msg="accounts.bilingual_only")
         lang_order = None
     if not service_url:
         if channel not in DEFAULT_SERVICE:
-            raise InvalidAccount(f"A {CHANNEL_NAMES[channel]} account needs --service "
-                                 f"(its https:// URL).")
+            raise InvalidAccount(f"A {CHANNEL_NAMES[channel]} account needs its service "
+                                 f"address (its https:// URL).", msg="accounts.needs_service",
+                                 channel=channel)
         service_url = DEFAULT_SERVICE[channel]
     return {"name": name, "channel": channel, "lang": account_lang.value,
             "service_url": check_service_url(service_url),
@@ -364,7 +376,8 @@ class AccountService:
             what = ("provisioned by the IT policy" if existing["source"] == "policy"
                     else f"{existing['channel']}, {existing['lang']}")
             raise InvalidAccount(f"An account named {existing['name']!r} already exists ({what}): "
-                                 "choose another name, or remove that one first.")
+                                 "choose another name, or remove that one first.",
+                                 msg="accounts.exists", account=existing["name"])
         self.credentials.require_secure()
         return fields
 

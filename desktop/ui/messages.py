@@ -216,6 +216,55 @@ TEMPLATES: dict[str, str] = {
     "accounts.is_default": QT_TRANSLATE_NOOP(
         "Message", "The account {account} is one of your default targets: change them first."),
     "accounts.unknown": QT_TRANSLATE_NOOP("Message", "There is no account {account}."),
+    "accounts.unknown_channel": QT_TRANSLATE_NOOP(
+        "Message", "Unknown network {channel}: choose one of {choices}."),
+    "accounts.bad_name": QT_TRANSLATE_NOOP(
+        "Message", "An account name is 1 to 64 letters, digits, dots, dashes or underscores, "
+                   "starting with a letter or digit (for example gc-bluesky-en)."),
+    "accounts.url_spaces": QT_TRANSLATE_NOOP(
+        "Message", "The service address contains spaces or control characters."),
+    "accounts.url_malformed": QT_TRANSLATE_NOOP(
+        "Message", "The service address is malformed (check the host and port)."),
+    "accounts.url_credentials": QT_TRANSLATE_NOOP(
+        "Message", "The service address must not contain a user name or password: secrets are "
+                   "asked for separately and kept in the OS keyring."),
+    "accounts.url_scheme": QT_TRANSLATE_NOOP(
+        "Message", "The service address {url} must start with https:// and name a host."),
+    "accounts.url_fragment": QT_TRANSLATE_NOOP(
+        "Message", "The service address must not have a #fragment."),
+    "accounts.needs_handle/bluesky": QT_TRANSLATE_NOOP(
+        "Message", "A Bluesky account needs a handle: a domain handle such as "
+                   "canada.bsky.social, or a DID."),
+    "accounts.needs_handle/mastodon": QT_TRANSLATE_NOOP(
+        "Message", "A Mastodon account needs a handle: a user name, optionally with its server "
+                   "(user or user@example.social)."),
+    "accounts.needs_handle/x": QT_TRANSLATE_NOOP(
+        "Message", "An X account needs a handle: 1 to 15 letters, digits or underscores."),
+    "accounts.needs_handle/webhook": QT_TRANSLATE_NOOP(
+        "Message", "A webhook needs a label without spaces (up to 200 characters)."),
+    "accounts.bad_handle/bluesky": QT_TRANSLATE_NOOP(
+        "Message", "{handle} is not a Bluesky handle: expected a domain handle such as "
+                   "canada.bsky.social, or a DID."),
+    "accounts.bad_handle/mastodon": QT_TRANSLATE_NOOP(
+        "Message", "{handle} is not a Mastodon handle: expected a user name, optionally with its "
+                   "server (user or user@example.social)."),
+    "accounts.bad_handle/x": QT_TRANSLATE_NOOP(
+        "Message", "{handle} is not an X handle: expected 1 to 15 letters, digits or "
+                   "underscores."),
+    "accounts.bad_handle/webhook": QT_TRANSLATE_NOOP(
+        "Message", "{handle} is not a webhook label: expected a label without spaces (up to 200 "
+                   "characters)."),
+    "accounts.unknown_lang": QT_TRANSLATE_NOOP(
+        "Message", "Unknown language {lang_given}: choose English, French or both."),
+    "accounts.unknown_order": QT_TRANSLATE_NOOP(
+        "Message", "Unknown order {order}: choose English first or French first."),
+    "accounts.bilingual_only": QT_TRANSLATE_NOOP(
+        "Message", "The language order and combining apply only to bilingual accounts."),
+    "accounts.needs_service": QT_TRANSLATE_NOOP(
+        "Message", "A {channel} account needs its service address (its https:// URL)."),
+    "accounts.exists": QT_TRANSLATE_NOOP(
+        "Message", "An account named {account} already exists: choose another name, or remove "
+                   "that one first."),
     "credentials.missing": QT_TRANSLATE_NOOP(
         "Message", "The keyring ({keyring}) has no secret for the account {account}: enter it "
                    "in the account's settings."),
@@ -247,6 +296,8 @@ VARIANTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "preflight.no_official": lambda p: "seq" if p.get("seq") is not None else "",
     "preflight.chain_incomplete": lambda p: "waiting" if p.get("waiting") else "",
     "review.already_decided": lambda p: "reject" if p.get("kind") == "reject" else "sign",
+    "accounts.needs_handle": lambda p: str(p.get("channel")),
+    "accounts.bad_handle": lambda p: str(p.get("channel")),
 }
 
 

@@ -11,6 +11,7 @@ import keyring
 import pytest
 from keyring.backends import SecretService, fail
 
+from desktop.cli.hints import cli_text
 from desktop.core.audit import verify_chain
 from desktop.core.errors import NotFound, PolicyError, TransitionError
 from desktop.core.model import Lang, PostState
@@ -138,7 +139,7 @@ def test_bad_definitions_are_refused_with_a_clear_message(store, kwargs, words):
     with pytest.raises(InvalidAccount) as refused:
         service(store).add(args.pop("channel"), args.pop("name"), args.pop("lang"),
                            Secret(SECRET), **args)
-    assert words in str(refused.value)
+    assert words in cli_text(refused.value)  # what `tandem accounts add` prints
     assert store.list_accounts() == [] and store.audit_entries() == []
 
 
