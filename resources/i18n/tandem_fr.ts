@@ -1798,6 +1798,86 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>be re-evaluated</source>
+    <message>
+        <source>Unknown network {channel}: choose one of {choices}.</source>
+        <translation>Réseau inconnu {channel}&#xa0;: choisissez parmi {choices}.</translation>
+    </message>
+    <message>
+        <source>An account name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (for example gc-bluesky-en).</source>
+        <translation>Un nom de compte compte de 1 à 64 lettres, chiffres, points, traits d’union ou traits de soulignement, et commence par une lettre ou un chiffre (par exemple gc-bluesky-fr).</translation>
+    </message>
+    <message>
+        <source>The service address contains spaces or control characters.</source>
+        <translation>L’adresse du service contient des espaces ou des caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The service address is malformed (check the host and port).</source>
+        <translation>L’adresse du service est mal formée (vérifiez l’hôte et le port).</translation>
+    </message>
+    <message>
+        <source>The service address must not contain a user name or password: secrets are asked for separately and kept in the OS keyring.</source>
+        <translation>L’adresse du service ne doit pas contenir de nom d’utilisateur ni de mot de passe&#xa0;: les secrets sont demandés à part et gardés dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The service address {url} must start with https:// and name a host.</source>
+        <translation>L’adresse du service {url} doit commencer par https:// et nommer un hôte.</translation>
+    </message>
+    <message>
+        <source>The service address must not have a #fragment.</source>
+        <translation>L’adresse du service ne doit pas avoir de #fragment.</translation>
+    </message>
+    <message>
+        <source>A Bluesky account needs a handle: a domain handle such as canada.bsky.social, or a DID.</source>
+        <translation>Un compte Bluesky a besoin d’un identifiant&#xa0;: un nom de domaine comme canada.bsky.social, ou un DID.</translation>
+    </message>
+    <message>
+        <source>A Mastodon account needs a handle: a user name, optionally with its server (user or user@example.social).</source>
+        <translation>Un compte Mastodon a besoin d’un identifiant&#xa0;: un nom d’utilisateur, avec son serveur au besoin (utilisateur ou utilisateur@exemple.social).</translation>
+    </message>
+    <message>
+        <source>An X account needs a handle: 1 to 15 letters, digits or underscores.</source>
+        <translation>Un compte X a besoin d’un identifiant&#xa0;: de 1 à 15 lettres, chiffres ou traits de soulignement.</translation>
+    </message>
+    <message>
+        <source>A webhook needs a label without spaces (up to 200 characters).</source>
+        <translation>Un webhook a besoin d’une étiquette sans espaces (jusqu’à 200 caractères).</translation>
+    </message>
+    <message>
+        <source>{handle} is not a Bluesky handle: expected a domain handle such as canada.bsky.social, or a DID.</source>
+        <translation>{handle} n’est pas un identifiant Bluesky&#xa0;: attendu un nom de domaine comme canada.bsky.social, ou un DID.</translation>
+    </message>
+    <message>
+        <source>{handle} is not a Mastodon handle: expected a user name, optionally with its server (user or user@example.social).</source>
+        <translation>{handle} n’est pas un identifiant Mastodon&#xa0;: attendu un nom d’utilisateur, avec son serveur au besoin (utilisateur ou utilisateur@exemple.social).</translation>
+    </message>
+    <message>
+        <source>{handle} is not an X handle: expected 1 to 15 letters, digits or underscores.</source>
+        <translation>{handle} n’est pas un identifiant X&#xa0;: attendu de 1 à 15 lettres, chiffres ou traits de soulignement.</translation>
+    </message>
+    <message>
+        <source>{handle} is not a webhook label: expected a label without spaces (up to 200 characters).</source>
+        <translation>{handle} n’est pas une étiquette de webhook&#xa0;: attendu une étiquette sans espaces (jusqu’à 200 caractères).</translation>
+    </message>
+    <message>
+        <source>Unknown language {lang_given}: choose English, French or both.</source>
+        <translation>Langue inconnue {lang_given}&#xa0;: choisissez anglais, français ou les deux.</translation>
+    </message>
+    <message>
+        <source>Unknown order {order}: choose English first or French first.</source>
+        <translation>Ordre inconnu {order}&#xa0;: choisissez l’anglais d’abord ou le français d’abord.</translation>
+    </message>
+    <message>
+        <source>The language order and combining apply only to bilingual accounts.</source>
+        <translation>L’ordre des langues et la combinaison ne s’appliquent qu’aux comptes bilingues.</translation>
+    </message>
+    <message>
+        <source>A {channel} account needs its service address (its https:// URL).</source>
+        <translation>Un compte {channel} a besoin de l’adresse de son service (son adresse https://).</translation>
+    </message>
+    <message>
+        <source>An account named {account} already exists: choose another name, or remove that one first.</source>
+        <translation>Un compte nommé {account} existe déjà&#xa0;: choisissez un autre nom, ou retirez d’abord celui-là.</translation>
+    </message>
         <translation>être réévaluée</translation>
     </message>
     <message>
