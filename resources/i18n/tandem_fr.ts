@@ -1733,72 +1733,6 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Il n’y a pas de compte {account}.</translation>
     </message>
     <message>
-        <source>The keyring ({keyring}) has no secret for the account {account}: enter it in the account&apos;s settings.</source>
-        <translation>Le trousseau ({keyring}) n’a pas de secret pour le compte {account}&#xa0;: saisissez-le dans les paramètres du compte.</translation>
-    </message>
-    <message>
-        <source>no attempt was made</source>
-        <translation>aucune tentative n’a été faite</translation>
-    </message>
-    <message>
-        <source>{error} Enter valid credentials for the account {account} in its settings, then retry.</source>
-        <translation>{error} Saisissez des identifiants valides pour le compte {account} dans ses paramètres, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>{error} (the limit lifts at {at} UTC)</source>
-        <translation>{error} (la limite sera levée à {at} UTC)</translation>
-    </message>
-    <message>
-        <source>Not sent: {cause}.</source>
-        <translation>Non envoyé&#xa0;: {cause}.</translation>
-    </message>
-    <message>
-        <source>the {lang} post on {account} failed first ({error})</source>
-        <translation>la publication en {lang} sur {account} a échoué en premier ({error})</translation>
-    </message>
-    <message>
-        <source>Unknown whether it went out: {error}</source>
-        <translation>On ne sait pas si elle est partie&#xa0;: {error}</translation>
-    </message>
-    <message>
-        <source>Not sent: publishing was interrupted too long ago.</source>
-        <translation>Non envoyé&#xa0;: la diffusion a été interrompue il y a trop longtemps.</translation>
-    </message>
-    <message>
-        <source>Not posted late: publishing was interrupted more than {minutes} minutes ago.</source>
-        <translation>Non publié en retard&#xa0;: la diffusion a été interrompue il y a plus de {minutes} minutes.</translation>
-    </message>
-    <message>
-        <source>Withdrawn: the {lang} post it pairs with was retracted.</source>
-        <translation>Retiré&#xa0;: la publication en {lang} qui l’accompagne a été retirée.</translation>
-    </message>
-    <message>
-        <source>Withdrawn when the lone language was retracted.</source>
-        <translation>Retiré lors du retrait de la langue publiée seule.</translation>
-    </message>
-    <message>
-        <source>English and French</source>
-        <translation>anglais et français</translation>
-    </message>
-    <message>
-        <source>be edited</source>
-        <translation>être modifiée</translation>
-    </message>
-    <message>
-        <source>be signed off</source>
-        <translation>être validée</translation>
-    </message>
-    <message>
-        <source>have a version rejected</source>
-        <translation>voir une version renvoyée</translation>
-    </message>
-    <message>
-        <source>be approved</source>
-        <translation>être approuvée</translation>
-    </message>
-    <message>
-        <source>be re-evaluated</source>
-    <message>
         <source>Unknown network {channel}: choose one of {choices}.</source>
         <translation>Réseau inconnu {channel}&#xa0;: choisissez parmi {choices}.</translation>
     </message>
@@ -1878,6 +1812,72 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <source>An account named {account} already exists: choose another name, or remove that one first.</source>
         <translation>Un compte nommé {account} existe déjà&#xa0;: choisissez un autre nom, ou retirez d’abord celui-là.</translation>
     </message>
+    <message>
+        <source>The keyring ({keyring}) has no secret for the account {account}: enter it in the account&apos;s settings.</source>
+        <translation>Le trousseau ({keyring}) n’a pas de secret pour le compte {account}&#xa0;: saisissez-le dans les paramètres du compte.</translation>
+    </message>
+    <message>
+        <source>no attempt was made</source>
+        <translation>aucune tentative n’a été faite</translation>
+    </message>
+    <message>
+        <source>{error} Enter valid credentials for the account {account} in its settings, then retry.</source>
+        <translation>{error} Saisissez des identifiants valides pour le compte {account} dans ses paramètres, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{error} (the limit lifts at {at} UTC)</source>
+        <translation>{error} (la limite sera levée à {at} UTC)</translation>
+    </message>
+    <message>
+        <source>Not sent: {cause}.</source>
+        <translation>Non envoyé&#xa0;: {cause}.</translation>
+    </message>
+    <message>
+        <source>the {lang} post on {account} failed first ({error})</source>
+        <translation>la publication en {lang} sur {account} a échoué en premier ({error})</translation>
+    </message>
+    <message>
+        <source>Unknown whether it went out: {error}</source>
+        <translation>On ne sait pas si elle est partie&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>Not sent: publishing was interrupted too long ago.</source>
+        <translation>Non envoyé&#xa0;: la diffusion a été interrompue il y a trop longtemps.</translation>
+    </message>
+    <message>
+        <source>Not posted late: publishing was interrupted more than {minutes} minutes ago.</source>
+        <translation>Non publié en retard&#xa0;: la diffusion a été interrompue il y a plus de {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the {lang} post it pairs with was retracted.</source>
+        <translation>Retiré&#xa0;: la publication en {lang} qui l’accompagne a été retirée.</translation>
+    </message>
+    <message>
+        <source>Withdrawn when the lone language was retracted.</source>
+        <translation>Retiré lors du retrait de la langue publiée seule.</translation>
+    </message>
+    <message>
+        <source>English and French</source>
+        <translation>anglais et français</translation>
+    </message>
+    <message>
+        <source>be edited</source>
+        <translation>être modifiée</translation>
+    </message>
+    <message>
+        <source>be signed off</source>
+        <translation>être validée</translation>
+    </message>
+    <message>
+        <source>have a version rejected</source>
+        <translation>voir une version renvoyée</translation>
+    </message>
+    <message>
+        <source>be approved</source>
+        <translation>être approuvée</translation>
+    </message>
+    <message>
+        <source>be re-evaluated</source>
         <translation>être réévaluée</translation>
     </message>
     <message>
