@@ -29,6 +29,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .appearance import Appearance
+    from .media_panel import MediaPanel
+    from .screens import Tools
+    from .spell_highlighter import SpellCheckFeature
     from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
     from .main_window import MainWindow
     from .models_dialog import ModelsController
@@ -125,6 +129,10 @@ def run_app(db: str | None = None) -> int:
     settings = QSettings()
     languages = LanguageManager(settings, app)
     languages.set_language(languages.initial_language(), remember=False)
+    from .appearance import Appearance
+
+    appearance = Appearance(settings)
+    appearance.apply()  # dark if the OS (or the user) says so, and the chosen font size
     smoke = os.environ.get(ENV_SMOKE) == "1"
 
     window = MainWindow(None, settings, languages)
@@ -148,14 +156,9 @@ def run_app(db: str | None = None) -> int:
 
     try:
         window.set_session(session)
-        features = install_translation(window)
-        workflow = install_workflow(window)
-        from .screens import install_tools
-        install_tools(window.context, workflow.work)  # Tools menu, My tasks, post lifecycle
-        from .media_panel import MediaPanel
-        MediaPanel(window.context)  # the Preview side panel; its parent keeps it
-        from .spell_highlighter import SpellCheckFeature
-        SpellCheckFeature(window.context).activate()  # loads the dictionaries in a worker
+        everything = install_all(window, appearance)
+        features, workflow = everything.translation, everything.workflow
+        everything.spelling.activate()  # loads the dictionaries in a worker
         if smoke:
             window.post_list.model.query_loaded.connect(lambda: _report_ready(window))
         window.start()
@@ -166,6 +169,32 @@ def run_app(db: str | None = None) -> int:
     finally:
         window.shutdown()
         session.close()
+
+
+@dataclass(frozen=True)
+class AllFeatures:
+    """Everything `install_all` attached: what ``tandem`` shows."""
+
+    translation: TranslationFeatures
+    workflow: WorkflowFeatures
+    tools: Tools
+    media: MediaPanel
+    spelling: SpellCheckFeature
+
+
+def install_all(window: MainWindow, appearance: Appearance | None = None,
+                **workflow_options) -> AllFeatures:
+    """Every feature ``tandem`` attaches to its window, in order (the fit and
+    accessibility tests and the screenshots open exactly this); nothing is started."""
+    from .media_panel import MediaPanel
+    from .screens import install_tools
+    from .spell_highlighter import SpellCheckFeature
+
+    translation = install_translation(window)
+    workflow = install_workflow(window, appearance=appearance, **workflow_options)
+    tools = install_tools(window.context, workflow.work)  # Tools menu, My tasks, lifecycle
+    media = MediaPanel(window.context)  # the Preview side panel; its parent keeps it
+    return AllFeatures(translation, workflow, tools, media, SpellCheckFeature(window.context))
 
 
 @dataclass(frozen=True)
@@ -188,12 +217,15 @@ class WorkflowFeatures:
 
 
 def install_workflow(window: MainWindow, publish_service: ServiceFactory | None = None,
-                     notifier: Notifier | None = None) -> WorkflowFeatures:
+                     notifier: Notifier | None = None,
+                     appearance: Appearance | None = None) -> WorkflowFeatures:
     """Attach the review queue, the approvals panel and status line, publishing, settings
     and "waiting for you" notifications to a window (its own tests keep it bare).
 
     ``publish_service``: a factory ``session -> PublishService`` (tests inject
-    their channels); ``notifier``: where notifications go (default: the tray).
+    their channels); ``notifier``: where notifications go (default: the tray);
+    ``appearance``: colours and font size, edited on the Settings dialog's
+    Appearance page (no page without it).
     """
     from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
     from .publishing.controller import PublishController
@@ -212,7 +244,7 @@ def install_workflow(window: MainWindow, publish_service: ServiceFactory | None 
                   else PublishController(context, publish_service))
     context.add_side_panel(publishing.panel, publishing.panel.tab_title())
     review_queue = ReviewQueueWindow(context)
-    settings = SettingsLauncher(context)
+    settings = SettingsLauncher(context, appearance)
     work = WorkWatcher(context, notifier if notifier is not None else make_notifier(context))
 
     def on_work_changed(_items: object) -> None:

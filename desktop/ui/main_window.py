@@ -66,6 +66,7 @@ class SidePanelTabs(QTabWidget):
         area.setObjectName(f"{panel.objectName() or 'panel'}_scroll")
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidgetResizable(True)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: the panel's controls are
         area.setWidget(panel)
         return self.addTab(area, title)
 
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         # A post just created by New post: focus its title once it is shown.
         self._focus_title_for: int | None = None
+        self.help_dialog: QWidget | None = None  # the shortcuts or guide window last opened
         # Held while this window has the store open; another window on it is warned.
         self.store_lock: QLockFile | None = None
 
@@ -251,6 +253,12 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._on_language_action_triggered)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._show_about)
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("Ctrl+/")])
+        self.shortcuts_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.guide_action = QAction(self)
+        self.guide_action.triggered.connect(self.show_guide)
 
     def _create_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
@@ -282,6 +290,9 @@ class MainWindow(QMainWindow):
         self.language_menu.addAction(self.english_action)
         self.language_menu.addAction(self.french_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("post_toolbar")
@@ -730,6 +741,25 @@ class MainWindow(QMainWindow):
         editor.show_draft()
         editor.editor.setFocus()
 
+    def show_shortcuts(self) -> None:
+        """F1 / Ctrl+/: every command's keys, read from the actions now."""
+        from .help import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_dialog = dialog
+        dialog.open()
+
+    def show_guide(self) -> None:
+        """Help → Guide: docs/guide.md, at the part in the interface language."""
+        from .help import GuideWindow
+
+        french = self.languages is not None and self.languages.language == "fr"
+        guide = GuideWindow(self, french)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_dialog = guide
+        guide.show()
+
     def _show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -777,6 +807,8 @@ class MainWindow(QMainWindow):
         self.history_actions[Lang.EN].setText(self.tr("English &versions"))
         self.history_actions[Lang.FR].setText(self.tr("French ver&sions"))
         self.about_action.setText(self.tr("&About Tandem"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.guide_action.setText(self.tr("&Guide"))
         # Each language is named in itself, so either reader can find it.
         self.english_action.setText(self.tr("English"))
         self.french_action.setText(self.tr("Français"))

@@ -264,6 +264,8 @@ class MediaPanel(QWidget, Feature):
         self.images.setAccessibleName(self.tr("Images of the post with their alt text"))
         self.attach_button.setText(self.tr("&Attach image…"))
         self.remove_button.setText(self.tr("Re&move image"))
+        self.attach_button.setAccessibleName(self.tr("Attach an image to the post"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected image"))
         if self.result is not None:
             self._request()
 

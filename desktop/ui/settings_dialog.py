@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from desktop.publishing.accounts import CHANNELS, DEFAULT_SERVICE, AccountLang, PublishingAccount
 from desktop.publishing.credentials import InvalidSecret, Secret
 
+from .appearance import Appearance, AppearancePage
 from .context import Feature
 from .messages import render
 from .operations.accounts import (DEFAULT_TARGETS_KEY, AccountsView, add_account, load_accounts,
@@ -84,7 +85,8 @@ def policy_value_text(value: Any) -> str:
 class SettingsDialog(QDialog):
     """Accounts, default targets and the settings the IT policy locks."""
 
-    def __init__(self, backend: Backend, parent: QWidget | None = None):
+    def __init__(self, backend: Backend, parent: QWidget | None = None,
+                 appearance: Appearance | None = None):
         super().__init__(parent)
         self.setObjectName("settings_dialog")
         self._backend = backend
@@ -194,6 +196,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(accounts_page, "")
         self.tabs.addTab(defaults_page, "")
         self.tabs.addTab(policy_page, "")
+        self.appearance_page = AppearancePage(appearance, self) if appearance else None
+        if self.appearance_page is not None:
+            self.tabs.addTab(self.appearance_page, "")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message_bar)
@@ -410,6 +415,8 @@ class SettingsDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Accounts"))
         self.tabs.setTabText(1, self.tr("Default targets"))
         self.tabs.setTabText(2, self.tr("IT policy"))
+        if self.appearance_page is not None:
+            self.tabs.setTabText(3, self.tr("Appearance"))
         self.tabs.setAccessibleName(self.tr("Settings pages"))
         self.accounts_tree.setHeaderLabels([self.tr("Network"), self.tr("Name"),
                                             self.tr("Language"), self.tr("Handle"),
@@ -467,9 +474,10 @@ class SettingsDialog(QDialog):
 class SettingsLauncher(QObject, Feature):
     """File → Settings… (Ctrl+,) in the window."""
 
-    def __init__(self, context: WindowContext):
+    def __init__(self, context: WindowContext, appearance: Appearance | None = None):
         super().__init__(context.widget)
         self.attach(context)
+        self.appearance = appearance
         self.dialog: SettingsDialog | None = None
         self.action = QAction(context.widget)
         self.action.setShortcut(QKeySequence("Ctrl+,"))
@@ -485,7 +493,8 @@ class SettingsLauncher(QObject, Feature):
     @Slot()
     def open(self) -> None:
         if self.dialog is None:
-            self.dialog = SettingsDialog(self.context.backend, self.context.widget)
+            self.dialog = SettingsDialog(self.context.backend, self.context.widget,
+                                         self.appearance)
         else:
             self.dialog.refresh()
         self.dialog.open()

@@ -214,3 +214,42 @@ def test_initial_language_follows_settings(tmp_path):
     assert LanguageManager(settings).initial_language() == "fr"
     settings.setValue(SETTINGS_KEY, "xx")
     assert LanguageManager(settings).initial_language() in ("en", "fr")
+
+
+def unnamed_widgets(root: QWidget) -> tuple[int, list[str]]:
+    """(how many interactive widgets ``root`` has, those without an accessible name)."""
+    checked, unnamed = 0, []
+    for widget in root.findChildren(QWidget):
+        if not is_interactive(widget) or qt_internal(widget) or not widget.isVisibleTo(root):
+            continue
+        checked += 1
+        if not widget.accessibleName().strip():
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} "
+                           f"text={getattr(widget, 'text', lambda: '')()!r}")
+    return checked, unnamed
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_screen_names_every_interactive_widget(qtbot, make_window, session, languages,
+                                                    lang, monkeypatch):
+    """The whole window as ``tandem`` builds it, then every screen it opens, in each
+    language: a screen reader can name every control."""
+    from .test_fit import full_window, open_every_screen
+
+    window, features = full_window(qtbot, make_window, session, languages, lang)
+    problems = {}
+    for index in range(window.side_tabs.count()):  # each side panel, shown
+        window.side_tabs.setCurrentIndex(index)
+        settle(window)
+        checked, unnamed = unnamed_widgets(window)
+        assert checked >= 15
+        if unnamed:
+            problems[f"window, {window.side_tabs.tabText(index)} tab"] = unnamed
+    screens = 0
+    for name, screen in open_every_screen(qtbot, window, features, monkeypatch):
+        screens += 1
+        checked, unnamed = unnamed_widgets(screen)
+        if unnamed:
+            problems[name] = unnamed
+    assert screens >= 14
+    assert not problems, problems

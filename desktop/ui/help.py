@@ -1,0 +1,131 @@
+"""Help: the keyboard shortcuts (F1 or Ctrl+/) and the short guide (docs/guide.md).
+
+`ShortcutsDialog` lists every action of the window that has a shortcut, read from
+the actions themselves when it opens, so the list is never out of date (features
+add theirs: Suggest, Publish, the review queue…). `GuideWindow` shows
+``docs/guide.md`` (English, then French, with screenshots) in a text browser,
+scrolled to the part in the interface language.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QUrl, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+                               QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+
+#: The heading the French half of docs/guide.md starts with.
+FRENCH_HEADING = "Guide de Tandem"
+
+
+def guide_path() -> Path:
+    """docs/guide.md in the source tree, or in the frozen bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "docs" / "guide.md"
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(what, keys) for every action of ``window`` with a shortcut, sorted by name."""
+    rows: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                if not k.isEmpty()]
+        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        if keys and name:
+            rows[name] = ", ".join(keys)
+    return sorted(rows.items(), key=lambda row: row[0].casefold())
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts: what each key does, in the interface language."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.setObjectName("shortcuts_dialog")
+        self._window = window
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("shortcuts")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)
+        self.intro.setBuddy(self.table)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.resize(560, 560)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.windowTitle())
+        self.intro.setText(self.tr(
+            "Every command has a key. Tab and Shift+Tab move between controls; a "
+            "suggested translation is accepted with Tab and dismissed with Escape."))
+        self.table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Keys")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close the list of shortcuts"))
+        rows = shortcut_rows(self._window)
+        self.table.setRowCount(len(rows))
+        for row, (name, keys) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
+
+
+class GuideWindow(QDialog):
+    """Help → Guide: docs/guide.md with its screenshots, at the interface language's part."""
+
+    def __init__(self, parent: QWidget, french: bool):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("guide_window")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("guide")
+        self.browser.setOpenExternalLinks(True)
+        path = guide_path()
+        self.browser.setSearchPaths([str(path.parent)])
+        if path.exists():
+            self.browser.setSource(QUrl.fromLocalFile(str(path)),
+                                   QTextDocument.ResourceType.MarkdownResource)
+        if french:
+            self.browser.find(FRENCH_HEADING)  # scrolls there
+            cursor = self.browser.textCursor()
+            cursor.clearSelection()
+            self.browser.setTextCursor(cursor)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+        self.resize(900, 660)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Guide"))
+        self.setAccessibleName(self.windowTitle())
+        self.browser.setAccessibleName(self.tr("The Tandem guide"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))
+        close.setAccessibleName(self.tr("Close the guide"))
