@@ -136,10 +136,10 @@ def main(argv: list[str] | None = None, *, stdout=None) -> int:
     try:
         return args.func(args, ctx) or EXIT_OK
     except TandemError as exc:
-        if ctx.json:
         text = cli_text(exc)
-            ctx.out({"error": str(exc), "kind": type(exc).__name__})
-        print(f"tandem: {exc}", file=sys.stderr)
+        if ctx.json:
+            ctx.out({"error": text, "kind": type(exc).__name__, "code": exc.message.code})
+        print(f"tandem: {text}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
