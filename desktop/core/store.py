@@ -14,10 +14,11 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
+import filelock
 import sqlite_utils
 
 from . import audit as audit_chain
@@ -26,6 +27,7 @@ from .errors import NotFound, StoreError, StoreReadOnly, StoreTooNew
 from .migrations import MIGRATIONS
 from .model import (AuditEntry, Lang, Origin, Post, PostState, Span, Version, WorkingDraft,
                     sha256_text)
+from .store_base import new_id
 from .store_dictionary import DictionaryRecords
 from .store_media import MediaRecords, UploadRecords
 from .store_publishing import PublishingRecords
@@ -106,13 +108,22 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
 
     def _migrate(self) -> None:
         current = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if self.path is None or current >= SCHEMA_VERSION:
+            self._migrate_from(current)
+            return
+        # Migrations run one process at a time (two creating a new store at once collided on
+        # CREATE TABLE): each process looks at the schema again once it holds the lock.
+        with filelock.FileLock(f"{self.path}.migrate.lock", timeout=BUSY_TIMEOUT_MS / 1000 * 6):
+            self._migrate_from(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate_from(self, current: int) -> None:
         if current > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.path} was written by a newer Tandem (schema {current}; this version "
                 f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; the file was not touched.",
                 msg="store.too_new", path=str(self.path), schema=current, known=SCHEMA_VERSION
             )
-        pending = [m for m in MIGRATIONS if m.VERSION > current]
+        pending = [m for m in MIGRATIONS if current < m.VERSION]
         if not pending:
             return
         if self.path is not None and getattr(self, "read_only", False):
@@ -155,30 +166,40 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
             try:
                 yield
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
                 try:
                     self._conn.execute("COMMIT")
                 except sqlite3.OperationalError as exc:
-                    self._conn.execute("ROLLBACK")
+                    self._rollback()
                     raise self._write_error(exc) from None
             finally:
                 self._depth = 0
 
+    def _rollback(self) -> None:
+        """Roll back, unless SQLite already did (it does after SQLITE_FULL or an I/O error):
+        the error that caused it is the one to report, not 'no transaction is active'."""
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
     def _write_error(self, exc: sqlite3.OperationalError) -> StoreError:
         text = str(exc)
+        if "full" in text:
+            return StoreError(f"Could not write to {self.path}: the disk is full (or the file "
+                              "reached its size limit), so nothing was saved. Free some space and "
+                              "try again.")
         if "readonly" in text or "read-only" in text:
             return StoreReadOnly(f"{self.path} is read-only: nothing can be saved ({text}).")
         if "locked" in text or "busy" in text:
             return StoreError(f"{self.path} is busy in another Tandem window or process; try again.")
         return StoreError(f"Could not write to {self.path}: {text}.")
 
-    def _query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         with self._lock:
             cursor = self._conn.execute(sql, params)
             names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row)) for row in cursor.fetchall()]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         with self._lock:
@@ -202,7 +223,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (title, PostState.DRAFT.value, post_type, created_by, at, at),
             )
-        return self.get_post(cursor.lastrowid)
+        return self.get_post(new_id(cursor))
 
     def get_post(self, post_id: int) -> Post:
         rows = self._query("SELECT * FROM posts WHERE id = ?", (post_id,))
@@ -244,7 +265,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         if state is None and self._fts_query(search or ""):
             return self._query("SELECT count(*) AS n FROM posts_fts WHERE posts_fts MATCH ?"
                                " AND rowid NOT IN (SELECT post_id FROM post_shelf)",
-                               (self._fts_query(search),))[0]["n"]
+                               (self._fts_query(search or ""),))[0]["n"]
         where, params = self._filters(state, search)
         return self._query(f"SELECT count(*) AS n FROM posts k{where}", tuple(params))[0]["n"]
 
@@ -260,7 +281,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
             params.append(PostState(state).value)
         if self._fts_query(search or ""):
             clauses.append("k.id IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)")
-            params.append(self._fts_query(search))
+            params.append(self._fts_query(search or ""))
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
     # -- versions ----------------------------------------------------------
@@ -292,7 +313,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
                 (post_id, lang.value, seq, text, sha256_text(text), author, at, Origin(origin).value,
                  parent_id),
             )
-            version_id = cursor.lastrowid
+            version_id = new_id(cursor)
             for span in spans:
                 self._execute(
                     'INSERT INTO spans (version_id, start, "end", origin, detail) VALUES (?, ?, ?, ?, ?)',
@@ -395,7 +416,8 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         return AuditEntry(seq, at, actor, action, post_id, details, prev, digest)
 
     def audit_entries(self, post_id: int | None = None) -> list[AuditEntry]:
-        sql, params = "SELECT * FROM audit", ()
+        sql = "SELECT * FROM audit"
+        params: tuple[int, ...] = ()
         if post_id is not None:
             sql, params = sql + " WHERE post_id = ?", (post_id,)
         entries = []

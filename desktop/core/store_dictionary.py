@@ -11,6 +11,7 @@ from typing import Protocol
 
 from .clock import now_iso
 from .repository import Repository
+from .store_base import SqlRecords
 
 TEAM = ""
 
@@ -22,7 +23,7 @@ class DictionaryRepository(Repository, Protocol):
     def dictionary_marker(self) -> tuple: ...
 
 
-class DictionaryRecords:
+class DictionaryRecords(SqlRecords):
     """Rows of ``dictionary_words``."""
 
     def dictionary_words(self, lang: str, owner: str) -> list[dict]:

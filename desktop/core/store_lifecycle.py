@@ -12,6 +12,7 @@ from typing import Protocol
 
 from .clock import now_iso
 from .repository import Repository
+from .store_base import SqlRecords
 
 #: A post list's filter: posts (aliased ``k``) that are neither archived nor deleted.
 NOT_SHELVED = "k.id NOT IN (SELECT post_id FROM post_shelf)"
@@ -24,7 +25,7 @@ class ShelfRepository(Repository, Protocol):
     def shelved_posts(self, status: str) -> list[dict]: ...
 
 
-class ShelfRecords:
+class ShelfRecords(SqlRecords):
     """Rows of ``post_shelf``: one per archived or deleted post."""
 
     def shelve(self, post_id: int, status: str, by: str) -> None:

@@ -13,6 +13,7 @@ from typing import Protocol
 from .clock import now_iso
 from .model import Lang
 from .repository import Repository
+from .store_base import SqlRecords
 
 
 class MediaRepository(Repository, Protocol):
@@ -26,7 +27,7 @@ class MediaRepository(Repository, Protocol):
     def media_states(self, post_id: int, lang: Lang) -> list[dict]: ...
 
 
-class MediaRecords:
+class MediaRecords(SqlRecords):
     def put_blob(self, sha256: str, mime: str, width: int, height: int, data: bytes,
                  created_by: str) -> None:
         """Keep ``data`` under its hash (a second put of the same bytes does nothing)."""
@@ -83,7 +84,7 @@ class PublishingMediaRepository(MediaRepository, UploadRepository, Protocol):
     """What the publish side reads and writes about images and thread parts."""
 
 
-class UploadRecords:
+class UploadRecords(SqlRecords):
     """Thread parts and uploaded images of outbox entries (migration m0007)."""
 
     def outbox_parts(self, outbox_id: int) -> dict[int, dict]:

@@ -17,6 +17,7 @@ from typing import Protocol
 from .clock import now_iso, parse_iso
 from .errors import NotFound, TransitionError
 from .repository import Repository
+from .store_base import SqlRecords, new_id
 
 #: Columns a caller may set on an account (guards the dynamic UPDATE below).
 ACCOUNT_COLUMNS = (
@@ -38,7 +39,7 @@ class PublishingRepository(Repository, Protocol):
     def posts_targeting(self, account_id: int) -> list[dict]: ...
 
 
-class PublishingRecords:
+class PublishingRecords(SqlRecords):
     """Accounts and post targets; rows of removed accounts are kept for the outbox."""
 
     # -- accounts ------------------------------------------------------------
@@ -54,7 +55,7 @@ class PublishingRecords:
                 f" VALUES ({', '.join('?' for _ in columns)})",
                 (*fields.values(), at, at),
             )
-        return self.get_account(cursor.lastrowid)
+        return self.get_account(new_id(cursor))
 
     def get_account(self, account_id: int) -> dict:
         rows = self._query("SELECT * FROM accounts WHERE id = ?", (account_id,))
@@ -130,7 +131,7 @@ class PublishingRecords:
                 "INSERT INTO publications (post_id, state, started_by, started_at, lease_owner,"
                 " lease_until) VALUES (?, 'publishing', ?, ?, ?, ?)",
                 (post_id, started_by, now_iso(), lease_owner, lease_until))
-        return self.get_publication(cursor.lastrowid)
+        return self.get_publication(new_id(cursor))
 
     def get_publication(self, publication_id: int) -> dict:
         rows = self._query("SELECT * FROM publications WHERE id = ?", (publication_id,))
@@ -181,7 +182,7 @@ class PublishingRecords:
                 f"INSERT INTO outbox ({', '.join(columns)})"
                 f" VALUES ({', '.join('?' for _ in columns)})",
                 (*fields.values(), "pending", at, at))
-        return self.get_outbox_entry(cursor.lastrowid)
+        return self.get_outbox_entry(new_id(cursor))
 
     def get_outbox_entry(self, entry_id: int) -> dict:
         rows = self._query(f"{OUTBOX_SELECT} WHERE o.id = ?", (entry_id,))
@@ -247,7 +248,7 @@ class PublishingRecords:
                 "INSERT INTO schedules (post_id, due_at, given_as, created_by, created_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (post_id, due_at, given_as, created_by, at, at))
-        return self._query("SELECT * FROM schedules WHERE id = ?", (cursor.lastrowid,))[0]
+        return self._query("SELECT * FROM schedules WHERE id = ?", (new_id(cursor),))[0]
 
     def waiting_schedule(self, post_id: int) -> dict | None:
         rows = self._query("SELECT * FROM schedules WHERE post_id = ? AND state = 'waiting'",

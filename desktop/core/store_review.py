@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from .clock import now_iso
 from .errors import TransitionError
 from .model import Lang, PostState, Version
 from .repository import Repository
+from .store_base import SqlRecords, new_id
 
 
 class ReviewRepository(Repository, Protocol):
@@ -66,7 +68,7 @@ def _decided_meanwhile(what: str) -> Iterator[None]:
                               "again.") from None
 
 
-class ReviewRecords:
+class ReviewRecords(SqlRecords):
     """Rows for roles, approval chains, state changes, sign-offs, rounds and approvals."""
 
     # -- roles ---------------------------------------------------------------
@@ -101,7 +103,7 @@ class ReviewRecords:
             cursor = self._execute(
                 "INSERT INTO approval_chains (body, sha256, source, set_by, set_at)"
                 " VALUES (?, ?, ?, ?, ?)", (body, sha256, source, set_by, now_iso()))
-        return self.get_chain(cursor.lastrowid)
+        return self.get_chain(new_id(cursor))
 
     def latest_chain(self) -> dict | None:
         """The chain last set with `tandem chain set` (policy/default snapshots excluded)."""
@@ -127,7 +129,7 @@ class ReviewRecords:
                 (post_id, now_iso(), actor, PostState(from_state).value,
                  PostState(to_state).value, event))
             self.set_post_state(post_id, PostState(to_state))
-        return self._query("SELECT * FROM state_changes WHERE id = ?", (cursor.lastrowid,))[0]
+        return self._query("SELECT * FROM state_changes WHERE id = ?", (new_id(cursor),))[0]
 
     def state_changes(self, post_id: int) -> list[dict]:
         return self._query("SELECT * FROM state_changes WHERE post_id = ? ORDER BY id", (post_id,))
@@ -158,7 +160,7 @@ class ReviewRecords:
                  reviewer, now_iso(), comment,
                  json.dumps(qa_findings, sort_keys=True, ensure_ascii=False)))
         return self._signoff(self._query("SELECT * FROM signoffs WHERE id = ?",
-                                         (cursor.lastrowid,))[0])
+                                         (new_id(cursor),))[0])
 
     @staticmethod
     def _signoff(row: dict) -> dict:
@@ -180,7 +182,7 @@ class ReviewRecords:
                 "INSERT INTO approval_rounds (post_id, chain_id, en_version_id, fr_version_id,"
                 " started_at) VALUES (?, ?, ?, ?, ?)",
                 (post_id, chain_id, en_version_id, fr_version_id, now_iso()))
-        return self._query("SELECT * FROM approval_rounds WHERE id = ?", (cursor.lastrowid,))[0]
+        return self._query("SELECT * FROM approval_rounds WHERE id = ?", (new_id(cursor),))[0]
 
     def latest_round(self, post_id: int) -> dict | None:
         rows = self._query(
@@ -200,7 +202,7 @@ class ReviewRecords:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (post_id, round_id, step_id, approver, now_iso(), comment, en.id, en.sha256,
                  fr.id, fr.sha256))
-        return self._query("SELECT * FROM approvals WHERE id = ?", (cursor.lastrowid,))[0]
+        return self._query("SELECT * FROM approvals WHERE id = ?", (new_id(cursor),))[0]
 
     def approvals(self, post_id: int) -> list[dict]:
         return self._query("SELECT * FROM approvals WHERE post_id = ? ORDER BY id", (post_id,))

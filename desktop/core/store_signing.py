@@ -12,6 +12,7 @@ from typing import Protocol
 
 from .clock import now_iso
 from .repository import Repository
+from .store_base import SqlRecords
 
 
 class SigningKeyRepository(Repository, Protocol):
@@ -21,7 +22,7 @@ class SigningKeyRepository(Repository, Protocol):
     def signing_keys(self, holder: str | None = None) -> list[dict]: ...
 
 
-class SigningKeyRecords:
+class SigningKeyRecords(SqlRecords):
     """Rows of ``signing_keys``, oldest first."""
 
     def add_signing_key(self, holder: str, key_id: str, public_key: str,
@@ -31,7 +32,7 @@ class SigningKeyRecords:
                 "INSERT INTO signing_keys (holder, key_id, public_key, registered_by,"
                 " registered_at) VALUES (?, ?, ?, ?, ?)",
                 (holder, key_id, public_key, registered_by, now_iso()))
-        return self.signing_key(key_id)
+        return self._query("SELECT * FROM signing_keys WHERE key_id = ?", (key_id,))[0]
 
     def signing_key(self, key_id: str) -> dict | None:
         rows = self._query("SELECT * FROM signing_keys WHERE key_id = ?", (key_id,))

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from .clock import now_iso
 from .repository import Repository
+from .store_base import SqlRecords
 
 TM_COLUMNS = ("source_lang", "en", "fr", "origin", "source_ref", "created_at", "en_tag", "fr_tag", "meta")
 TERM_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
@@ -55,7 +56,7 @@ class TranslationRepository(Repository, Protocol):
     def translation_marker(self) -> dict[str, tuple]: ...
 
 
-class TranslationRecords:
+class TranslationRecords(SqlRecords):
     """Rows for memory units, the termbase and mappings, and the official pairs query."""
 
     # -- translation memory ------------------------------------------------------

@@ -26,12 +26,12 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
 from ..errors import PermissionDenied, StoreError, StoreTooNew
-from ..model import AuditEntry, PostState
+from ..model import AuditEntry, Post, PostState
 from ..store import SqliteStore
 from ..store_dictionary import DictionaryRecords
 from ..store_media import MediaRecords, UploadRecords
@@ -117,6 +117,10 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
 
     backend = "postgresql"
+    # Borrowed from `SqliteStore` when this module loads (`_borrow_shared_sql`, below);
+    # declared here (annotation only, no attribute) for the type checker.
+    get_post: Callable[[int], Post]
+    set_post_state: Callable[[int, PostState], None]
 
     def __init__(self, url: str, *, allow_unverified_tls: bool = False, create: bool = False,
                  upgrade: bool = True):
@@ -331,7 +335,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
 
     # -- audit log ---------------------------------------------------------------------------
     def audit_entries(self, post_id: int | None = None) -> list[AuditEntry]:
-        sql, params = "SELECT * FROM audit", ()
+        sql = "SELECT * FROM audit"
+        params: tuple[int, ...] = ()
         if post_id is not None:
             sql, params = sql + " WHERE post_id = ?", (post_id,)
         entries = []
