@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
-#: The heading the French half of docs/guide.md starts with.
+# The heading the French half of docs/guide.md starts with.
 FRENCH_HEADING = "Guide de Tandem"
 
 

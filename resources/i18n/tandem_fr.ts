@@ -29,11 +29,50 @@
     </message>
     <message>
         <source>{score} — {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>{score} — {text}</translation>
     </message>
     <message>
         <source>Matches “{source}” ({reference}).</source>
         <translation>Correspond à «&#xa0;{source}&#xa0;» ({reference}).</translation>
+    </message>
+</context>
+<context>
+    <name>AppearancePage</name>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Couleurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claires</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombres</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Taille du texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>System size</source>
+        <translation>Taille du système</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation>&#xa0;pt</translation>
+    </message>
+    <message>
+        <source>Font size in points</source>
+        <translation>Taille du texte en points</translation>
     </message>
 </context>
 <context>
@@ -265,7 +304,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>“{title}” is back in the lists.</source>
-        <translation>« {title} » est de retour dans les listes.</translation>
+        <translation>«&#xa0;{title}&#xa0;» est de retour dans les listes.</translation>
     </message>
     <message>
         <source>Archived posts</source>
@@ -277,7 +316,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Archived posts, newest first:</source>
-        <translation>Publications &amp;archivées, les plus récentes d’abord :</translation>
+        <translation>Publications &amp;archivées, les plus récentes d’abord&#xa0;:</translation>
     </message>
     <message>
         <source>Number</source>
@@ -379,7 +418,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>The audit log is intact: {entries} entries, the hash chain is unbroken, and versions, sign-offs, approvals, roles and states agree with it. {signed} decision signatures verified.</source>
-        <translation>Le journal d’audit est intact : {entries} entrées, la chaîne de hachage est ininterrompue, et les versions, validations, approbations, rôles et états concordent avec lui. {signed} signatures de décision vérifiées.</translation>
+        <translation>Le journal d’audit est intact&#xa0;: {entries} entrées, la chaîne de hachage est ininterrompue, et les versions, validations, approbations, rôles et états concordent avec lui. {signed} signatures de décision vérifiées.</translation>
     </message>
     <message>
         <source>Audit check passed.</source>
@@ -387,7 +426,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>The audit log has been TAMPERED WITH: {count} problems found. Keep a copy of the store and tell your IT security contact.</source>
-        <translation>Le journal d’audit a été ALTÉRÉ : {count} problèmes trouvés. Gardez une copie de la base et prévenez votre responsable de la sécurité informatique.</translation>
+        <translation>Le journal d’audit a été ALTÉRÉ&#xa0;: {count} problèmes trouvés. Gardez une copie de la base et prévenez votre responsable de la sécurité informatique.</translation>
     </message>
     <message>
         <source>Audit check failed.</source>
@@ -395,11 +434,11 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Problem: {text}</source>
-        <translation>Problème : {text}</translation>
+        <translation>Problème&#xa0;: {text}</translation>
     </message>
     <message>
         <source>Unsigned decision: {text}</source>
-        <translation>Décision non signée : {text}</translation>
+        <translation>Décision non signée&#xa0;: {text}</translation>
     </message>
     <message>
         <source>Nothing to report.</source>
@@ -407,7 +446,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Details ({count}):</source>
-        <translation>&amp;Détails ({count}) :</translation>
+        <translation>&amp;Détails ({count})&#xa0;:</translation>
     </message>
     <message>
         <source>Audit check</source>
@@ -435,22 +474,22 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Details:</source>
-        <translation>&amp;Détails :</translation>
+        <translation>&amp;Détails&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>ChainEditorScreen</name>
     <message>
         <source>The IT policy sets this chain: it cannot be changed here.</source>
-        <translation>La politique informatique fixe cette chaîne : elle ne peut pas être modifiée ici.</translation>
+        <translation>La politique informatique fixe cette chaîne&#xa0;: elle ne peut pas être modifiée ici.</translation>
     </message>
     <message>
         <source>Only an administrator can change the chain; you can read it.</source>
-        <translation>Seul un administrateur peut modifier la chaîne ; vous pouvez la consulter.</translation>
+        <translation>Seul un administrateur peut modifier la chaîne&#xa0;; vous pouvez la consulter.</translation>
     </message>
     <message>
         <source>Changes apply to posts entering approval after you save; posts already in approval keep the chain they started with.</source>
-        <translation>Les modifications s’appliquent aux publications qui entrent en approbation après l’enregistrement ; celles déjà en approbation gardent leur chaîne de départ.</translation>
+        <translation>Les modifications s’appliquent aux publications qui entrent en approbation après l’enregistrement&#xa0;; celles déjà en approbation gardent leur chaîne de départ.</translation>
     </message>
     <message>
         <source>New step {number}</source>
@@ -458,7 +497,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Approval chain saved: {count} steps.</source>
-        <translation>Chaîne d’approbation enregistrée : {count} étapes.</translation>
+        <translation>Chaîne d’approbation enregistrée&#xa0;: {count} étapes.</translation>
     </message>
     <message>
         <source>all approvers</source>
@@ -478,15 +517,15 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>No steps: a post is approved as soon as both languages are official.</source>
-        <translation>Aucune étape : une publication est approuvée dès que les deux langues sont officielles.</translation>
+        <translation>Aucune étape&#xa0;: une publication est approuvée dès que les deux langues sont officielles.</translation>
     </message>
     <message>
         <source>“{name}” waits for {after}, then needs {who}.</source>
-        <translation>« {name} » attend {after}, puis il faut {who}.</translation>
+        <translation>«&#xa0;{name}&#xa0;» attend {after}, puis il faut {who}.</translation>
     </message>
     <message>
         <source>“{name}” starts as soon as the post enters approval and needs {who}.</source>
-        <translation>« {name} » commence dès que la publication entre en approbation et il faut {who}.</translation>
+        <translation>«&#xa0;{name}&#xa0;» commence dès que la publication entre en approbation et il faut {who}.</translation>
     </message>
     <message>
         <source>Only for {types} posts.</source>
@@ -506,7 +545,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>St&amp;eps, in order:</source>
-        <translation>Éta&amp;pes, dans l’ordre :</translation>
+        <translation>Éta&amp;pes, dans l’ordre&#xa0;:</translation>
     </message>
     <message>
         <source>Step</source>
@@ -574,7 +613,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Step name</source>
@@ -582,7 +621,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
-        <translation>&amp;Identifiant :</translation>
+        <translation>&amp;Identifiant&#xa0;:</translation>
     </message>
     <message>
         <source>Step id (approvers hold approver:id)</source>
@@ -590,7 +629,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Appro&amp;vers:</source>
-        <translation>Appro&amp;bateurs :</translation>
+        <translation>Appro&amp;bateurs&#xa0;:</translation>
     </message>
     <message>
         <source>How many approvers must approve</source>
@@ -606,7 +645,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Waits &amp;for (none checked: starts at once, in parallel):</source>
-        <translation>&amp;Attend (rien de coché : commence tout de suite, en parallèle) :</translation>
+        <translation>&amp;Attend (rien de coché&#xa0;: commence tout de suite, en parallèle)&#xa0;:</translation>
     </message>
     <message>
         <source>Steps this step waits for</source>
@@ -614,7 +653,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>Only for post &amp;types:</source>
-        <translation>Seulement pour les &amp;types de publication :</translation>
+        <translation>Seulement pour les &amp;types de publication&#xa0;:</translation>
     </message>
     <message>
         <source>Post types this step applies to, separated by commas; empty for every post</source>
@@ -622,7 +661,7 @@ par une nouvelle version (nº {version})</translation>
     </message>
     <message>
         <source>empty: every post, e.g. announcement</source>
-        <translation>vide : toutes les publications, p. ex. announcement</translation>
+        <translation>vide&#xa0;: toutes les publications, p.&#xa0;ex. announcement</translation>
     </message>
     <message>
         <source>&amp;Save chain</source>
@@ -689,6 +728,25 @@ par une nouvelle version (nº {version})</translation>
     <message>
         <source>{seconds} s</source>
         <translation>{seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>The Tandem guide</source>
+        <translation>Le guide de Tandem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the guide</source>
+        <translation>Fermer le guide</translation>
     </message>
 </context>
 <context>
@@ -1002,7 +1060,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Bilingual posting desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Pupitre de publication bilingue</translation>
     </message>
     <message>
         <source>This store is read-only ({path}): you can read posts, but nothing can be saved.</source>
@@ -1010,7 +1068,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Another Tandem window already has this store open (process {pid} on {host}). Work in one window at a time: each shows what the other saved only once it reloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre fenêtre de Tandem a déjà ouvert cette base (processus {pid} sur {host}). Travaillez dans une seule fenêtre à la fois&#xa0;: chacune ne montre ce que l’autre a enregistré qu’une fois rechargée.</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1019,6 +1077,14 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>&amp;About Tandem</source>
         <translation>À &amp;propos de Tandem</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
     </message>
     <message>
         <source>English</source>
@@ -1062,7 +1128,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Side &amp;panel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panneau latéral</translation>
     </message>
     <message>
         <source>Close the side panel</source>
@@ -1093,7 +1159,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <name>MappingsScreen</name>
     <message>
         <source>&amp;Pairs ({count}):</source>
-        <translation>&amp;Paires ({count}) :</translation>
+        <translation>&amp;Paires ({count})&#xa0;:</translation>
     </message>
     <message>
         <source>Handle</source>
@@ -1113,7 +1179,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Pair added: {en} ↔ {fr}.</source>
-        <translation>Paire ajoutée : {en} ↔ {fr}.</translation>
+        <translation>Paire ajoutée&#xa0;: {en} ↔ {fr}.</translation>
     </message>
     <message>
         <source>Choose the pair to remove in the list.</source>
@@ -1121,7 +1187,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Pair removed: {text}.</source>
-        <translation>Paire retirée : {text}.</translation>
+        <translation>Paire retirée&#xa0;: {text}.</translation>
     </message>
     <message>
         <source>Import mappings</source>
@@ -1157,7 +1223,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Suggestions replace an English handle, hashtag or address with its French counterpart (and back); the checks make sure both versions use matching ones.</source>
-        <translation>Les suggestions remplacent un identifiant, un mot-clic ou une adresse en anglais par son équivalent français (et inversement) ; les contrôles vérifient que les deux versions utilisent des formes correspondantes.</translation>
+        <translation>Les suggestions remplacent un identifiant, un mot-clic ou une adresse en anglais par son équivalent français (et inversement)&#xa0;; les contrôles vérifient que les deux versions utilisent des formes correspondantes.</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1181,7 +1247,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>T&amp;ype :</translation>
+        <translation>T&amp;ype&#xa0;:</translation>
     </message>
     <message>
         <source>Kind of pair</source>
@@ -1189,7 +1255,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;English:</source>
-        <translation>&amp;Anglais :</translation>
+        <translation>&amp;Anglais&#xa0;:</translation>
     </message>
     <message>
         <source>English form</source>
@@ -1197,11 +1263,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>e.g. @HealthCanada</source>
-        <translation>p. ex. @HealthCanada</translation>
+        <translation>p.&#xa0;ex. @HealthCanada</translation>
     </message>
     <message>
         <source>&amp;French:</source>
-        <translation>&amp;Français :</translation>
+        <translation>&amp;Français&#xa0;:</translation>
     </message>
     <message>
         <source>French form</source>
@@ -1209,11 +1275,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>e.g. @SanteCanada</source>
-        <translation>p. ex. @SanteCanada</translation>
+        <translation>p.&#xa0;ex. @SanteCanada</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>Re&amp;marque :</translation>
+        <translation>Re&amp;marque&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Add pair</source>
@@ -1306,20 +1372,28 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <source>Re&amp;move image</source>
         <translation>Re&amp;tirer l’image</translation>
     </message>
+    <message>
+        <source>Attach an image to the post</source>
+        <translation>Joindre une image à la publication</translation>
+    </message>
+    <message>
+        <source>Remove the selected image</source>
+        <translation>Retirer l’image choisie</translation>
+    </message>
 </context>
 <context>
     <name>MemoryScreen</name>
     <message>
         <source>{score}%</source>
-        <translation>{score} %</translation>
+        <translation>{score}&#xa0;%</translation>
     </message>
     <message>
         <source>Units in the memory: {count}</source>
-        <translation>Unités dans la mémoire : {count}</translation>
+        <translation>Unités dans la mémoire&#xa0;: {count}</translation>
     </message>
     <message>
         <source>&amp;Matches ({count}):</source>
-        <translation>&amp;Correspondances ({count}) :</translation>
+        <translation>&amp;Correspondances ({count})&#xa0;:</translation>
     </message>
     <message>
         <source>Import translation memory</source>
@@ -1351,7 +1425,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
+        <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
         <source>Text to look up in the memory</source>
@@ -1363,7 +1437,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Written in:</source>
-        <translation>Écrit &amp;en :</translation>
+        <translation>Écrit &amp;en&#xa0;:</translation>
     </message>
     <message>
         <source>Language of the text to look up</source>
@@ -1407,7 +1481,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Matches:</source>
-        <translation>&amp;Correspondances :</translation>
+        <translation>&amp;Correspondances&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1489,22 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>{user} cannot {action}: that needs {needs}. An administrator can grant it.</source>
         <translation>{user} ne peut pas {action}&#xa0;: il faut {needs}. Un administrateur peut l’accorder.</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s {role} role is granted by the IT policy; only IT can remove it.</source>
+        <translation>Le rôle {role} de {user} est accordé par la politique des TI; seules les TI peuvent le retirer.</translation>
+    </message>
+    <message>
+        <source>{user} does not have the {role} role.</source>
+        <translation>{user} n’a pas le rôle {role}.</translation>
+    </message>
+    <message>
+        <source>{user} is the last administrator of this store; make someone else an administrator first.</source>
+        <translation>{user} est le dernier administrateur de cette base; nommez d’abord quelqu’un d’autre administrateur.</translation>
+    </message>
+    <message>
+        <source>“{user}” is not a valid user name.</source>
+        <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur valide.</translation>
     </message>
     <message>
         <source>{user} cannot approve post {post}: they wrote part of it, and no one approves their own post.</source>
@@ -1515,6 +1605,22 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>X refuses the character {char}.</source>
         <translation>X refuse le caractère {char}.</translation>
+    </message>
+    <message>
+        <source>The English post has {en} part(s) and the French post {fr}: a thread needs the same number of parts in both languages.</source>
+        <translation>La publication anglaise compte {en} partie(s) et la française {fr}&#xa0;: un fil doit compter autant de parties dans les deux langues.</translation>
+    </message>
+    <message>
+        <source>A single word is too long for one post: {word}…</source>
+        <translation>Un seul mot est trop long pour une publication&#xa0;: {word}…</translation>
+    </message>
+    <message>
+        <source>There is no text to split.</source>
+        <translation>Il n’y a pas de texte à découper.</translation>
+    </message>
+    <message>
+        <source>This text needs more than {limit} parts; shorten it.</source>
+        <translation>Ce texte demande plus de {limit} parties; raccourcissez-le.</translation>
     </message>
     <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
@@ -1811,6 +1917,26 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>An account named {account} already exists: choose another name, or remove that one first.</source>
         <translation>Un compte nommé {account} existe déjà&#xa0;: choisissez un autre nom, ou retirez d’abord celui-là.</translation>
+    </message>
+    <message>
+        <source>No encrypted keyring is available ({keyring}), so secrets cannot be stored. Ask IT to set up the system keyring.</source>
+        <translation>Aucun trousseau chiffré n’est disponible ({keyring}); les secrets ne peuvent pas être conservés. Demandez aux TI de configurer le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The keyring ({keyring}) did not answer: {reason}. Unlock it, or ask IT.</source>
+        <translation>Le trousseau ({keyring}) n’a pas répondu&#xa0;: {reason}. Déverrouillez-le, ou adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The secret is empty: nothing was stored.</source>
+        <translation>Le secret est vide&#xa0;: rien n’a été conservé.</translation>
+    </message>
+    <message>
+        <source>The secret is {length} characters long (more than {limit}): nothing was stored.</source>
+        <translation>Le secret compte {length} caractères (plus de {limit})&#xa0;: rien n’a été conservé.</translation>
+    </message>
+    <message>
+        <source>The secret contains a line break or another control character: give it on one line. Nothing was stored.</source>
+        <translation>Le secret contient un saut de ligne ou un autre caractère de contrôle&#xa0;: saisissez-le sur une seule ligne. Rien n’a été conservé.</translation>
     </message>
     <message>
         <source>The keyring ({keyring}) has no secret for the account {account}: enter it in the account&apos;s settings.</source>
@@ -2306,7 +2432,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;What waits for you:</source>
-        <translation>&amp;Ce qui vous attend :</translation>
+        <translation>&amp;Ce qui vous attend&#xa0;:</translation>
     </message>
     <message>
         <source>Post</source>
@@ -2350,7 +2476,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>What waits for you: to review, approve, publish (Ctrl+Shift+M)</source>
-        <translation>Ce qui vous attend : à réviser, approuver, publier (Ctrl+Maj+M)</translation>
+        <translation>Ce qui vous attend&#xa0;: à réviser, approuver, publier (Ctrl+Maj+M)</translation>
     </message>
 </context>
 <context>
@@ -2380,11 +2506,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Copy made: “{title}” (post {id}).</source>
-        <translation>Copie faite : « {title} » (publication {id}).</translation>
+        <translation>Copie faite&#xa0;: «&#xa0;{title}&#xa0;» (publication {id}).</translation>
     </message>
     <message>
         <source>“{title}” archived: it left the lists. Tools → Archived posts brings it back.</source>
-        <translation>« {title} » archivée : elle a quitté les listes. Outils → Publications archivées la rétablit.</translation>
+        <translation>«&#xa0;{title}&#xa0;» archivée&#xa0;: elle a quitté les listes. Outils → Publications archivées la rétablit.</translation>
     </message>
     <message>
         <source>Delete post</source>
@@ -2392,7 +2518,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Delete post {id}? Only a draft nobody has reviewed can be deleted. It leaves every list; its versions stay in the record and the deletion is audited.</source>
-        <translation>Supprimer la publication {id} ? Seule une ébauche que personne n’a révisée peut être supprimée. Elle quitte toutes les listes ; ses versions restent au registre et la suppression est consignée dans le journal d’audit.</translation>
+        <translation>Supprimer la publication {id}&#xa0;? Seule une ébauche que personne n’a révisée peut être supprimée. Elle quitte toutes les listes&#xa0;; ses versions restent au registre et la suppression est consignée dans le journal d’audit.</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -2400,7 +2526,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>“{title}” deleted.</source>
-        <translation>« {title} » supprimée.</translation>
+        <translation>«&#xa0;{title}&#xa0;» supprimée.</translation>
     </message>
     <message>
         <source>D&amp;uplicate post</source>
@@ -2622,11 +2748,11 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>The post changed after this check. Close this window and publish again to check the new texts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La publication a changé depuis cette vérification. Fermez cette fenêtre et publiez de nouveau pour vérifier les nouveaux textes.</translation>
     </message>
     <message>
         <source>Tandem tried these targets, in this order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tandem a essayé ces destinations, dans cet ordre&#xa0;:</translation>
     </message>
     <message>
         <source>Published in English and French.</source>
@@ -2642,7 +2768,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Scheduled: Tandem will send both languages, in this order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifiée&#xa0;: Tandem enverra les deux langues, dans cet ordre&#xa0;:</translation>
     </message>
     <message>
         <source>Scheduled for {time}: Tandem publishes both languages then, while it is running.</source>
@@ -3095,7 +3221,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>&amp;Format :</translation>
+        <translation>&amp;Format&#xa0;:</translation>
     </message>
     <message>
         <source>File format</source>
@@ -3115,7 +3241,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Only &amp;post number:</source>
-        <translation>Seulement la &amp;publication numéro :</translation>
+        <translation>Seulement la &amp;publication numéro&#xa0;:</translation>
     </message>
     <message>
         <source>Export only one post</source>
@@ -3127,7 +3253,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>Only posts active &amp;since:</source>
-        <translation>Seulement les publications actives &amp;depuis le :</translation>
+        <translation>Seulement les publications actives &amp;depuis le&#xa0;:</translation>
     </message>
     <message>
         <source>Export only posts active since a date</source>
@@ -3414,19 +3540,19 @@ To review: {languages} · waiting since {time}</source>
     <name>ScreenDialog</name>
     <message>
         <source>Cannot read {path}: {reason}.</source>
-        <translation>Impossible de lire {path} : {reason}.</translation>
+        <translation>Impossible de lire {path}&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>Cannot write {path}: {reason}.</source>
-        <translation>Impossible d’écrire {path} : {reason}.</translation>
+        <translation>Impossible d’écrire {path}&#xa0;: {reason}.</translation>
     </message>
     <message>
         <source>{file}: {added} added, {duplicates} already there, {skipped} skipped.</source>
-        <translation>{file} : {added} ajoutés, {duplicates} déjà présents, {skipped} ignorés.</translation>
+        <translation>{file}&#xa0;: {added} ajoutés, {duplicates} déjà présents, {skipped} ignorés.</translation>
     </message>
     <message>
         <source>Line {line}: {reason}</source>
-        <translation>Ligne {line} : {reason}</translation>
+        <translation>Ligne {line}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>… and {count} more.</source>
@@ -3588,11 +3714,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>For example {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple {name}</translation>
     </message>
     <message>
         <source>For example {handle}</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple {handle}</translation>
     </message>
     <message>
         <source>Settings — Tandem</source>
@@ -3613,6 +3739,10 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>IT policy</source>
         <translation>Politique des TI</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>Settings pages</source>
@@ -3823,6 +3953,33 @@ To review: {languages} · waiting since {time}</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every command has a key. Tab and Shift+Tab move between controls; a suggested translation is accepted with Tab and dismissed with Escape.</source>
+        <translation>Chaque commande a sa touche. Tab et Maj+Tab passent d’une commande à l’autre; une traduction suggérée s’accepte avec Tab et s’écarte avec Échap.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the list of shortcuts</source>
+        <translation>Fermer la liste des raccourcis</translation>
+    </message>
+</context>
+<context>
     <name>SpellCheckFeature</name>
     <message>
         <source>No suggestions</source>
@@ -3919,11 +4076,11 @@ To review: {languages} · waiting since {time}</source>
     <name>TerminologyScreen</name>
     <message>
         <source>&amp;Terms: {shown} of {total} (type to narrow the list)</source>
-        <translation>&amp;Termes : {shown} sur {total} (tapez pour restreindre la liste)</translation>
+        <translation>&amp;Termes&#xa0;: {shown} sur {total} (tapez pour restreindre la liste)</translation>
     </message>
     <message>
         <source>&amp;Terms ({count}):</source>
-        <translation>&amp;Termes ({count}) :</translation>
+        <translation>&amp;Termes ({count})&#xa0;:</translation>
     </message>
     <message>
         <source>Import terms</source>
@@ -3955,7 +4112,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;Rechercher :</translation>
+        <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
         <source>Term to find, in either language</source>
@@ -4003,7 +4160,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Terms:</source>
-        <translation>&amp;Termes :</translation>
+        <translation>&amp;Termes&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4025,7 +4182,7 @@ To review: {languages} · waiting since {time}</source>
     <name>UsersRolesScreen</name>
     <message>
         <source>Only an administrator can grant or take back roles; you can see who holds what.</source>
-        <translation>Seul un administrateur peut attribuer ou retirer des rôles ; vous pouvez voir qui détient quoi.</translation>
+        <translation>Seul un administrateur peut attribuer ou retirer des rôles&#xa0;; vous pouvez voir qui détient quoi.</translation>
     </message>
     <message>
         <source>IT policy (locked)</source>
@@ -4085,7 +4242,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Roles held:</source>
-        <translation>&amp;Rôles détenus :</translation>
+        <translation>&amp;Rôles détenus&#xa0;:</translation>
     </message>
     <message>
         <source>User</source>
@@ -4109,7 +4266,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>U&amp;ser:</source>
-        <translation>U&amp;tilisateur :</translation>
+        <translation>U&amp;tilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>User name</source>
@@ -4117,11 +4274,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>login name, e.g. jsmith</source>
-        <translation>nom de connexion, p. ex. jtremblay</translation>
+        <translation>nom de connexion, p.&#xa0;ex. jtremblay</translation>
     </message>
     <message>
         <source>R&amp;ole:</source>
-        <translation>R&amp;ôle :</translation>
+        <translation>R&amp;ôle&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Grant</source>
@@ -4196,7 +4353,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>Post {id} written to {file}: send it to the translation tool.</source>
-        <translation>Publication {id} écrite dans {file} : envoyez-la à l’outil de traduction.</translation>
+        <translation>Publication {id} écrite dans {file}&#xa0;: envoyez-la à l’outil de traduction.</translation>
     </message>
     <message>
         <source>Import XLIFF</source>
@@ -4208,11 +4365,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>{language} version {seq} of post {id} recorded from the file; it needs a sign-off.</source>
-        <translation>Version {seq} en {language} de la publication {id} enregistrée depuis le fichier ; elle doit être validée.</translation>
+        <translation>Version {seq} en {language} de la publication {id} enregistrée depuis le fichier&#xa0;; elle doit être validée.</translation>
     </message>
     <message>
         <source>Post {id} unchanged: the file&apos;s {language} translation is the current text.</source>
-        <translation>Publication {id} inchangée : la traduction en {language} du fichier est le texte actuel.</translation>
+        <translation>Publication {id} inchangée&#xa0;: la traduction en {language} du fichier est le texte actuel.</translation>
     </message>
     <message>
         <source>XLIFF export and import</source>
@@ -4220,7 +4377,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;XLIFF export and import…</source>
-        <translation>&amp;XLIFF : export et import…</translation>
+        <translation>&amp;XLIFF&#xa0;: export et import…</translation>
     </message>
     <message>
         <source>Send a post to a translation tool</source>
@@ -4228,7 +4385,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Post number:</source>
-        <translation>Numéro de la &amp;publication :</translation>
+        <translation>Numéro de la &amp;publication&#xa0;:</translation>
     </message>
     <message>
         <source>Number of the post to export</source>
@@ -4236,7 +4393,7 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>&amp;Translate from:</source>
-        <translation>&amp;Traduire depuis :</translation>
+        <translation>&amp;Traduire depuis&#xa0;:</translation>
     </message>
     <message>
         <source>Source language</source>
@@ -4256,11 +4413,11 @@ To review: {languages} · waiting since {time}</source>
     </message>
     <message>
         <source>The translated file becomes a new version of the target language; it needs a sign-off like any other translation.</source>
-        <translation>Le fichier traduit devient une nouvelle version de la langue cible ; il doit être validé comme toute autre traduction.</translation>
+        <translation>Le fichier traduit devient une nouvelle version de la langue cible&#xa0;; il doit être validé comme toute autre traduction.</translation>
     </message>
     <message>
         <source>Translation t&amp;ool (recorded):</source>
-        <translation>&amp;Outil de traduction (consigné) :</translation>
+        <translation>&amp;Outil de traduction (consigné)&#xa0;:</translation>
     </message>
     <message>
         <source>Name of the translation tool used</source>
