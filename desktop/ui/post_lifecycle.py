@@ -107,10 +107,16 @@ class PostLifecycle(QObject, Feature):
             return
         self.context.backend.run_op(
             lambda session: archive_post(session, post_id),
-            on_success=lambda post: self.context.show_message(self.tr(
+            on_success=lambda done: self._shelved(done, self.tr(
                 "“{title}” archived: it left the lists. Tools → Archived posts brings it "
-                "back.").format(title=post.title), "success"),
-            on_failure=self.context.show_error, initiator=self)
+                "back.")), on_failure=self.context.show_error, initiator=self)
+
+    def _shelved(self, done: tuple, text: str) -> None:
+        """Say what happened and show the newest listed post instead of the shelved one."""
+        post, instead = done
+        self.context.show_message(text.format(title=post.title), "success")
+        if instead is not None and self.context.current_post_id() == post.id:
+            self.context.open_post(instead)
 
     @Slot()
     def confirm_delete(self) -> None:
@@ -132,8 +138,7 @@ class PostLifecycle(QObject, Feature):
     def delete(self, post_id: int) -> None:
         self.context.backend.run_op(
             lambda session: delete_post(session, post_id),
-            on_success=lambda post: self.context.show_message(self.tr(
-                "“{title}” deleted.").format(title=post.title), "success"),
+            on_success=lambda done: self._shelved(done, self.tr("“{title}” deleted.")),
             on_failure=self.context.show_error, initiator=self)
 
     def retranslate_ui(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.model import Lang, PostState
+from desktop.ui.operations.posts import choose_initial_post
 from desktop.ui.screens import install_tools
 
 from .helpers import open_and_wait, settle
@@ -116,6 +117,8 @@ def test_duplicate_archive_and_delete_from_the_file_menu(qtbot, desk, session):
     settle(window)
     assert session.lifecycle.status(post_id) == "deleted"
     assert post_id not in [row["id"] for row in session.posts.list()]
+    assert window.current_post_id() == copy_id  # the editors moved to a listed post
+    assert choose_initial_post(session, post_id) == copy_id  # and a restart never reopens it
 
 
 def test_delete_is_not_offered_for_a_reviewed_post(qtbot, desk, session):

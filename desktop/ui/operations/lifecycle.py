@@ -17,12 +17,21 @@ def deletable(session: Session, post_id: int) -> bool:
     return session.lifecycle.deletable(post_id)
 
 
-def delete_post(session: Session, post_id: int) -> tuple[Post, OpChanges]:
-    return session.lifecycle.delete(post_id), OpChanges(frozenset({post_id}), post_list=True)
+def delete_post(session: Session, post_id: int) -> tuple[tuple[Post, int | None], OpChanges]:
+    """Delete; the value is the post and the newest post still listed (to show instead)."""
+    post = session.lifecycle.delete(post_id)
+    return (post, newest_listed(session)), OpChanges(frozenset({post_id}), post_list=True)
 
 
-def archive_post(session: Session, post_id: int) -> tuple[Post, OpChanges]:
-    return session.lifecycle.archive(post_id), OpChanges(frozenset({post_id}), post_list=True)
+def archive_post(session: Session, post_id: int) -> tuple[tuple[Post, int | None], OpChanges]:
+    """Archive; the value is the post and the newest post still listed (to show instead)."""
+    post = session.lifecycle.archive(post_id)
+    return (post, newest_listed(session)), OpChanges(frozenset({post_id}), post_list=True)
+
+
+def newest_listed(session: Session) -> int | None:
+    rows = session.posts.list(limit=1)
+    return rows[0]["id"] if rows else None
 
 
 def unarchive_post(session: Session, post_id: int) -> tuple[Post, OpChanges]:

@@ -140,13 +140,15 @@ def pending_draft_post(session: Session) -> int | None:
 
 def choose_initial_post(session: Session, last: object) -> int | None:
     """At start-up: the post with unsaved text, else ``last`` (the last one open), else the
-    newest post."""
+    newest post; never an archived or deleted one."""
     pending = pending_draft_post(session)
-    if pending is not None:
+    if pending is not None and session.lifecycle.status(pending) is None:
         return pending
     try:
         if last is not None:
-            return session.posts.view(int(last)).post.id  # type: ignore[call-overload]
+            post_id = session.posts.view(int(last)).post.id  # type: ignore[call-overload]
+            if session.lifecycle.status(post_id) is None:
+                return post_id
     except (TandemError, ValueError, TypeError):
         pass
     rows = session.posts.list(limit=1)
