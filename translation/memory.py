@@ -182,7 +182,7 @@ class TranslationMemory:
             limit=limit + len(exact_hits) + 5,
         )
         scores = {index: float(score) for _, score, index in found}
-        scores.update({index: 100.0 for index in exact_hits})
+        scores.update(dict.fromkeys(exact_hits, 100.0))
         matches = []
         for index, score in scores.items():
             unit = self._units[index]

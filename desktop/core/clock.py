@@ -1,10 +1,10 @@
 """Timestamps: UTC, ISO 8601 with microseconds, sortable as text."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_iso(value: str) -> datetime:

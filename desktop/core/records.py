@@ -19,7 +19,7 @@ import html
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Protocol
 
 from .approvals import Approval, ApprovalService, seconds_between
@@ -62,8 +62,8 @@ def parse_since(value: str | None) -> str | None:
         raise InvalidText(f"'{value}' is not a date; use e.g. 2025-01-31 or "
                           "2025-01-31T14:00:00Z.") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def record_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[RecordProblem]:

@@ -23,10 +23,10 @@ these rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
-from typing import Callable
 
 from . import text as text_rules, threads
 from .approvals import ApprovalService, ApprovalStatus

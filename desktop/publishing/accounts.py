@@ -25,9 +25,9 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable
 from urllib.parse import urlsplit
 
 from desktop.core.approvals import ApprovalService

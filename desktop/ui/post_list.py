@@ -15,7 +15,8 @@ languages (``posts_fts``), typed into a debounced search box.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer, Signal, Slot)

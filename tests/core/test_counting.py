@@ -21,8 +21,8 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -92,7 +92,7 @@ def assert_matches_reference(texts: list[str], reference: Reference) -> None:
     mismatches = []
     for text, ref in zip(texts, reference(texts)):
         x, bluesky = count_x(text), count_bluesky(text)
-        got = {"x": x.used, "x_valid": 0 < x.used and x.ok, "graphemes": bluesky.used,
+        got = {"x": x.used, "x_valid": x.used > 0 and x.ok, "graphemes": bluesky.used,
                "atprotoGraphemes": bluesky.used, "utf8Bytes": bluesky.detail["utf8_bytes"]}
         want = {"x": ref["x"]["weightedLength"], "x_valid": ref["x"]["valid"],
                 "graphemes": ref["graphemes"], "atprotoGraphemes": ref["atprotoGraphemes"],

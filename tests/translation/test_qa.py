@@ -39,7 +39,7 @@ def checks_of(findings: list[Finding]) -> list[str]:
 @pytest.mark.parametrize("en,fr", [
     ("Grants of $1,500.50 are up 5% since November 22, 2026.",
      f"Les subventions de 1{NBSP}500,50{NBSP}$ ont augmenté de 5{NBSP}% depuis le 22 novembre 2026."),
-    (f"Doors open at 8:30 p.m. and 9 a.m.", f"Ouverture à 20{NBSP}h{NBSP}30 et à 9{NBSP}h."),
+    ("Doors open at 8:30 p.m. and 9 a.m.", f"Ouverture à 20{NBSP}h{NBSP}30 et à 9{NBSP}h."),
     ("Open 9–11 a.m., closed at noon.", f"Ouvert de 9{NBSP}h à 11{NBSP}h, fermé à midi."),
     ("Meeting on 2026-11-22 at 10:30.", f"Réunion le 22 novembre 2026 à 22{NBSP}h{NBSP}30."),
     ("Deadline: Nov. 1st", f"Date limite{NBSP}: 1er nov."),

@@ -11,8 +11,8 @@ down (checkpointed, workers stopped) before the session closes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

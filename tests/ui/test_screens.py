@@ -9,9 +9,8 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QFileDialog, QWidget
 
-from desktop.core.model import Lang
 from desktop.ui.screens import install_tools
 from desktop.ui.screens.base import MAX_MINIMUM
 

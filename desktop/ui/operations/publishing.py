@@ -8,9 +8,10 @@ two. Operations that send, delete or schedule return the posts they touched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from desktop.publishing.accounts import Targets
 

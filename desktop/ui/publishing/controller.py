@@ -28,8 +28,9 @@ that sends or deletes a post is confirmed first. The rules are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
