@@ -108,13 +108,17 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
 
     def _migrate(self) -> None:
         current = self._conn.execute("PRAGMA user_version").fetchone()[0]
-        if self.path is None or current >= SCHEMA_VERSION:
-            self._migrate_from(current)
+        if self.path is None or current >= SCHEMA_VERSION or getattr(self, "read_only", False):
+            self._migrate_from(current)  # nothing to do, or refused with its reason
             return
         # Migrations run one process at a time (two creating a new store at once collided on
         # CREATE TABLE): each process looks at the schema again once it holds the lock.
-        with filelock.FileLock(f"{self.path}.migrate.lock", timeout=BUSY_TIMEOUT_MS / 1000 * 6):
-            self._migrate_from(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        try:
+            with filelock.FileLock(f"{self.path}.migrate.lock", timeout=60):
+                self._migrate_from(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        except filelock.Timeout:
+            raise StoreError(f"{self.path} is being created or upgraded by another Tandem "
+                             "process; try again in a minute.") from None
 
     def _migrate_from(self, current: int) -> None:
         if current > SCHEMA_VERSION:

@@ -188,3 +188,43 @@ def test_working_drafts_belong_to_their_owner(db_path):
     store.add_version(post.id, Lang.EN, "author's text", "alice", Origin.HUMAN, None)
     assert store.working_draft(post.id, Lang.EN, "alice") is None
     assert store.working_draft(post.id, Lang.EN, "appr1").text == "approver's text"
+
+
+def test_a_full_disk_is_named_as_the_cause_and_nothing_is_half_written(db_path):
+    """Issue 10 finding 9: a full disk ended in "cannot rollback - no transaction is active"."""
+    store = SqliteStore(db_path)
+    post = store.create_post("t", "alice")
+    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]
+    store._conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # SQLITE_FULL, as a full disk
+    with pytest.raises(StoreError, match="disk is full") as caught:
+        for n in range(100):
+            store.add_version(post.id, Lang.EN, "x" * 20000 + str(n), "alice", Origin.HUMAN, None)
+    assert "rollback" not in str(caught.value)
+    saved = store.versions(post.id, Lang.EN)
+    shown = store._query("SELECT en_text FROM posts WHERE id = ?", (post.id,))[0]["en_text"]
+    assert (shown or "") == (saved[-1].text if saved else ""), "the post's text is its latest version"
+
+
+def test_processes_creating_one_new_store_at_once_all_open_it(tmp_path):
+    """Issue 10 finding 9: the second of two processes creating a store crashed with
+    'table "posts" already exists'."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    db, go = tmp_path / "new.sqlite3", tmp_path / "go"
+    code = ("import os, sys, time\n"
+            "while not os.path.exists(sys.argv[2]): time.sleep(0.001)\n"
+            "from desktop.core.store import SqliteStore\n"
+            "s = SqliteStore(sys.argv[1]); print(int(s.created)); s.close()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(db), str(go)], cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    go.touch()
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 4, [err for _out, err in results]
+    assert sorted(out.strip() for out, _err in results) == ["0", "0", "0", "1"], "one creator"
+    assert SqliteStore(db).schema_version() == SCHEMA_VERSION
