@@ -153,12 +153,13 @@ class RoleService:
         if any(g.user == user and g.role == role for g in self._policy_grants):
             raise PolicyError(
                 f"{user}'s {role} role is granted by the IT policy ({self.policy.source}); "
-                "only IT can remove it.")
+                "only IT can remove it.", msg="roles.policy_grant", user=user, role=role)
         if not any(g.user == user and g.role == role for g in self.grants()):
-            raise NotFound(f"{user} does not have the {role} role.")
+            raise NotFound(f"{user} does not have the {role} role.", msg="roles.not_held",
+                           user=user, role=role)
         if role == Role.ADMIN and self.holders(Role.ADMIN) == [user]:
             raise TandemError(f"{user} is the last admin of this store; grant admin to "
-                              "someone else first.")
+                              "someone else first.", msg="roles.last_admin", user=user)
         with self.repo.transaction():
             self.repo.remove_role(user, role)
             self.repo.append_audit(self.user, "roles.revoke", None, {"user": user, "role": role})
@@ -186,7 +187,8 @@ class RoleService:
 
     def _check_user_name(self, user: str) -> None:
         if not is_user_name(user):
-            raise TandemError(f"'{user}' is not a valid user name.")
+            raise TandemError(f"'{user}' is not a valid user name.", msg="roles.bad_user",
+                              user=str(user)[:80])
 
     def _changed(self) -> None:
         for callback in self.on_change:

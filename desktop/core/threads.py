@@ -52,7 +52,8 @@ def check_same_count(en: str, fr: str) -> None:
     n_en, n_fr = len(parts(en)), len(parts(fr))
     if n_en != n_fr:
         raise InvalidText(f"The English post has {n_en} part(s) and the French post {n_fr}: a "
-                          "thread needs the same number of parts in both languages.")
+                          "thread needs the same number of parts in both languages.",
+                          msg="threads.part_counts", en=n_en, fr=n_fr)
 
 
 def sentences(text: str) -> list[str]:
@@ -97,7 +98,8 @@ def _units(text: str, fits: Fits, n_hint: int) -> list[str]:
                 current = candidate
         if current:
             if not fits(current + suffix):
-                raise InvalidText(f"A single word is too long for one post: {current[:40]}…")
+                raise InvalidText(f"A single word is too long for one post: {current[:40]}…",
+                                  msg="threads.word_too_long", word=current[:40])
             units.append(current)
     return units
 
@@ -171,7 +173,7 @@ def split_pair(en: str, fr: str, fits: Fits) -> tuple[list[str], list[str]]:
 
 def _split(texts: list[str], fits: Fits) -> list[list[str]]:
     if not all(t.strip() for t in texts):
-        raise InvalidText("There is no text to split.")
+        raise InvalidText("There is no text to split.", msg="threads.nothing_to_split")
     n = 1
     for _ in range(3):  # the suffix widens when n gains a digit
         units = [_units(t, fits, n) for t in texts]
@@ -188,4 +190,5 @@ def _split(texts: list[str], fits: Fits) -> list[list[str]]:
         if len(groups) == len(found):
             return [_numbered(g) for g in groups]
         n += 1
-    raise InvalidText(f"This text needs more than {MAX_PARTS} parts; shorten it.")
+    raise InvalidText(f"This text needs more than {MAX_PARTS} parts; shorten it.",
+                      msg="threads.too_many_parts", limit=MAX_PARTS)

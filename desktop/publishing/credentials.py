@@ -90,13 +90,15 @@ class Secret:
         elif raw.endswith("\n"):
             raw = raw[:-1]
         if not raw.strip():
-            raise InvalidSecret(f"{what} is empty: nothing was stored.")
+            raise InvalidSecret(f"{what} is empty: nothing was stored.", msg="secret.empty")
         if len(raw) > MAX_SECRET_CHARS:
             raise InvalidSecret(f"{what} is {len(raw)} characters long (more than "
-                                f"{MAX_SECRET_CHARS}): was a file given by mistake? Nothing was stored.")
+                                f"{MAX_SECRET_CHARS}): was a file given by mistake? Nothing was stored.",
+                                msg="secret.too_long", length=len(raw), limit=MAX_SECRET_CHARS)
         if any(ord(c) < 32 or ord(c) == 127 for c in raw):
             raise InvalidSecret(f"{what} contains a line break or another control character: give "
-                                "it on one line (one final newline is fine). Nothing was stored.")
+                                "it on one line (one final newline is fine). Nothing was stored.",
+                                msg="secret.control")
         return cls(raw)
 
     def reveal(self) -> str:
@@ -245,7 +247,9 @@ class Credentials:
         """Refuse to go on with a plaintext, null or fail backend."""
         if not is_secure_backend(self.backend):
             report = self.report(probe=False)
-            raise KeyringUnavailable(f"{report.detail} {report.fix}")
+            raise KeyringUnavailable(f"{report.detail} {report.fix}",
+                                     msg="credentials.keyring_insecure",
+                                     keyring=backend_name(self.backend))
 
     def store(self, ref: CredentialRef, secret: Secret) -> None:
         if not isinstance(secret, Secret):
@@ -301,4 +305,6 @@ class Credentials:
             if secret is not None and secret.reveal() in reason:
                 reason = reason.replace(secret.reveal(), MASK)
             raise KeyringUnavailable(f"Could not {doing} in the keyring ({name}): {reason}. "
-                                     f"{_fix_for(name, is_secure_backend(self.backend))}") from None
+                                     f"{_fix_for(name, is_secure_backend(self.backend))}",
+                                     msg="credentials.keyring_failed", keyring=name,
+                                     reason=reason) from None

@@ -31,6 +31,13 @@ TEMPLATES: dict[str, str] = {
     # roles and approvals
     "roles.denied": QT_TRANSLATE_NOOP(
         "Message", "{user} cannot {action}: that needs {needs}. An administrator can grant it."),
+    "roles.policy_grant": QT_TRANSLATE_NOOP(
+        "Message", "{user}'s {role} role is granted by the IT policy; only IT can remove it."),
+    "roles.not_held": QT_TRANSLATE_NOOP("Message", "{user} does not have the {role} role."),
+    "roles.last_admin": QT_TRANSLATE_NOOP(
+        "Message", "{user} is the last administrator of this store; make someone else an "
+                   "administrator first."),
+    "roles.bad_user": QT_TRANSLATE_NOOP("Message", "“{user}” is not a valid user name."),
     "approvals.own_post": QT_TRANSLATE_NOOP(
         "Message", "{user} cannot approve post {post}: they wrote part of it, and no one "
                    "approves their own post."),
@@ -84,6 +91,14 @@ TEMPLATES: dict[str, str] = {
         "Message", "Unicode noncharacter {char} at position {at}."),
     "text.control": QT_TRANSLATE_NOOP("Message", "Control character {char} at position {at}."),
     "counting.x_refuses": QT_TRANSLATE_NOOP("Message", "X refuses the character {char}."),
+    "threads.part_counts": QT_TRANSLATE_NOOP(
+        "Message", "The English post has {en} part(s) and the French post {fr}: a thread needs "
+                   "the same number of parts in both languages."),
+    "threads.word_too_long": QT_TRANSLATE_NOOP(
+        "Message", "A single word is too long for one post: {word}…"),
+    "threads.nothing_to_split": QT_TRANSLATE_NOOP("Message", "There is no text to split."),
+    "threads.too_many_parts": QT_TRANSLATE_NOOP(
+        "Message", "This text needs more than {limit} parts; shorten it."),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),
@@ -265,6 +280,18 @@ TEMPLATES: dict[str, str] = {
     "accounts.exists": QT_TRANSLATE_NOOP(
         "Message", "An account named {account} already exists: choose another name, or remove "
                    "that one first."),
+    "credentials.keyring_insecure": QT_TRANSLATE_NOOP(
+        "Message", "No encrypted keyring is available ({keyring}), so secrets cannot be stored. "
+                   "Ask IT to set up the system keyring."),
+    "credentials.keyring_failed": QT_TRANSLATE_NOOP(
+        "Message", "The keyring ({keyring}) did not answer: {reason}. Unlock it, or ask IT."),
+    "secret.empty": QT_TRANSLATE_NOOP("Message", "The secret is empty: nothing was stored."),
+    "secret.too_long": QT_TRANSLATE_NOOP(
+        "Message", "The secret is {length} characters long (more than {limit}): nothing was "
+                   "stored."),
+    "secret.control": QT_TRANSLATE_NOOP(
+        "Message", "The secret contains a line break or another control character: give it on "
+                   "one line. Nothing was stored."),
     "credentials.missing": QT_TRANSLATE_NOOP(
         "Message", "The keyring ({keyring}) has no secret for the account {account}: enter it "
                    "in the account's settings."),
