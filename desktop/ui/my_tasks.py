@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from .context import Feature
 from .operations import OpChanges
@@ -44,6 +44,10 @@ class MyTasksWindow(QDialog, Feature):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list_label = QLabel(self)
         self.list_label.setBuddy(self.tree)
         self.buttons = QDialogButtonBox(self)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout,
+                               QHeaderView, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..context import Feature
 from ..messages import render
@@ -183,6 +183,14 @@ def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeColumnsToContents()
     for c in range(table.columnCount() - 1):
         table.setColumnWidth(c, min(table.columnWidth(c), 320))
+
+
+def form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """A form whose fields take the width they are given (long French labels wrap)."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 def button(parent: QWidget, name: str) -> QPushButton:

@@ -16,13 +16,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.core.chain import Chain, slug
 
 from ..operations.admin import ChainView, load_chain, save_chain
-from .base import ScreenDialog, button, fill_table, make_table
+from .base import ScreenDialog, button, form_layout, fill_table, make_table
 
 if TYPE_CHECKING:
     from ..context import WindowContext
@@ -72,8 +72,7 @@ class ChainEditorScreen(ScreenDialog):
                              (self.after_label, self.after_list),
                              (self.types_label, self.types_edit)):
             label.setBuddy(field)
-        form = QFormLayout(self.step_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form = form_layout(self.step_box)
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.id_label, self.id_edit)
         form.addRow(self.mode_label, self.mode_combo)

@@ -55,10 +55,9 @@ class MappingsScreen(ScreenDialog):
         grid.addWidget(self.fr_label, 1, 2)
         grid.addWidget(self.fr_edit, 1, 3)
         # Tab follows the grid's reading order: kind, note, then English, French.
-        for first, second in zip((self.table, self.kind_combo, self.note_edit, self.en_edit,
-                                  self.fr_edit),
-                                 (self.kind_combo, self.note_edit, self.en_edit, self.fr_edit,
-                                  self.add_button)):
+        order = (self.table, self.kind_combo, self.note_edit, self.en_edit, self.fr_edit,
+                 self.add_button)
+        for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         actions = QHBoxLayout()
         for widget in (self.add_button, self.remove_button):

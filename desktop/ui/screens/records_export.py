@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel,
                                QSpinBox, QWidget)
 
 from desktop.core.records import FORMATS
 
 from ..operations.admin import export_records
-from .base import ScreenDialog, button
+from .base import ScreenDialog, button, form_layout
 
 if TYPE_CHECKING:
     from ..context import WindowContext
@@ -39,7 +39,7 @@ class RecordsExportScreen(ScreenDialog):
         self.since_edit.setDate(QDate.currentDate().addMonths(-1))
         self.format_label.setBuddy(self.format_combo)
         self.export_button = button(body, "records_export_button")
-        form = QFormLayout(body)
+        form = form_layout(body)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.intro)
         form.addRow(self.format_label, self.format_combo)

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from ..operations.admin import Roster, grant_role, load_roster, revoke_role
-from .base import ScreenDialog, button, fill_table, make_table
+from .base import ScreenDialog, button, form_layout, fill_table, make_table
 
 if TYPE_CHECKING:
     from ..context import WindowContext
@@ -43,14 +43,14 @@ class UsersRolesScreen(ScreenDialog):
         self.grant_button = button(body, "users_roles_grant")
         self.revoke_button = button(body, "users_roles_revoke")
 
-        form = QFormLayout()
+        form = form_layout()
         form.addRow(self.user_label, self.user_edit)
         form.addRow(self.role_label, self.role_combo)
         actions = QHBoxLayout()
         actions.addWidget(self.grant_button)
         actions.addWidget(self.revoke_button)
         actions.addStretch(1)
-        layout = QFormLayout(body)
+        layout = form_layout(body)
         layout.addRow(self.intro)
         layout.addRow(self.table_label)
         layout.addRow(self.table)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.core.model import Lang
 
 from ..i18n import language_name
 from ..operations.admin import XliffImported, export_xliff, import_xliff
-from .base import ScreenDialog, button
+from .base import ScreenDialog, button, form_layout
 
 if TYPE_CHECKING:
     from ..context import WindowContext
@@ -32,7 +32,7 @@ class XliffScreen(ScreenDialog):
         self.export_button = button(self.export_box, "xliff_export")
         self.post_label.setBuddy(self.post_spin)
         self.source_label.setBuddy(self.source_combo)
-        export_form = QFormLayout(self.export_box)
+        export_form = form_layout(self.export_box)
         export_form.addRow(self.post_label, self.post_spin)
         export_form.addRow(self.source_label, self.source_combo)
         export_form.addRow(self.export_button)
@@ -45,7 +45,7 @@ class XliffScreen(ScreenDialog):
         self.import_note = QLabel(self.import_box)
         self.import_note.setWordWrap(True)
         self.import_button = button(self.import_box, "xliff_import")
-        import_form = QFormLayout(self.import_box)
+        import_form = form_layout(self.import_box)
         import_form.addRow(self.import_note)
         import_form.addRow(self.tool_label, self.tool_edit)
         import_form.addRow(self.import_button)
