@@ -12,18 +12,23 @@ itself with httpx and a timeout, never through argostranslate's networking.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import secrets
 import shutil
 import stat
 import sys
-import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.core.errors import TandemError
+
+log = logging.getLogger(__name__)
 
 #: The two languages Tandem translates between.
 LANGUAGES = frozenset({"en", "fr"})
@@ -349,6 +354,51 @@ def _lock(folder: Path):
     return FileLock(str(folder.parent / f".{folder.name}.lock"), timeout=120)
 
 
+@contextmanager
+def _scratch(folder: Path, prefix: str) -> Iterator[Path]:
+    """A fresh scratch folder in the staging area, deleted afterwards.
+
+    Its process holds ``<scratch>.lock`` (taken before the folder exists) while using
+    it; the OS releases that lock when the process dies, even by ``kill -9``, which
+    is how `_clean_stale` — run first — tells a dead process's leftovers (an unpacked
+    package can be hundreds of MB) from a folder still in use.
+    """
+    from filelock import FileLock
+
+    root = _staging_root(folder)
+    _clean_stale(root)
+    scratch = root / f"{prefix}{secrets.token_hex(8)}"
+    lock = FileLock(f"{scratch}.lock")
+    lock.acquire(timeout=0)
+    try:
+        scratch.mkdir()
+        yield scratch
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        lock.release()
+        Path(f"{scratch}.lock").unlink(missing_ok=True)
+
+
+def _clean_stale(root: Path) -> None:
+    """Delete the scratch folders in ``root`` whose process is gone (their lock is free)."""
+    from filelock import FileLock, Timeout
+
+    for entry in root.iterdir():
+        if not entry.is_dir():
+            continue
+        lock = FileLock(f"{entry}.lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            continue  # in use by a running install, removal or download
+        try:
+            shutil.rmtree(entry, ignore_errors=True)
+            log.info("Removed %s, left by an interrupted install.", entry)
+        finally:
+            lock.release()
+            Path(f"{entry}.lock").unlink(missing_ok=True)
+
+
 def _extract(archive: Path, info: _Archive, dest: Path) -> Path:
     """Extract into ``dest`` (which must be empty) and return the package folder."""
     budget = MAX_UNPACKED_BYTES
@@ -401,16 +451,13 @@ def install_archive(archive: Path, folder: Path | None = None) -> InstalledPacka
     folder = folder or packages_dir()
     info = inspect_archive(archive)
     with _lock(folder):
-        scratch = Path(tempfile.mkdtemp(prefix="install-", dir=_staging_root(folder)))
-        try:
+        with _scratch(folder, "install-") as scratch:
             staged = _extract(archive, info, scratch / "new")
             _check_loads(staged)
             pair = (info.metadata["from_code"], info.metadata["to_code"])
             replaced = [p.path for p in installed(folder)
                         if p.pair == pair or p.name == info.top]
             _swap_in(staged, folder / info.top, replaced, scratch / "old")
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
     _argos_caches_changed()
     return _as_installed(folder / info.top)
 
@@ -439,13 +486,11 @@ def remove(name: str, folder: Path | None = None) -> InstalledPackage:
         if match is None:
             names = ", ".join(p.name for p in installed(folder)) or "none"
             raise PackageError(f'No installed package named "{name}" (installed: {names}).')
-        scratch = Path(tempfile.mkdtemp(prefix="remove-", dir=_staging_root(folder)))
-        try:
-            os.replace(match.path, scratch / match.name)
-        except OSError as exc:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise PackageError(f"Cannot remove {name}: {exc.strerror or exc}") from exc
-        shutil.rmtree(scratch, ignore_errors=True)
+        with _scratch(folder, "remove-") as scratch:
+            try:
+                os.replace(match.path, scratch / match.name)
+            except OSError as exc:
+                raise PackageError(f"Cannot remove {name}: {exc.strerror or exc}") from exc
     _argos_caches_changed()
     return match
 
@@ -525,8 +570,7 @@ def install_online(
         links = [link for link in entry["links"] if isinstance(link, str) and link.startswith("https://")]
         if not links:
             raise PackageError(f"The index lists no https download for {from_code}→{to_code}.")
-        scratch = Path(tempfile.mkdtemp(prefix="download-", dir=_staging_root(folder)))
-        try:
+        with _scratch(folder, "download-") as scratch:
             archive = scratch / "package.argosmodel"
             errors: list[str] = []
             for link in links:
@@ -535,8 +579,6 @@ def install_online(
                     return install_archive(archive, folder)
                 errors.append(error)
             raise PackageError("Download failed: " + "; ".join(errors))
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _download(client, url: str, dest: Path, timeout: float) -> str | None:
