@@ -52,6 +52,8 @@ HINTS: dict[str, Hint] = {
     "accounts.bilingual_only": _replace(
         "The language order and combining apply only to bilingual accounts.",
         "--order and --combine-when-fits apply only to bilingual accounts (--lang both)."),
+    "policy.secret_key": _replace(
+        "in their OS keyring.", "in their OS keyring (tandem accounts secret NAME --secret-stdin)."),
     "credentials.missing": _replace(
         "Store it for the account {account}.", "Store it with `tandem accounts secret {account}`."),
 }

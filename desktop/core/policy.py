@@ -252,7 +252,8 @@ class Policy:
 
     def require_unlocked(self, key: str, action: str) -> None:
         if self.is_locked(key):
-            raise PolicyError(f"{action} is locked by the IT policy ({key} in {self.source}).")
+            raise PolicyError(f"{action} is locked by the IT policy ({key} in {self.source}).",
+                              msg="policy.locked", key=key, source=str(self.source))
 
     def locked(self) -> list[LockedSetting]:
         """Every locked setting, in schema order."""
@@ -313,13 +314,15 @@ def parse(text: str, source: Path | None = None) -> Policy:
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"The IT policy{where} is not valid TOML: {exc}") from None
+        raise PolicyError(f"The IT policy{where} is not valid TOML: {exc}",
+                          msg="policy.invalid_toml", source=str(source or ""),
+                          error=str(exc)) from None
     secret = _secret_key(table)
     if secret:
         raise PolicyError(
             f"Policy key '{secret}'{where} looks like a secret. Secrets never go in the IT "
-            "policy: each user stores them in their OS keyring (tandem accounts secret NAME "
-            "--secret-stdin).")
+            "policy: each user stores them in their OS keyring.", msg="policy.secret_key",
+            key=secret, source=str(source or ""))
     values = _flatten(table)
     for key, value in values.items():
         spec = SCHEMA.get(key)
@@ -327,15 +330,20 @@ def parse(text: str, source: Path | None = None) -> Policy:
             close = difflib.get_close_matches(key, SCHEMA, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             raise PolicyError(f"Unknown policy key '{key}'{where}.{hint} Known keys: "
-                              f"{', '.join(SCHEMA)}.")
+                              f"{', '.join(SCHEMA)}.", msg="policy.unknown_key", key=key,
+                              source=str(source or ""))
         if spec.unsupported:
-            raise PolicyError(f"Policy key '{key}'{where}: {spec.unsupported}.")
+            raise PolicyError(f"Policy key '{key}'{where}: {spec.unsupported}.",
+                              msg="policy.invalid", key=key, source=str(source or ""),
+                              detail=spec.unsupported)
         problem = _type_error(key, spec, value, where)
         if problem:
-            raise PolicyError(problem)
+            raise PolicyError(problem, msg="policy.invalid", key=key, source=str(source or ""),
+                              detail=problem)
         detail = spec.check(value) if spec.check else None
         if detail:
-            raise PolicyError(f"Policy key '{key}'{where}: {detail}.")
+            raise PolicyError(f"Policy key '{key}'{where}: {detail}.", msg="policy.invalid",
+                              key=key, source=str(source or ""), detail=detail)
     return Policy(values, source)
 
 
@@ -347,7 +355,8 @@ def load(path: Path | None = None) -> Policy:
     except FileNotFoundError:
         return Policy()
     except (OSError, UnicodeDecodeError) as exc:
-        raise PolicyError(f"The IT policy {path} cannot be read: {exc}") from None
+        raise PolicyError(f"The IT policy {path} cannot be read: {exc}",
+                          msg="policy.unreadable", source=str(path), error=str(exc)) from None
     return parse(text, path)
 
 
@@ -375,11 +384,13 @@ def check_store(policy: Policy, recorded: str | None, store: str) -> None:
     if current is None:
         raise PolicyError(
             f"{store} is managed by the IT policy {recorded}, which is not in force here: "
-            "Tandem does not open it without its policy. Restore the policy file, or ask IT.")
+            "Tandem does not open it without its policy. Restore the policy file, or ask IT.",
+            msg="policy.store_without_policy", store=store, recorded=recorded)
     if _IN_MEMORY not in (current, recorded) and Path(current) != Path(recorded):
         raise PolicyError(
             f"{store} is managed by the IT policy {recorded}, but the policy in force here is "
-            f"{current}: Tandem does not open it under another policy. Ask IT.")
+            f"{current}: Tandem does not open it under another policy. Ask IT.",
+            msg="policy.store_other_policy", store=store, recorded=recorded, current=current)
 
 
 # --------------------------------------------------------------------------- documentation

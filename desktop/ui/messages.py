@@ -99,6 +99,28 @@ TEMPLATES: dict[str, str] = {
     "threads.nothing_to_split": QT_TRANSLATE_NOOP("Message", "There is no text to split."),
     "threads.too_many_parts": QT_TRANSLATE_NOOP(
         "Message", "This text needs more than {limit} parts; shorten it."),
+    # the IT policy (start-up and locked settings)
+    "policy.locked": QT_TRANSLATE_NOOP(
+        "Message", "This setting is locked by the IT policy ({key})."),
+    "policy.invalid_toml": QT_TRANSLATE_NOOP(
+        "Message", "The IT policy {source} is not a valid TOML file ({error}). Ask IT."),
+    "policy.secret_key": QT_TRANSLATE_NOOP(
+        "Message", "The IT policy {source} holds what looks like a secret ({key}). Secrets "
+                   "never go in the IT policy: each user keeps them in their own keyring. Ask IT."),
+    "policy.unknown_key": QT_TRANSLATE_NOOP(
+        "Message", "The IT policy {source} has an unknown setting ({key}). Ask IT."),
+    "policy.invalid": QT_TRANSLATE_NOOP(
+        "Message", "The IT policy {source} has an invalid setting ({key}). Ask IT. Details: "
+                   "{detail}"),
+    "policy.unreadable": QT_TRANSLATE_NOOP(
+        "Message", "The IT policy {source} cannot be read ({error}). Ask IT."),
+    "policy.store_without_policy": QT_TRANSLATE_NOOP(
+        "Message", "{store} is managed by the IT policy {recorded}, which is not in force here: "
+                   "Tandem does not open it without its policy. Restore the policy file, or ask "
+                   "IT."),
+    "policy.store_other_policy": QT_TRANSLATE_NOOP(
+        "Message", "{store} is managed by the IT policy {recorded}, but the policy in force here "
+                   "is {current}: Tandem does not open it under another policy. Ask IT."),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),

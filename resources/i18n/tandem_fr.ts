@@ -1623,6 +1623,38 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Ce texte demande plus de {limit} parties; raccourcissez-le.</translation>
     </message>
     <message>
+        <source>This setting is locked by the IT policy ({key}).</source>
+        <translation>Ce paramètre est imposé par la politique des TI ({key}).</translation>
+    </message>
+    <message>
+        <source>The IT policy {source} is not a valid TOML file ({error}). Ask IT.</source>
+        <translation>La politique des TI {source} n’est pas un fichier TOML valide ({error}). Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The IT policy {source} holds what looks like a secret ({key}). Secrets never go in the IT policy: each user keeps them in their own keyring. Ask IT.</source>
+        <translation>La politique des TI {source} contient ce qui ressemble à un secret ({key}). Les secrets ne vont jamais dans la politique des TI&#xa0;: chaque personne les garde dans son propre trousseau. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The IT policy {source} has an unknown setting ({key}). Ask IT.</source>
+        <translation>La politique des TI {source} contient un paramètre inconnu ({key}). Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The IT policy {source} has an invalid setting ({key}). Ask IT. Details: {detail}</source>
+        <translation>La politique des TI {source} contient un paramètre invalide ({key}). Adressez-vous aux TI. Détails (en anglais)&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>The IT policy {source} cannot be read ({error}). Ask IT.</source>
+        <translation>La politique des TI {source} ne peut pas être lue ({error}). Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>{store} is managed by the IT policy {recorded}, which is not in force here: Tandem does not open it without its policy. Restore the policy file, or ask IT.</source>
+        <translation>{store} est gérée par la politique des TI {recorded}, qui n’est pas en vigueur ici&#xa0;: Tandem ne l’ouvre pas sans sa politique. Rétablissez le fichier de politique, ou adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>{store} is managed by the IT policy {recorded}, but the policy in force here is {current}: Tandem does not open it under another policy. Ask IT.</source>
+        <translation>{store} est gérée par la politique des TI {recorded}, mais la politique en vigueur ici est {current}&#xa0;: Tandem ne l’ouvre pas sous une autre politique. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
         <translation>L’emplacement de la base de données est imposé par la politique des TI ({source})&#xa0;: {path}.</translation>
     </message>

@@ -149,3 +149,19 @@ def test_a_stored_delivery_error_is_shown_in_french(languages):
     assert render(message) == (
         "Mastodon answered 401: The access token was revoked Saisissez des identifiants "
         "valides pour le compte gc-fr dans ses paramètres, puis réessayez.")
+
+
+def test_an_invalid_it_policy_at_start_up_is_told_in_french(tmp_path, monkeypatch, languages):
+    from desktop.core.errors import PolicyError
+
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[publishing]\naccounts = [{name = "gc", password = "hunter2"}]\n')
+    monkeypatch.setenv("TANDEM_POLICY", str(policy))
+    with pytest.raises(PolicyError) as refused:
+        open_session(tmp_path / "ok.sqlite3")
+    assert "tandem accounts secret" not in str(refused.value)  # the CLI adds it (hints.py)
+    languages.set_language("fr", remember=False)
+    shown = startup_error_dialog(refused.value).informativeText()
+    assert shown.startswith(f"La politique des TI {policy} contient ce qui ressemble à un secret")
+    assert "hunter2" not in shown and not COMMAND_SYNTAX.search(shown)
+
