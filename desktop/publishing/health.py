@@ -68,7 +68,11 @@ def check_accounts(source: AccountSource, timeout: float = 10.0) -> list[Account
     accounts = AccountService(source.store, source.policy, source.user).list()
     if not accounts:
         return []
-    # A fresh session cache: a session still cached from earlier publishing
-    # would hide a stored password that no longer works.
-    with ChannelFactory(sessions=SessionCache(), timeout=httpx.Timeout(timeout)) as factory:
-        return [_check_one(factory, account) for account in accounts]
+    # A fresh session cache for each account: a session still cached from earlier
+    # publishing, or opened by another account with the same handle, would hide a
+    # stored secret that does not work.
+    results = []
+    for account in accounts:
+        with ChannelFactory(sessions=SessionCache(), timeout=httpx.Timeout(timeout)) as factory:
+            results.append(_check_one(factory, account))
+    return results

@@ -38,3 +38,16 @@ def test_signed_in_wrong_password_and_unreachable(desk, pds, en_account, fr_acco
 
 def test_no_accounts_gives_no_results(desk):
     assert health.check_accounts(desk.alice) == []
+
+
+def test_a_wrong_secret_is_reported_when_another_account_shares_the_handle(desk, pds, en_account):
+    """Issue 10 finding 9: the second account was reported "signed in" with the session the
+    first account's (right) secret had opened."""
+    desk.account("bluesky", "right", "en", en_account.password, service_url=pds.url,
+                 handle=en_account.handle)
+    desk.account("bluesky", "same-handle", "fr", "wrong-password-123", service_url=pds.url,
+                 handle=en_account.handle)
+    results = {r.account: r for r in health.check_accounts(desk.alice, timeout=3)}
+    assert results["right"].status == health.OK
+    assert results["same-handle"].status == health.FAIL, results["same-handle"].message
+    assert "tandem accounts secret same-handle" in results["same-handle"].fix
