@@ -12,7 +12,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 from .hints import cli_text
 
 if TYPE_CHECKING:  # publishing (keyring, HTTP) loads only when a command needs it
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # publishing (keyring, HTTP) loads only when a command needs 
     from desktop.publishing.credentials import Secret
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     from desktop.publishing.accounts import CHANNELS, AccountLang, LangOrder
 
     common = sub.common

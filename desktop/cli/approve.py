@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core.approvals import Approval, StepStatus
 from desktop.core.errors import TandemError
 from desktop.core.review import Progress
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 from .review import item_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     approve = sub.add_parser("approve", help="approve a post at a chain step", parents=[sub.common])
     approve.add_argument("id", type=int)
     approve.add_argument("--step", help="step id or name (needed when you can act on several)")

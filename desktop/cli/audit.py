@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core.audit import head, parse_anchor
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     audit = sub.add_parser("audit", help="verify and read the audit log", parents=[sub.common])
     verbs = audit.add_subparsers(dest="verb", metavar="VERB", required=True)
     verify = verbs.add_parser(

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from desktop.core.chain import Chain
 from desktop.core.errors import NotFound
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     chain = sub.add_parser("chain", help="set or show the approval chain", parents=[sub.common])
     verbs = chain.add_subparsers(dest="verb", metavar="VERB", required=True)
     set_ = verbs.add_parser("set", help="replace the chain from a TOML or JSON file (admin)",

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     from desktop.app.session import Session
+
+
+class CommandGroups(Protocol):
+    """What each command module's `register(sub)` receives: the top-level subparsers, with
+    `common` (the global options) that every leaf parser takes as a parent."""
+
+    common: argparse.ArgumentParser
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
 def read_text_arg(value: str, stream: TextIO | None = None) -> str:

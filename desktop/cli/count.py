@@ -14,12 +14,12 @@ from desktop.core.counting import X_URL_WEIGHT, Count, MastodonLimits, Network, 
 from desktop.core.model import LANG_NAMES, Lang
 from desktop.core.text import check
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 NETWORK_NAMES = {Network.X: "X", Network.MASTODON: "Mastodon", Network.BLUESKY: "Bluesky"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     count = sub.add_parser(
         "count", parents=[sub.common],
         help="length of a text on each network, against its limit",
@@ -80,7 +80,7 @@ def _explain(count: Count) -> str:
         counted = [detail["links"], detail["remote_mentions"]]
     else:
         notes, counted = [f"{detail['utf8_bytes']} of {detail['utf8_byte_limit']} bytes"], [1]
-    return "; ".join([count.unit.value] + [note for note, n in zip(notes, counted) if n])
+    return "; ".join([count.unit.value] + [note for note, n in zip(notes, counted, strict=True) if n])
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:

@@ -9,16 +9,15 @@ holds a password is refused: passwords never travel in URLs.
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import sys
 
 from desktop.core.errors import TandemError
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     db = sub.add_parser("db", help="team store sign-in", parents=[sub.common])
     verbs = db.add_subparsers(dest="verb", metavar="VERB", required=True)
     login = verbs.add_parser("login", help="check a password and keep it in the OS keyring",

@@ -13,12 +13,12 @@ import sys
 
 from desktop.app import doctor
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 _MARK = {doctor.OK: "ok", doctor.WARN: "WARN", doctor.FAIL: "FAIL", doctor.SKIPPED: "skip"}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     cmd = sub.add_parser("doctor", help="check this installation and explain what to fix",
                          parents=[sub.common])
     cmd.add_argument("--offline", action="store_true",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from desktop.core.errors import NotFound, StoreError
@@ -10,10 +9,10 @@ from desktop.core.model import Lang
 from desktop.core.records import FORMATS
 from desktop.app import xliff
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     export = sub.add_parser("export", help="export the record or an XLIFF file", parents=[common])
     verbs = export.add_subparsers(dest="verb", metavar="VERB", required=True)

@@ -7,15 +7,14 @@ there) and prints its public half; an admin registers it with ``register``
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core import signing, signing_keyring
 from desktop.core.signing import SigningService
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     keys = sub.add_parser("keys", help="signing keys for sign-offs and approvals",
                           parents=[sub.common])
     verbs = keys.add_subparsers(dest="verb", metavar="VERB", required=True)

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 from .memory import report_import
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 KIND_HELP = "handle, hashtag or url"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     mappings = sub.add_parser("mappings", help="English/French handle, hashtag and address pairs",
                               parents=[common])

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from translation.memory import DEFAULT_THRESHOLD
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 if TYPE_CHECKING:  # the service module loads all of `translation`; commands import it on use
     from desktop.app.suggestions import ImportResult
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     memory = sub.add_parser("memory", help="translation memory: import/export TMX, look up",
                             parents=[common])

@@ -9,10 +9,10 @@ from desktop.core.errors import PolicyError
 from desktop.core.policy import load as load_policy
 from translation import packages
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     models = sub.add_parser("models", help="list, install and remove translation models",
                             parents=[common])

@@ -9,10 +9,10 @@ from pathlib import Path
 from desktop.core import policy as policy_mod
 from desktop.core.errors import PolicyError
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     cmd = sub.add_parser("policy", help="show the IT policy, or check a policy file",
                          parents=[sub.common])
     verbs = cmd.add_subparsers(dest="verb", metavar="VERB", required=True)

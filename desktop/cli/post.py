@@ -6,7 +6,6 @@ Images carry alt text in both languages; thread parts come from repeated ``--en`
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,13 +16,13 @@ from desktop.core.model import LANG_NAMES, Lang, Origin, PostState, Version
 from desktop.core.posts import PostView
 
 from .accounts import register_post_targets
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 if TYPE_CHECKING:
     from translation.suggest import Suggestion
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     post = sub.add_parser("post", help="create, edit and inspect posts", parents=[common])
     verbs = post.add_subparsers(dest="verb", metavar="VERB", required=True)

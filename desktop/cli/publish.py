@@ -23,14 +23,14 @@ from desktop.core.errors import TandemError
 from desktop.app.publishing import publish_service
 from desktop.publishing.reports import PublishingStatus
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 from .publish_text import plan_text, resume_text, scheduled_text, status_text
 
 VERBS = ("retry", "retract", "status", "unschedule", "due")
 EXIT_ATTENTION = 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     parser = sub.add_parser(
         "publish", parents=[sub.common], formatter_class=argparse.RawDescriptionHelpFormatter,
         help="publish a post's English and French together (resume, retry, retract, status)",

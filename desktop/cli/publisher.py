@@ -8,13 +8,12 @@ the authority of whoever scheduled them.
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     cmd = sub.add_parser("publisher", help="headless publisher: scheduled and interrupted posts",
                          parents=[sub.common])
     cmd.add_argument("--once", action="store_true", help="one pass, then exit")

@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 
 from desktop.core.model import Lang
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 if TYPE_CHECKING:  # loaded on use: the QA checks pull in all of `translation`
     from desktop.app.suggestions import QaReport
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     qa = sub.add_parser("qa", help="quality checks between a post's English and French",
                         parents=[sub.common])
     qa.add_argument("id", type=int, nargs="?", help="post id (omit with --pairs)")

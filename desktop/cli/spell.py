@@ -16,10 +16,10 @@ import argparse
 from desktop.core.errors import InvalidText
 from desktop.core.model import Lang
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     spell = sub.add_parser("spell", help="spell check a text (en-CA or French); personal and team dictionaries",
                            parents=[sub.common])
     spell.add_argument("--lang", required=True, choices=["en", "fr"], help="language of the text")

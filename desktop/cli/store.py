@@ -8,16 +8,15 @@ copied: grant them to the people's logins with `tandem users grant`.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from desktop.core import policy as policy_mod
 from desktop.core.errors import TandemError
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     store = sub.add_parser("store", help="copy a SQLite store into a team store",
                            parents=[sub.common])
     verbs = store.add_subparsers(dest="verb", metavar="VERB", required=True)

@@ -8,14 +8,13 @@ it brings the schema up to date and re-applies the privileges.
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core import policy as policy_mod
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     team = sub.add_parser("team", help="set up a team store on PostgreSQL", parents=[sub.common])
     verbs = team.add_subparsers(dest="verb", metavar="VERB", required=True)
     init = verbs.add_parser("init", help="create the schema, roles and rules (database owner)",

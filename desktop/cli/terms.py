@@ -10,14 +10,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 from .memory import report_import
 
 if TYPE_CHECKING:
     from translation.terms import Term
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     terms = sub.add_parser("terms", help="termbase: import/export TBX or TSV, list, check",
                            parents=[common])

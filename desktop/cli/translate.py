@@ -6,10 +6,10 @@ import argparse
 
 from translation import Translator
 
-from .context import CliContext, read_text_arg
+from .context import CliContext, CommandGroups, read_text_arg
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     translate = sub.add_parser("translate", help="machine-translate text offline (en↔fr)",
                                parents=[sub.common])
     translate.add_argument("--from", dest="source", required=True, choices=["en", "fr"])

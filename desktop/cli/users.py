@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core.roles import Grant
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     users = sub.add_parser("users", help="grant and revoke roles", parents=[sub.common])
     verbs = users.add_subparsers(dest="verb", metavar="VERB", required=True)
     role_help = "author, translator, publisher, admin or approver:<step id>"
