@@ -54,6 +54,13 @@ HINTS: dict[str, Hint] = {
         "--order and --combine-when-fits apply only to bilingual accounts (--lang both)."),
     "policy.secret_key": _replace(
         "in their OS keyring.", "in their OS keyring (tandem accounts secret NAME --secret-stdin)."),
+    "team.no_role": _replace(
+        "an admin grants one (author, translator, approver:<step> or publisher).",
+        "an admin grants one with `tandem users grant {user} author` (or translator, "
+        "approver:<step>, publisher)."),
+    "team.no_store": _replace("The database owner creates it.",
+                              "The database owner creates it with `tandem team init {url} --admin NAME`."),
+    "team.owner_upgrade": _replace("may run.", "may run: `tandem team init` again."),
     "credentials.missing": _replace(
         "Store it for the account {account}.", "Store it with `tandem accounts secret {account}`."),
 }

@@ -121,6 +121,20 @@ TEMPLATES: dict[str, str] = {
     "policy.store_other_policy": QT_TRANSLATE_NOOP(
         "Message", "{store} is managed by the IT policy {recorded}, but the policy in force here "
                    "is {current}: Tandem does not open it under another policy. Ask IT."),
+    # the team store (PostgreSQL, start-up)
+    "team.no_role": QT_TRANSLATE_NOOP(
+        "Message", "{user} holds no Tandem role in the team store {url}; ask an administrator to "
+                   "grant one."),
+    "team.no_store": QT_TRANSLATE_NOOP(
+        "Message", "{url} holds no Tandem team store yet; ask IT, who create it."),
+    "team.owner_upgrade": QT_TRANSLATE_NOOP(
+        "Message", "{url} needs a schema upgrade ({schema} → {known}) that only its owner "
+                   "({owner}) may run. Ask IT."),
+    "team.refused": QT_TRANSLATE_NOOP("Message", "The team server refused: {error}."),
+    "team.unreachable": QT_TRANSLATE_NOOP(
+        "Message", "The team store {url} cannot be reached: {error}"),
+    "team.refused_change": QT_TRANSLATE_NOOP(
+        "Message", "The team store {url} refused the change: {error}"),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),

@@ -1655,6 +1655,30 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>{store} est gérée par la politique des TI {recorded}, mais la politique en vigueur ici est {current}&#xa0;: Tandem ne l’ouvre pas sous une autre politique. Adressez-vous aux TI.</translation>
     </message>
     <message>
+        <source>{user} holds no Tandem role in the team store {url}; ask an administrator to grant one.</source>
+        <translation>{user} n’a aucun rôle Tandem dans la base d’équipe {url}; demandez à un administrateur de vous en accorder un.</translation>
+    </message>
+    <message>
+        <source>{url} holds no Tandem team store yet; ask IT, who create it.</source>
+        <translation>{url} ne contient pas encore de base d’équipe Tandem; adressez-vous aux TI, qui la créent.</translation>
+    </message>
+    <message>
+        <source>{url} needs a schema upgrade ({schema} → {known}) that only its owner ({owner}) may run. Ask IT.</source>
+        <translation>{url} doit passer à un nouveau schéma ({schema} → {known}), ce que seul son propriétaire ({owner}) peut faire. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The team server refused: {error}.</source>
+        <translation>Le serveur d’équipe a refusé&#xa0;: {error}.</translation>
+    </message>
+    <message>
+        <source>The team store {url} cannot be reached: {error}</source>
+        <translation>La base d’équipe {url} est injoignable&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>The team store {url} refused the change: {error}</source>
+        <translation>La base d’équipe {url} a refusé la modification&#xa0;: {error}</translation>
+    </message>
+    <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
         <translation>L’emplacement de la base de données est imposé par la politique des TI ({source})&#xa0;: {path}.</translation>
     </message>

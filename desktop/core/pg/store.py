@@ -151,8 +151,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         if exists and not usable:
             raise PermissionDenied(
                 f"{self.login} holds no Tandem role in the team store {self.url}; an admin "
-                f"grants one with `tandem users grant {self.login} author` (or translator, "
-                "approver:<step>, publisher).")
+                "grants one (author, translator, approver:<step> or publisher).",
+                msg="team.no_role", user=self.login, url=self.url)
         return exists
 
     def schema_version(self) -> int:
@@ -164,8 +164,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         if not self._schema_exists():
             if not create:
                 raise StoreError(
-                    f"{self.url} holds no Tandem team store yet. The database owner creates it "
-                    f"with `tandem team init {self.url} --admin NAME`.")
+                    f"{self.url} holds no Tandem team store yet. The database owner creates "
+                    "it.", msg="team.no_store", url=self.url)
             with self.transaction():
                 self._execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
                 self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER"
@@ -175,12 +175,15 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         if current > SCHEMA_VERSION:
             raise StoreTooNew(
                 f"{self.url} was written by a newer Tandem (schema {current}; this version "
-                f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; nothing was changed.")
+                f"knows up to {SCHEMA_VERSION}). Upgrade Tandem; nothing was changed.",
+                msg="store.too_new", path=self.url, schema=current, known=SCHEMA_VERSION)
         pending = [m for m in MIGRATIONS if current < m.VERSION] if upgrade or create else []
         if pending and not create and self._setting("owner") != self.login:
             raise StoreError(
                 f"{self.url} needs a schema upgrade (schema {current} → {SCHEMA_VERSION}) that "
-                f"only its owner ({self._setting('owner')}) may run: `tandem team init` again.")
+                f"only its owner ({self._setting('owner')}) may run.",
+                msg="team.owner_upgrade", url=self.url, owner=self._setting("owner"),
+                schema=current, known=SCHEMA_VERSION)
         for migration in pending:
             with self.transaction():
                 self._execute("SELECT pg_advisory_xact_lock(?)", (MIGRATE_LOCK,))
@@ -283,13 +286,17 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         except errors.UniqueViolation as exc:
             raise UniqueViolation(exc.diag.message_primary or str(exc)) from None
         except (errors.InsufficientPrivilege, errors.RaiseException) as exc:
-            raise PermissionDenied(f"The team server refused: {exc.diag.message_primary}.") from None
+            raise PermissionDenied(f"The team server refused: {exc.diag.message_primary}.",
+                                   msg="team.refused",
+                                   error=str(exc.diag.message_primary)) from None
         except psycopg.OperationalError as exc:
-            raise StoreError(f"The team store {self.url} cannot be reached: "
-                             f"{pg_connect.redact_text(str(exc)).strip()}") from None
+            reached = pg_connect.redact_text(str(exc)).strip()
+            raise StoreError(f"The team store {self.url} cannot be reached: {reached}",
+                             msg="team.unreachable", url=self.url, error=reached) from None
         except psycopg.Error as exc:
             raise StoreError(f"The team store {self.url} refused the change: "
-                             f"{exc.diag.message_primary or exc}") from None
+                             f"{exc.diag.message_primary or exc}", msg="team.refused_change",
+                             url=self.url, error=str(exc.diag.message_primary or exc)) from None
 
     def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         from psycopg.rows import dict_row
