@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QFileDialog, QWidget
 
 from desktop.ui.screens import install_tools
 from desktop.ui.screens.base import MAX_MINIMUM
+from tests.core.test_suggestions import EN, FR, write_tmx
 
 from .helpers import settle
 from .test_i18n_a11y import is_interactive, qt_internal
@@ -196,11 +197,24 @@ def test_mappings_add_remove_and_export(tools, session, tmp_path, monkeypatch):
     assert screen.table.rowCount() == before
 
 
-def test_memory_and_terminology_search_off_the_gui_thread(tools, session):
+def test_memory_import_then_search_and_terminology_search(tools, session, tmp_path,
+                                                          monkeypatch):
     window, installed = tools
     memory, terms = installed.screens[3], installed.screens[4]
     open_screen(window, memory)
-    assert "memory" in memory.size_label.text().lower()
+    tmx = write_tmx(tmp_path / "team.tmx", (EN, FR),
+                    extra='<tu><tuv xml:lang="en"><seg>Only English</seg></tuv></tu>\n')
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmx), ""))
+    memory.import_button.click()
+    settle(window)
+    summary = memory.message_bar.label.text()
+    assert summary.startswith("team.tmx: 1 added, 0 already there, 1 skipped.")
+    assert "No French text" in summary and memory.message_bar.kind == "warning"
+    memory.search_edit.setText(EN)
+    memory.refresh()
+    settle(window)
+    assert memory.table.rowCount() == 1
+    assert memory.table.item(0, 0).text() == "100%" and memory.table.item(0, 2).text() == FR
     open_screen(window, terms)
     total = terms.table.rowCount()
     assert total > 0  # a new store ships the Government of Canada organisations
@@ -262,3 +276,26 @@ def test_a_failure_reads_in_the_interface_language(tools, languages, tmp_path, m
     settle(window)
     assert records.message_bar.kind == "warning"
     assert records.message_bar.label.text().startswith("Impossible d’écrire")
+
+
+def test_a_non_admin_reads_roles_and_chain_but_cannot_change_them(qtbot, make_window, session,
+                                                                  db_path, monkeypatch):
+    from desktop.app.session import open_session
+
+    session.roles.grant("dave", "author")
+    monkeypatch.setenv("TANDEM_USER", "dave")
+    dave = open_session(db_path)
+    try:
+        window = make_window(dave)
+        installed = install_tools(window.context)
+        users, chain = installed.screens[0], installed.screens[1]
+        open_screen(window, users)
+        assert users.table.rowCount() >= 2
+        assert not users.grant_button.isEnabled() and not users.user_edit.isEnabled()
+        assert users.message_bar.isVisible()
+        open_screen(window, chain)
+        assert not chain.save_button.isEnabled() and not chain.add_button.isEnabled()
+        assert "administrator" in chain.status_label.text()
+        window.shutdown()
+    finally:
+        dave.close()
