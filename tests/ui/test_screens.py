@@ -5,6 +5,7 @@ Backend (users and roles, the chain editor, mappings, memory, terms, XLIFF, reco
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -299,3 +300,32 @@ def test_a_non_admin_reads_roles_and_chain_but_cannot_change_them(qtbot, make_wi
         window.shutdown()
     finally:
         dave.close()
+
+
+def mnemonics(screen) -> list[str]:
+    """The Alt+letter of every visible label, button and check box of ``screen``."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    letters = []
+    for widget in screen.findChildren(QWidget):
+        if not widget.isVisibleTo(screen) or not isinstance(widget, (QLabel, QAbstractButton,
+                                                                     QGroupBox)):
+            continue
+        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if found:
+            letters.append(found.group(1).lower())
+    return letters
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_two_controls_of_a_screen_share_a_mnemonic(tools, languages, lang):
+    window, installed = tools
+    languages.set_language(lang)
+    settle(window)
+    for screen in installed.all_screens():
+        open_screen(window, screen)
+        letters = mnemonics(screen)
+        assert letters, screen.objectName()
+        assert len(letters) == len(set(letters)), (screen.objectName(), sorted(letters))
+        screen.hide()
