@@ -127,7 +127,7 @@ def measure(window, features, texts: list[str]) -> dict:
     loop.exec()
     elapsed = time.perf_counter() - started
     probe.stop()
-    gaps = sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:]))
+    gaps = sorted((b - a) * 1000 for a, b in zip(ticks, ticks[1:], strict=False))
     return {"gaps": gaps, "elapsed": elapsed, "keys": len(keys), "ghosts": len(latencies),
             "latencies": latencies,
             "dropped": features.suggestions.dropped if features is not None else 0}

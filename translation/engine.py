@@ -143,7 +143,7 @@ class _LoadedModel:
         segments: list[Segment] = []
         out_len = 0
         previous_end = 0
-        for (start, end), sentence in zip(spans, sentences):
+        for (start, end), sentence in zip(spans, sentences, strict=True):
             gap = text[previous_end:start]
             pieces += [gap, sentence]
             target_start = out_len + len(gap)
@@ -174,7 +174,7 @@ class _LoadedModel:
         keys = [(beam_size, limit, source) for source in sources]
         with self._sentences_lock:
             found = [self._sentences.get(key) for key in keys]
-        missing = {key: piece for key, piece, hit in zip(keys, tokens, found) if hit is None}
+        missing = {key: piece for key, piece, hit in zip(keys, tokens, found, strict=True) if hit is None}
         if missing:
             results = self.model.translate_batch(
                 list(missing.values()),
@@ -185,7 +185,7 @@ class _LoadedModel:
                 replace_unknowns=True,
             )
             fresh = {}
-            for key, result in zip(missing, results):
+            for key, result in zip(missing, results, strict=True):
                 hypothesis = result.hypotheses[0]
                 if self.prefix and hypothesis[:1] == self.prefix:
                     hypothesis = hypothesis[1:]
@@ -196,7 +196,7 @@ class _LoadedModel:
                     self._sentences.move_to_end(key)
                 while len(self._sentences) > SENTENCE_CACHE_SIZE:
                     self._sentences.popitem(last=False)
-            found = [hit if hit is not None else fresh[key] for key, hit in zip(keys, found)]
+            found = [hit if hit is not None else fresh[key] for key, hit in zip(keys, found, strict=True)]
         return found
 
 

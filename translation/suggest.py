@@ -319,7 +319,7 @@ class Suggester:
             found = [self._lookup(text[a:b], source, target) for a, b in sentences]
             alternatives = [Alternative.from_match(start, end, m) for m in whole]
         parts: dict[int, Part] = {}
-        for index, ((a, b), matches) in enumerate(zip(sentences, found)):
+        for index, ((a, b), matches) in enumerate(zip(sentences, found, strict=True)):
             if matches and matches[0].exact:
                 parts[index] = _memory_part(a, b, matches[0])
                 matches = matches[1:]
@@ -346,7 +346,7 @@ class Suggester:
         result = self.translator.translate(joined, source.value, target.value)
         detail = {"model": result.model, "model_version": result.model_version}
         parts = {}
-        for (index, (a, b)), (ja, jb) in zip(sentences.items(), bounds):
+        for (index, (a, b)), (ja, jb) in zip(sentences.items(), bounds, strict=True):
             raw = result.text[target_position(result.segments, ja):
                               target_position(result.segments, jb)].strip()
             corrected, corrections, flags = correct_machine_output(

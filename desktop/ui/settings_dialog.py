@@ -143,7 +143,7 @@ class SettingsDialog(QDialog):
         self.form_labels = [QLabel(self.add_group) for _ in range(7)]
         for label, field in zip(self.form_labels, (
                 self.channel_combo, self.name_edit, self.lang_combo, self.order_combo,
-                self.service_edit, self.handle_edit, self.new_secret_edit)):
+                self.service_edit, self.handle_edit, self.new_secret_edit), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.form.addRow("", self.combine_check)
@@ -435,7 +435,7 @@ class SettingsDialog(QDialog):
         for label, text in zip(self.form_labels, (
                 self.tr("&Network:"), self.tr("N&ame:"), self.tr("&Language:"),
                 self.tr("&Order:"), self.tr("&Server:"), self.tr("&Handle:"),
-                self.tr("Se&cret:"))):
+                self.tr("Se&cret:")), strict=True):
             label.setText(text)
         self.channel_combo.setAccessibleName(self.tr("Network of the new account"))
         self.name_edit.setAccessibleName(self.tr("Name of the new account"))

@@ -90,7 +90,7 @@ def reference(node_modules: Path) -> Reference:
 
 def assert_matches_reference(texts: list[str], reference: Reference) -> None:
     mismatches = []
-    for text, ref in zip(texts, reference(texts)):
+    for text, ref in zip(texts, reference(texts), strict=True):
         x, bluesky = count_x(text), count_bluesky(text)
         got = {"x": x.used, "x_valid": x.used > 0 and x.ok, "graphemes": bluesky.used,
                "atprotoGraphemes": bluesky.used, "utf8Bytes": bluesky.detail["utf8_bytes"]}
@@ -205,8 +205,8 @@ def test_mastodon_counts_graphemes_of_the_rewritten_text(batch: list[list[tuple]
     texts = ["".join(typed + sep for (typed, _), sep in parts) for parts in batch]
     rewritten = ["" if not text.strip() else  # Ruby's String#blank?
                  "".join(form.replace(X23, placeholder) + sep for (_, form), sep in parts)
-                 for text, parts in zip(texts, batch)]
-    for text, form, ref in zip(texts, rewritten, reference(rewritten)):
+                 for text, parts in zip(texts, batch, strict=True)]
+    for text, form, ref in zip(texts, rewritten, reference(rewritten), strict=True):
         assert count_mastodon(text, limits).used == ref["graphemes"], (text, form)
 
 
@@ -335,7 +335,7 @@ CONFORMANCE = [
 
 def test_conformance_table_matches_reference(reference: Reference) -> None:
     texts = [row[0] for row in CONFORMANCE]
-    for (text, x, _, graphemes, size), ref in zip(CONFORMANCE, reference(texts)):
+    for (text, x, _, graphemes, size), ref in zip(CONFORMANCE, reference(texts), strict=True):
         assert (ref["x"]["weightedLength"], ref["graphemes"], ref["utf8Bytes"]) == (x, graphemes, size), text
 
 

@@ -87,7 +87,7 @@ def test_a_publish_killed_at_any_step_resumes_to_one_record_per_language(
     assert (count(pds, en_account.did, en), count(pds, fr_account.did, fr)) == (1, 1)
     rows = store.outbox_entries(publication["id"])
     assert [r["state"] for r in rows] == ["confirmed", "confirmed"]
-    for row, text in zip(rows, (en, fr)):
+    for row, text in zip(rows, (en, fr), strict=True):
         assert pds.get_record(row["remote_id"])["text"] == text
 
 

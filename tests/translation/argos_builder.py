@@ -90,7 +90,7 @@ def train_tokenizer(out_dir: Path, vocab_size: int) -> list[str]:
 def _fill_attention(attention, width: int, fused: list[int], rng: np.random.Generator) -> None:
     attention.layer_norm.gamma = np.ones(width, dtype=np.float32)
     attention.layer_norm.beta = np.zeros(width, dtype=np.float32)
-    for linear, rows in zip(attention.linear, fused):
+    for linear, rows in zip(attention.linear, fused, strict=True):
         linear.weight = rng.normal(0, 0.05, (rows * width, width)).astype(np.float32)
         linear.bias = np.zeros(rows * width, dtype=np.float32)
 
