@@ -12,7 +12,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from .context import CliContext, CommandGroups
+from .context import CliContext, CommandGroups, read_stdin
 from .hints import cli_text
 
 if TYPE_CHECKING:  # publishing (keyring, HTTP) loads only when a command needs it
@@ -96,7 +96,7 @@ def read_secret(label: str, from_stdin: bool, stdin: TextIO | None = None) -> Se
 
     stdin = stdin or sys.stdin
     if from_stdin:
-        data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+        data = read_stdin(stdin)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

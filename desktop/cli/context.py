@@ -8,6 +8,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from desktop.core.errors import InvalidText
+from desktop.core.text import MAX_TEXT_CHARS
+
 if TYPE_CHECKING:
     from desktop.app.session import Session
 
@@ -21,13 +24,28 @@ class CommandGroups(Protocol):
     def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
 
 
+#: Most bytes read from standard input: the longest text Tandem keeps, in UTF-8 (at most
+#: 4 bytes a character), and room for a trailing line end.
+MAX_STDIN_BYTES = MAX_TEXT_CHARS * 4 + 2
+
+
+def read_stdin(stream: TextIO | None = None, limit: int = MAX_STDIN_BYTES) -> bytes:
+    """Standard input as bytes, read no further than ``limit`` (+1 to tell it is longer)."""
+    stream = stream or sys.stdin
+    data = (stream.buffer.read(limit + 1) if hasattr(stream, "buffer")
+            else stream.read(limit + 1).encode())
+    if len(data) > limit:
+        raise InvalidText(f"Standard input is longer than {limit:,} bytes, more than the "
+                          f"{MAX_TEXT_CHARS:,} characters Tandem keeps: it was not read further "
+                          "and nothing was stored.")
+    return data
+
+
 def read_text_arg(value: str, stream: TextIO | None = None) -> str:
     """A text argument, or standard input when it is '-' (undecodable bytes kept as surrogates)."""
     if value != "-":
         return value
-    stream = stream or sys.stdin
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
-    return data.decode("utf-8", errors="surrogateescape")
+    return read_stdin(stream).decode("utf-8", errors="surrogateescape")
 
 
 @dataclass

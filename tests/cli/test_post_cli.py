@@ -92,3 +92,31 @@ def test_tandem_db_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("TANDEM_DB", str(db))
     run("post", "new", "--en", "via env")
     assert db.exists()
+
+
+class _Flood(io.RawIOBase):
+    """Endless standard input that counts what was read from it."""
+
+    def __init__(self):
+        self.taken = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        buffer[:] = b"a" * len(buffer)
+        self.taken += len(buffer)
+        return len(buffer)
+
+
+def test_standard_input_is_refused_once_too_long_without_reading_it_all(monkeypatch, capsys):
+    """Issue 10 finding 9: standard input was read whole before its size was checked
+    (200 MB in: 461 MB resident before the refusal)."""
+    from desktop.cli.context import MAX_STDIN_BYTES
+
+    flood = _Flood()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(flood)))
+    out = io.StringIO()
+    assert main(["post", "new", "--en", "-", "--fr", "Bonjour"], stdout=out) != 0
+    assert "Standard input is longer than" in capsys.readouterr().err
+    assert flood.taken <= MAX_STDIN_BYTES + 2 * io.DEFAULT_BUFFER_SIZE
