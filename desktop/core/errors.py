@@ -51,3 +51,19 @@ class PermissionDenied(TandemError):
 
 class TransitionError(TandemError):
     """A workflow move that the rules do not allow."""
+
+
+class VersionConflict(TandemError):
+    """A save started from a version that is no longer the latest: someone else saved
+    in between. Nothing was written; ``base`` (what the editor started from, None if
+    the language was empty) and ``latest`` (what is there now) let the person choose."""
+
+    def __init__(self, post_id: int, lang: str, base: Any, latest: Any) -> None:
+        super().__init__(
+            f"The {lang.upper()} text of post {post_id} was saved by {latest.author} "
+            f"(v{latest.seq}) since you opened it; your text was not saved over it.",
+            msg="posts.version_conflict", post=post_id, lang=lang, seq=latest.seq,
+            author=latest.author)
+        self.post_id = post_id
+        self.base = base
+        self.latest = latest

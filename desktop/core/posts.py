@@ -12,7 +12,7 @@ from typing import Protocol
 
 from . import provenance, text as text_rules
 from .audit import spans_digest
-from .errors import InvalidText
+from .errors import InvalidText, VersionConflict
 from .model import Lang, Origin, Post, PostState, Span, Version
 from .repository import Repository
 
@@ -38,6 +38,10 @@ class WriteHooks(Protocol):
 
     def check_write(self, action: str, post_id: int | None) -> None: ...
     def version_added(self, version: Version, previous: Version | None) -> None: ...
+
+
+#: `PostService.edit` without a base: the edit goes on top of the latest version.
+ANY_BASE = object()
 
 
 class PostService:
@@ -69,12 +73,18 @@ class PostService:
         return self.view(post.id)
 
     def edit(self, post_id: int, lang: Lang, new_text: str, origin: Origin = Origin.HUMAN,
-             spans: tuple[Span, ...] | None = None) -> Version:
+             spans: tuple[Span, ...] | None = None,
+             base: int | None | object = ANY_BASE) -> Version:
         """Record ``new_text`` as the next version of ``lang``.
 
         ``spans`` describes non-human parts for machine/memory text; for human
         edits, the previous version's machine/memory spans are carried over.
         Saving text identical to the latest version is a no-op.
+
+        ``base``: the version id the editor started from (None: the language had
+        no text). If the latest version is another one, someone saved in between:
+        `VersionConflict` is raised and nothing is written (compare-and-set in the
+        write transaction). Left out, the edit goes on top of whatever is latest.
         """
         lang = Lang(lang)
         if self.hooks:
@@ -84,12 +94,22 @@ class PostService:
             latest = self.repo.latest_version(post_id, lang)
             if latest is None:
                 self.repo.get_post(post_id)  # raises NotFound
-            elif latest.text == new_text and spans is None:
+            if latest is not None and latest.text == new_text and spans is None:
                 self.repo.discard_working_draft(post_id, lang, self.user)
-                return latest
+                return latest  # (also when someone else saved exactly this text)
+            if base is not ANY_BASE and (latest.id if latest else None) != base:
+                started = self._own_version(post_id, lang, base) if base is not None else None
+                raise VersionConflict(post_id, lang.value, started, latest)
             if spans is None:
                 spans = provenance.carry_spans(latest.text, latest.spans, new_text) if latest else ()
             return self._append(post_id, lang, new_text, origin, spans)
+
+    def _own_version(self, post_id: int, lang: Lang, version_id: int) -> Version:
+        version = self.repo.get_version(version_id)
+        if version.post_id != post_id or version.lang is not lang:
+            raise InvalidText(f"Version {version_id} does not belong to post {post_id}.",
+                              msg="posts.foreign_version", version=version_id, post=post_id)
+        return version
 
     def rename(self, post_id: int, title: str) -> Post:
         """Change a post's title (titles are metadata, not versioned text; audited)."""
