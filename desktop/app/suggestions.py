@@ -43,6 +43,7 @@ from translation.suggest import Suggester, Suggestion
 from translation.terms import Term, Termbase
 
 from desktop.core.errors import InvalidText, NotFound, TransitionError
+from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, Origin, Span, Version
 from desktop.core.posts import PostService
 from desktop.core.provenance import machine_share
@@ -275,7 +276,7 @@ class SuggestionService:
         mapping = Mapping(kind, en, fr, note)
         if not MappingTable(self._stored_mappings()).add(mapping):
             raise InvalidText(f"{mapping.en} or {mapping.fr} is already mapped; remove that pair "
-                              "first (tandem mappings list).")
+                              "first.", msg="mappings.taken", en=mapping.en, fr=mapping.fr)
         row = self._mapping_row(mapping)
         with self.repo.transaction():
             self.repo.add_mappings([row], self.user)
@@ -312,8 +313,9 @@ class SuggestionService:
             elif key(table.counterpart(mapping.kind, mapping.en, Lang.EN, Lang.FR)
                      or "") != key(mapping.fr):
                 conflicts += 1
-                skipped.append(Skip(0, f"{mapping.en} / {mapping.fr}: one of them is already "
-                                       "mapped to something else (tandem mappings list)."))
+                skipped.append(Skip(0, Message(
+                    "mappings.conflict", f"{mapping.en} / {mapping.fr}: one of them is already "
+                    "mapped to something else.", en=mapping.en, fr=mapping.fr)))
         return self._record_import("mappings.import", path, len(report.records) - conflicts,
                                    skipped, lambda: self.repo.add_mappings(rows, self.user))
 

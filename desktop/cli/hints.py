@@ -61,6 +61,14 @@ HINTS: dict[str, Hint] = {
     "team.no_store": _replace("The database owner creates it.",
                               "The database owner creates it with `tandem team init {url} --admin NAME`."),
     "team.owner_upgrade": _replace("may run.", "may run: `tandem team init` again."),
+    "roles.approver_needs_step": _replace("(the approval chain lists the step ids)",
+                                          "(`tandem chain show` lists the step ids)"),
+    "mappings.taken": _replace("remove that pair first.",
+                               "remove that pair first (tandem mappings list)."),
+    "mappings.conflict": _replace("mapped to something else.",
+                                  "mapped to something else (tandem mappings list)."),
+    "policy.account_secret": _replace("each user keeps them in their OS keyring.",
+                                      "give them with `tandem accounts secret NAME`."),
     "credentials.missing": _replace(
         "Store it for the account {account}.", "Store it with `tandem accounts secret {account}`."),
 }

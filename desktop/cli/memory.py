@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from translation.memory import DEFAULT_THRESHOLD
 
 from .context import CliContext, CommandGroups, read_text_arg
+from .hints import cli_text
 
 if TYPE_CHECKING:  # the service module loads all of `translation`; commands import it on use
     from desktop.app.suggestions import ImportResult
@@ -54,7 +55,8 @@ def report_import(ctx: CliContext, result: ImportResult, noun: str) -> int:
     skipped (a partial import)."""
     lines = [f"{result.file}: added {result.added} {noun}{'' if result.added == 1 else 's'}, "
              f"{result.duplicates} already there, {len(result.skipped)} skipped"]
-    lines += [f"  line {s.line}: {s.reason}" if s.line else f"  {s.reason}" for s in result.skipped]
+    lines += [f"  line {s.line}: {cli_text(s.reason)}" if s.line else f"  {cli_text(s.reason)}"
+              for s in result.skipped]
     ctx.out(import_json(result), "\n".join(lines))
     return 1 if result.skipped else 0
 

@@ -49,7 +49,8 @@ def validate_role(role: str) -> str:
     if name == Role.APPROVER:
         raise TandemError(
             "Approver roles name the approval step they act on: approver:<step id>, "
-            "for example approver:program (`tandem chain show` lists the step ids).")
+            "for example approver:program (the approval chain lists the step ids).",
+            msg="roles.approver_needs_step")
     if name.startswith(APPROVER_PREFIX) and STEP_ID.match(name[len(APPROVER_PREFIX):]):
         return name
     raise TandemError(

@@ -511,7 +511,9 @@ class AccountService:
                              if any(w in k.lower() for w in ("secret", "password", "token", "key"))]
                 if secretish:
                     raise PolicyError(f"{where} has {secretish[0]!r}: secrets never go in the IT "
-                                      "policy; give them with `tandem accounts secret NAME`.")
+                                      "policy; each user keeps them in their OS keyring.",
+                                      msg="policy.account_secret", key=secretish[0],
+                                      source=str(self.policy.source))
                 raise PolicyError(f"{where} has unknown key {unknown[0]!r}; allowed: "
                                   f"{', '.join(POLICY_ACCOUNT_KEYS)}.")
             try:

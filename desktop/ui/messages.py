@@ -38,6 +38,9 @@ TEMPLATES: dict[str, str] = {
         "Message", "{user} is the last administrator of this store; make someone else an "
                    "administrator first."),
     "roles.bad_user": QT_TRANSLATE_NOOP("Message", "“{user}” is not a valid user name."),
+    "roles.approver_needs_step": QT_TRANSLATE_NOOP(
+        "Message", "Approver roles name the approval step they act on: approver:<step id>, for "
+                   "example approver:program (the approval chain lists the step ids)."),
     "approvals.own_post": QT_TRANSLATE_NOOP(
         "Message", "{user} cannot approve post {post}: they wrote part of it, and no one "
                    "approves their own post."),
@@ -89,6 +92,15 @@ TEMPLATES: dict[str, str] = {
                    "differently from what was approved."),
     "text.noncharacter": QT_TRANSLATE_NOOP(
         "Message", "Unicode noncharacter {char} at position {at}."),
+    "text.combining": QT_TRANSLATE_NOOP(
+        "Message", "More than {limit} combining marks on one character at position {at}: they "
+                   "pile up over the lines around it."),
+    "text.invisible": QT_TRANSLATE_NOOP(
+        "Message", "Invisible character {char} at position {at}: it would be published without "
+                   "anyone having seen it."),
+    "posts.version_conflict": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} was saved by {author} (v{seq}) since you "
+                   "opened it; your text was not saved over it."),
     "text.control": QT_TRANSLATE_NOOP("Message", "Control character {char} at position {at}."),
     "counting.x_refuses": QT_TRANSLATE_NOOP("Message", "X refuses the character {char}."),
     "threads.part_counts": QT_TRANSLATE_NOOP(
@@ -135,6 +147,14 @@ TEMPLATES: dict[str, str] = {
         "Message", "The team store {url} cannot be reached: {error}"),
     "team.refused_change": QT_TRANSLATE_NOOP(
         "Message", "The team store {url} refused the change: {error}"),
+    "policy.account_secret": QT_TRANSLATE_NOOP(
+        "Message", "An account in the IT policy {source} holds what looks like a secret "
+                   "({key}). Secrets never go in the IT policy. Ask IT."),
+    # translation memory, terms and mappings
+    "mappings.taken": QT_TRANSLATE_NOOP(
+        "Message", "{en} or {fr} is already mapped; remove that pair first."),
+    "mappings.conflict": QT_TRANSLATE_NOOP(
+        "Message", "{en} / {fr}: one of them is already mapped to something else."),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),

@@ -1507,6 +1507,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>«&#xa0;{user}&#xa0;» n’est pas un nom d’utilisateur valide.</translation>
     </message>
     <message>
+        <source>Approver roles name the approval step they act on: approver:&lt;step id&gt;, for example approver:program (the approval chain lists the step ids).</source>
+        <translation>Les rôles d’approbateur nomment l’étape d’approbation visée&#xa0;: approver:&lt;identifiant d’étape&gt;, par exemple approver:program (la chaîne d’approbation donne les identifiants des étapes).</translation>
+    </message>
+    <message>
         <source>{user} cannot approve post {post}: they wrote part of it, and no one approves their own post.</source>
         <translation>{user} ne peut pas approuver la publication {post}&#xa0;: cette personne en a rédigé une partie, et personne n’approuve sa propre publication.</translation>
     </message>
@@ -1599,6 +1603,18 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Non-caractère Unicode {char} à la position {at}.</translation>
     </message>
     <message>
+        <source>More than {limit} combining marks on one character at position {at}: they pile up over the lines around it.</source>
+        <translation>Plus de {limit} signes diacritiques combinés sur un caractère à la position {at}&#xa0;: ils débordent sur les lignes voisines.</translation>
+    </message>
+    <message>
+        <source>Invisible character {char} at position {at}: it would be published without anyone having seen it.</source>
+        <translation>Caractère invisible {char} à la position {at}&#xa0;: il serait publié sans que personne l’ait vu.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} was saved by {author} (v{seq}) since you opened it; your text was not saved over it.</source>
+        <translation>Le texte en {lang} de la publication {post} a été enregistré par {author} (v{seq}) depuis que vous l’avez ouvert; votre texte ne l’a pas remplacé.</translation>
+    </message>
+    <message>
         <source>Control character {char} at position {at}.</source>
         <translation>Caractère de contrôle {char} à la position {at}.</translation>
     </message>
@@ -1677,6 +1693,18 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>The team store {url} refused the change: {error}</source>
         <translation>La base d’équipe {url} a refusé la modification&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>An account in the IT policy {source} holds what looks like a secret ({key}). Secrets never go in the IT policy. Ask IT.</source>
+        <translation>Un compte de la politique des TI {source} contient ce qui ressemble à un secret ({key}). Les secrets ne vont jamais dans la politique des TI. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>{en} or {fr} is already mapped; remove that pair first.</source>
+        <translation>{en} ou {fr} a déjà une correspondance; retirez d’abord cette paire.</translation>
+    </message>
+    <message>
+        <source>{en} / {fr}: one of them is already mapped to something else.</source>
+        <translation>{en} / {fr}&#xa0;: l’un des deux a déjà une autre correspondance.</translation>
     </message>
     <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
