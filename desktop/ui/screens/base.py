@@ -133,8 +133,8 @@ class ScreenDialog(QDialog, Feature):
                        "skipped.").format(file=result.file, added=number(result.added),
                                           duplicates=number(result.duplicates),
                                           skipped=number(len(result.skipped)))
-        reasons = [self.tr("Line {line}: {reason}").format(line=s.line, reason=s.reason)
-                   if s.line else s.reason for s in result.skipped[:5]]
+        reasons = [self.tr("Line {line}: {reason}").format(line=s.line, reason=render(s.reason))
+                   if s.line else render(s.reason) for s in result.skipped[:5]]
         if len(result.skipped) > 5:
             reasons.append(self.tr("… and {count} more.").format(
                 count=number(len(result.skipped) - 5)))
