@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring.backend
 import keyring.core
 import pytest
 import secretstorage
@@ -57,7 +58,10 @@ def ensure_private_secret_service() -> str:
     for line in result.stdout.splitlines():
         name, _, value = line.removeprefix("export ").partition("=")
         os.environ[name] = shlex.split(value)[0]
-    keyring.core.init_backend()  # choose again now that a Secret Service exists
+    # Choose again now that a Secret Service exists; forget the viable backends keyring
+    # found earlier in this process (e.g. a doctor test, before any Secret Service).
+    keyring.backend.get_all_keyring.reset()
+    keyring.core.init_backend()
     return os.environ["TANDEM_TEST_SECRET_SERVICE"]
 
 
