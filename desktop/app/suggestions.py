@@ -200,7 +200,8 @@ class SuggestionService:
         if source is None or not source.text.strip():
             raise NothingToTranslate(
                 f"Post {post_id} has no {LANG_NAMES[to_lang.other]} text to translate into "
-                f"{LANG_NAMES[to_lang]}; write it first.")
+                f"{LANG_NAMES[to_lang]}; write it first.", msg="suggest.no_source", post=post_id,
+                lang=to_lang.other.value)
         return self.apply(post_id, self.suggest_text(source.text, to_lang.other, to_lang))
 
     def apply(self, post_id: int, suggestion: Suggestion) -> PostSuggestion:
@@ -214,7 +215,8 @@ class SuggestionService:
         if source is None or source.text != suggestion.source:
             raise TransitionError(
                 f"The {LANG_NAMES[source_lang]} text of post {post_id} changed since this "
-                "suggestion was made; ask for a new suggestion.")
+                "suggestion was made; ask for a new suggestion.", msg="suggest.stale",
+                post=post_id, lang=Lang(source_lang).value)
         if self.posts.hooks:
             self.posts.hooks.check_write("post.edit", post_id)  # a refusal is audited on its own
         replaced = self.repo.latest_version(post_id, target)
@@ -296,7 +298,8 @@ class SuggestionService:
                     self.repo.append_audit(self.user, "mappings.remove", None,
                                            {c: row[c] for c in ("kind", "en", "fr", "note")})
                 return Mapping(row["kind"], row["en"], row["fr"], row["note"])
-        raise NotFound(f"No {wanted.kind.value} mapping has {wanted.en}.")
+        raise NotFound(f"No {wanted.kind.value} mapping has {wanted.en}.", msg="mappings.unknown",
+                       en=wanted.en)
 
     def import_mappings(self, path: str | Path) -> ImportResult:
         """Add a mapping CSV's pairs. A pair already stored counts as a duplicate; one whose
@@ -337,7 +340,8 @@ class SuggestionService:
         for lang, version in ((Lang.EN, en), (Lang.FR, fr)):
             if version is None or not version.text.strip():
                 raise NotFound(f"Post {post_id} has no {LANG_NAMES[lang]} text yet; QA compares "
-                               "the English and French versions.")
+                               "the English and French versions.", msg="qa.missing_lang",
+                               post=post_id, lang=Lang(lang).value)
         source_lang = min((self.repo.versions(post_id, lang)[0] for lang in Lang),
                           key=lambda v: (v.created_at, v.id)).lang
         findings = qa_checks.check_pair(en.text, fr.text, source_lang=source_lang,
@@ -352,13 +356,15 @@ class SuggestionService:
     def apply_fix(self, report: QaReport, finding: qa_checks.Finding) -> Version:
         """Apply a finding's fix to the version QA ran on, as a new (human) version."""
         if finding.fix is None:
-            raise InvalidText("This finding has no automatic fix; edit the text.")
+            raise InvalidText("This finding has no automatic fix; edit the text.",
+                              msg="qa.no_fix")
         fix = finding.fix
         checked = report.en if fix.lang is Lang.EN else report.fr
         latest = self.repo.latest_version(report.post_id, fix.lang)
         if latest is None or latest.id != checked.id:
             raise TransitionError(f"The {LANG_NAMES[fix.lang]} text of post {report.post_id} "
-                                  "changed since QA ran; run QA again.")
+                                  "changed since QA ran; run QA again.", msg="qa.stale",
+                                  post=report.post_id, lang=fix.lang.value)
         text = checked.text[:fix.start] + fix.replacement + checked.text[fix.end:]
         return self.posts.edit(report.post_id, fix.lang, text)
 

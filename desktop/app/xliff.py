@@ -26,7 +26,8 @@ def export_post(posts: PostService, post_id: int, source: Lang = Lang.EN) -> byt
     view = posts.view(post_id)
     source_version: Version | None = view.latest(source)
     if source_version is None or not source_version.text.strip():
-        raise NotFound(f"Post {post_id} has no {LANG_NAMES[Lang(source)]} text to translate.")
+        raise NotFound(f"Post {post_id} has no {LANG_NAMES[Lang(source)]} text to translate.",
+                       msg="xliff.no_source", post=post_id, lang=Lang(source).value)
     target = view.latest(Lang(source).other)
     return XLIFF.dump([XliffPair(post_id, Lang(source), source_version.id, source_version.sha256,
                                  source_version.text, target.text if target else None,
@@ -66,17 +67,21 @@ def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult
     exported = _exported(posts, pair)
     if exported is None:
         raise TransitionError(f"The file names a {name} version of post {pair.post_id} that Tandem does not "
-                              "have: it was not exported from this store. Export the post again.")
+                              "have: it was not exported from this store. Export the post again.",
+                              msg="xliff.foreign", post=pair.post_id, lang=pair.source_lang.value)
     if exported.sha256 != pair.source_sha256:
         raise TransitionError(
             f"The file's source fingerprint (sha256) does not match the {name} v{exported.seq} of post "
-            f"{pair.post_id} it names: the file was altered after export. Export the post again.")
+            f"{pair.post_id} it names: the file was altered after export. Export the post again.",
+            msg="xliff.altered", post=pair.post_id, lang=pair.source_lang.value,
+            seq=exported.seq)
     if current is None or current.id != exported.id:
         now = f"it is now v{current.seq}" if current else "it has no text now"
         raise TransitionError(
             f"The {name} text of post {pair.post_id} changed since this file was exported "
             f"(the file translates v{exported.seq}; {now}). "
-            "Export the post again and translate the current text.")
+            "Export the post again and translate the current text.", msg="xliff.source_changed",
+            post=pair.post_id, lang=pair.source_lang.value, seq=exported.seq)
     pair = pair.rejoined(exported.text)
     target_name = LANG_NAMES[pair.target_lang]
     if pair.target_text is None:
@@ -95,7 +100,8 @@ def import_into(posts: PostService, data: bytes, tool: str = "") -> ImportResult
             f"The {target_name} text of post {pair.post_id} changed since this file was exported "
             f"(the file was made from {base}; it is now v{before.seq}): importing it would "
             f"replace the newer {target_name} text. Export the post again, or copy the "
-            "translation into the current text by hand.")
+            "translation into the current text by hand.", msg="xliff.target_changed",
+            post=pair.post_id, lang=pair.target_lang.value, seq=before.seq)
     # Not wrapped in a transaction: a refused edit must leave its audited refusal behind.
     version = posts.edit(pair.post_id, pair.target_lang, pair.target_text)
     changed = before is None or version.id != before.id

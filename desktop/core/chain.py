@@ -89,7 +89,8 @@ class Chain:
             if step.id == key.strip().lower() or step.name.casefold() == key.strip().casefold():
                 return step
         known = ", ".join(f"{s.id} ({s.name})" for s in self.steps) or "none"
-        raise NotFound(f"There is no approval step '{key}'. Steps: {known}.")
+        raise NotFound(f"There is no approval step '{key}'. Steps: {known}.",
+                       msg="chain.unknown_step", step=str(key), steps=known)
 
 
 #: Used until an admin sets a chain (or the policy does): one step, any approver.
@@ -106,12 +107,14 @@ def parse_chain(text: str, fmt: str | None = None, where: str = "") -> Chain:
     """A chain from TOML or JSON text (``fmt`` "toml"/"json", else guessed); InvalidText if wrong."""
     label = f"The approval chain{f' in {where}' if where else ''}"
     if len(text.encode("utf-8", "surrogatepass")) > MAX_CHAIN_BYTES:
-        raise InvalidText(f"{label} is larger than {MAX_CHAIN_BYTES // 1024} KB.")
+        raise InvalidText(f"{label} is larger than {MAX_CHAIN_BYTES // 1024} KB.",
+                          msg="chain.too_large", limit=MAX_CHAIN_BYTES // 1024)
     fmt = fmt or ("json" if text.lstrip().startswith("{") else "toml")
     try:
         data = json.loads(text) if fmt == "json" else tomllib.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as exc:
-        raise InvalidText(f"{label} is not valid {fmt.upper()}: {exc}") from None
+        raise InvalidText(f"{label} is not valid {fmt.upper()}: {exc}", msg="chain.syntax",
+                          format=fmt.upper(), error=str(exc)) from None
     return chain_from_dict(data, "store", label)
 
 

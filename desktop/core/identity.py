@@ -28,7 +28,8 @@ def os_account() -> str:
         size = wintypes.DWORD(257)
         buffer = ctypes.create_unicode_buffer(size.value)
         if not ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):  # type: ignore[attr-defined]
-            raise PolicyError("Windows did not say which account runs Tandem (GetUserNameW failed).")
+            raise PolicyError("Windows did not say which account runs Tandem (GetUserNameW failed).",
+                              msg="identity.unknown_account")
         return buffer.value
     import pwd
 
@@ -36,7 +37,7 @@ def os_account() -> str:
         return pwd.getpwuid(os.getuid()).pw_name
     except KeyError:
         raise PolicyError(f"This process's user id {os.getuid()} has no account name; "
-                          "Tandem cannot say who is acting.") from None
+                          "Tandem cannot say who is acting.", msg="identity.unknown_account") from None
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,12 @@ def current(policy: Policy) -> Identity:
         if not policy.get("identity.allow_override", True):
             raise PolicyError(
                 f"{ENV_USER} is set but the IT policy forbids acting as another user "
-                f"(identity.allow_override = false in {policy.source}).")
+                f"(identity.allow_override = false in {policy.source}).",
+                msg="identity.override_forbidden", variable=ENV_USER, source=str(policy.source))
         if not is_user_name(override):
-            raise PolicyError(f"{ENV_USER}={override!r} is not a valid user name.")
+            raise PolicyError(f"{ENV_USER}={override!r} is not a valid user name.",
+                              msg="identity.bad_override", variable=ENV_USER,
+                              user=str(override)[:80])
         return Identity(override, account, overridden=override != account)
     return Identity(account, account)
 

@@ -155,6 +155,52 @@ TEMPLATES: dict[str, str] = {
         "Message", "{en} or {fr} is already mapped; remove that pair first."),
     "mappings.conflict": QT_TRANSLATE_NOOP(
         "Message", "{en} / {fr}: one of them is already mapped to something else."),
+    "mappings.unknown": QT_TRANSLATE_NOOP("Message", "No mapping has {en}."),
+    "suggest.no_source": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} has no {lang} text to translate yet; write it first."),
+    "suggest.stale": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} changed since this suggestion was made; ask "
+                   "for a new suggestion."),
+    "qa.missing_lang": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} has no {lang} text yet; quality checks compare the English and "
+                   "French versions."),
+    "qa.no_fix": QT_TRANSLATE_NOOP(
+        "Message", "This finding has no automatic fix; edit the text."),
+    "qa.stale": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} changed since the checks ran; run them again."),
+    # XLIFF exchange with translators' tools
+    "xliff.no_source": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} has no {lang} text to translate."),
+    "xliff.foreign": QT_TRANSLATE_NOOP(
+        "Message", "The file names a {lang} version of post {post} that Tandem does not have: it "
+                   "was not exported from this store. Export the post again."),
+    "xliff.altered": QT_TRANSLATE_NOOP(
+        "Message", "The file does not match the {lang} v{seq} of post {post} it names: it was "
+                   "altered after export. Export the post again."),
+    "xliff.source_changed": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} changed since this file was exported (the "
+                   "file translates v{seq}). Export the post again and translate the current "
+                   "text."),
+    "xliff.target_changed": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} changed since this file was exported (it is "
+                   "now v{seq}): importing it would replace the newer text. Export the post "
+                   "again, or copy the translation into the current text by hand."),
+    # the approval chain
+    "chain.unknown_step": QT_TRANSLATE_NOOP(
+        "Message", "There is no approval step {step}. Steps: {steps}."),
+    "chain.too_large": QT_TRANSLATE_NOOP(
+        "Message", "The approval chain is larger than {limit} KB."),
+    "chain.syntax": QT_TRANSLATE_NOOP(
+        "Message", "The approval chain is not valid {format}: {error}"),
+    # who is acting (start-up)
+    "identity.unknown_account": QT_TRANSLATE_NOOP(
+        "Message", "The system did not say which account runs Tandem, so Tandem cannot say who "
+                   "is acting. Ask IT."),
+    "identity.override_forbidden": QT_TRANSLATE_NOOP(
+        "Message", "{variable} is set, but the IT policy ({source}) forbids acting as another "
+                   "user."),
+    "identity.bad_override": QT_TRANSLATE_NOOP(
+        "Message", "{variable}={user} is not a valid user name."),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),
