@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel,
                                QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -104,11 +104,7 @@ class GuideWindow(QDialog):
         if path.exists():
             self.browser.setSource(QUrl.fromLocalFile(str(path)),
                                    QTextDocument.ResourceType.MarkdownResource)
-        if french:
-            self.browser.find(FRENCH_HEADING)  # scrolls there
-            cursor = self.browser.textCursor()
-            cursor.clearSelection()
-            self.browser.setTextCursor(cursor)
+        self._french = french
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -116,6 +112,17 @@ class GuideWindow(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.resize(900, 660)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._french:  # once laid out, the French part's heading at the top
+            self._french = False
+            self.browser.document().adjustSize()
+            self.browser.moveCursor(QTextCursor.MoveOperation.End)
+            self.browser.find(FRENCH_HEADING, QTextDocument.FindFlag.FindBackward)
+            cursor = self.browser.textCursor()
+            cursor.clearSelection()
+            self.browser.setTextCursor(cursor)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

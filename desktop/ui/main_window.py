@@ -68,7 +68,9 @@ class SidePanelTabs(QTabWidget):
         area.setWidgetResizable(True)
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop: the panel's controls are
         area.setWidget(panel)
-        return self.addTab(area, title)
+        index = self.addTab(area, title)
+        self.setTabToolTip(index, title)
+        return index
 
     def widget(self, index: int) -> QWidget | None:
         page = super().widget(index)
@@ -173,6 +175,9 @@ class MainWindow(QMainWindow):
         self.side_dock = QDockWidget(self)
         self.side_dock.setObjectName("side_dock")
         self.side_tabs = SidePanelTabs(self.side_dock)
+        # Narrower than its titles (French ones): each title elided, whole in its tooltip.
+        self.side_tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.side_tabs.setUsesScrollButtons(False)
         self.side_dock.setWidget(self.side_tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.side_dock)
         self.side_dock.hide()
@@ -272,7 +277,7 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("")
         # Shows the side panel again once closed (its checkbox follows the panel).
         self.side_panel_action = self.side_dock.toggleViewAction()
-        self.side_panel_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.side_panel_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
         self.side_panel_action.setEnabled(False)  # until a feature adds a panel
         self.view_menu.addAction(self.side_panel_action)
         self.view_menu.addSeparator()
@@ -439,15 +444,28 @@ class MainWindow(QMainWindow):
         index = self.side_tabs.add_panel(widget, title)
         self.side_dock.show()
         self.side_panel_action.setEnabled(True)
+        self._fit_side_panel()
         return index
+
+    #: The side panel's widest default: the editors keep most of a 1366 px screen.
+    SIDE_PANEL_WIDTH = 340
+
+    def _fit_side_panel(self) -> None:
+        """Widen the side panel towards its tab titles' width (French ones are longer),
+        at most SIDE_PANEL_WIDTH; the panels scroll rather than widen the window."""
+        if not self.side_dock.isVisible() or self.side_dock.isFloating():
+            return
+        want = min(self.side_tabs.tabBar().sizeHint().width() + 12, self.SIDE_PANEL_WIDTH)
+        if self.side_dock.width() < want:
+            self.resizeDocks([self.side_dock], [want], Qt.Orientation.Horizontal)
 
     def set_side_panel_title(self, widget: QWidget, title: str, tooltip: str | None = None) -> None:
         """Rename a side panel's tab (after a language change)."""
         index = self.side_tabs.indexOf(widget)
         if index >= 0:
             self.side_tabs.setTabText(index, title)
-            if tooltip is not None:
-                self.side_tabs.setTabToolTip(index, tooltip)
+            self.side_tabs.setTabToolTip(index, tooltip if tooltip is not None else title)
+            self._fit_side_panel()
 
     def add_editor_bar(self, widget: QWidget, *focus_chain: QWidget) -> None:
         """Add a bar between the title and the editors (status line, banners); its
@@ -480,6 +498,7 @@ class MainWindow(QMainWindow):
                                       "but nothing can be saved.").format(path=self._store_path()),
                               "warning")
         self._lock_store()
+        self._fit_side_panel()
         self.post_list.refresh()
         last = self.settings.value(SETTINGS_LAST_POST, None)
         self.backend.run_query(lambda session: ops.choose_initial_post(session, last),
@@ -836,6 +855,7 @@ class MainWindow(QMainWindow):
                 button.setAccessibleName(text)
                 button.setToolTip(text)
         self.side_tabs.setAccessibleName(self.tr("Checks, review and approvals"))
+        self._fit_side_panel()
         if self.session is None:
             self.store_label.setText(self.tr("Opening the store…"))
             self.user_label.setText("")

@@ -116,7 +116,8 @@ class CounterBar(QWidget):
             label.setWordWrap(True)
             layout.addWidget(label, index // 2, index % 2)
             self.labels[key] = label
-        layout.setColumnStretch(2, 1)
+        layout.setColumnStretch(0, 1)  # the labels take the pane's width; they wrap
+        layout.setColumnStretch(1, 1)  # only when it is narrower than their text
         self._counts: tuple = ()
         self._over = False
         self.set_counts(())
