@@ -1707,6 +1707,74 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>{en} / {fr}&#xa0;: l’un des deux a déjà une autre correspondance.</translation>
     </message>
     <message>
+        <source>No mapping has {en}.</source>
+        <translation>Aucune correspondance n’a {en}.</translation>
+    </message>
+    <message>
+        <source>Post {post} has no {lang} text to translate yet; write it first.</source>
+        <translation>La publication {post} n’a pas encore de texte en {lang} à traduire; rédigez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} changed since this suggestion was made; ask for a new suggestion.</source>
+        <translation>Le texte en {lang} de la publication {post} a changé depuis cette suggestion; demandez-en une nouvelle.</translation>
+    </message>
+    <message>
+        <source>Post {post} has no {lang} text yet; quality checks compare the English and French versions.</source>
+        <translation>La publication {post} n’a pas encore de texte en {lang}; les vérifications comparent les versions anglaise et française.</translation>
+    </message>
+    <message>
+        <source>This finding has no automatic fix; edit the text.</source>
+        <translation>Ce constat n’a pas de correction automatique; modifiez le texte.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} changed since the checks ran; run them again.</source>
+        <translation>Le texte en {lang} de la publication {post} a changé depuis les vérifications; relancez-les.</translation>
+    </message>
+    <message>
+        <source>Post {post} has no {lang} text to translate.</source>
+        <translation>La publication {post} n’a pas de texte en {lang} à traduire.</translation>
+    </message>
+    <message>
+        <source>The file names a {lang} version of post {post} that Tandem does not have: it was not exported from this store. Export the post again.</source>
+        <translation>Le fichier nomme une version en {lang} de la publication {post} que Tandem n’a pas&#xa0;: il n’a pas été exporté de cette base. Exportez de nouveau la publication.</translation>
+    </message>
+    <message>
+        <source>The file does not match the {lang} v{seq} of post {post} it names: it was altered after export. Export the post again.</source>
+        <translation>Le fichier ne correspond pas à la v{seq} en {lang} de la publication {post} qu’il nomme&#xa0;: il a été modifié après l’exportation. Exportez de nouveau la publication.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} changed since this file was exported (the file translates v{seq}). Export the post again and translate the current text.</source>
+        <translation>Le texte en {lang} de la publication {post} a changé depuis l’exportation de ce fichier (le fichier traduit la v{seq}). Exportez de nouveau la publication et traduisez le texte actuel.</translation>
+    </message>
+    <message>
+        <source>The {lang} text of post {post} changed since this file was exported (it is now v{seq}): importing it would replace the newer text. Export the post again, or copy the translation into the current text by hand.</source>
+        <translation>Le texte en {lang} de la publication {post} a changé depuis l’exportation de ce fichier (c’est maintenant la v{seq})&#xa0;: l’importer remplacerait le texte plus récent. Exportez de nouveau la publication, ou copiez la traduction à la main dans le texte actuel.</translation>
+    </message>
+    <message>
+        <source>There is no approval step {step}. Steps: {steps}.</source>
+        <translation>Il n’y a pas d’étape d’approbation {step}. Étapes&#xa0;: {steps}.</translation>
+    </message>
+    <message>
+        <source>The approval chain is larger than {limit} KB.</source>
+        <translation>La chaîne d’approbation dépasse {limit} Ko.</translation>
+    </message>
+    <message>
+        <source>The approval chain is not valid {format}: {error}</source>
+        <translation>La chaîne d’approbation n’est pas du {format} valide&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>The system did not say which account runs Tandem, so Tandem cannot say who is acting. Ask IT.</source>
+        <translation>Le système n’a pas indiqué quel compte exécute Tandem; Tandem ne peut donc pas dire qui agit. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>{variable} is set, but the IT policy ({source}) forbids acting as another user.</source>
+        <translation>{variable} est défini, mais la politique des TI ({source}) interdit d’agir au nom d’une autre personne.</translation>
+    </message>
+    <message>
+        <source>{variable}={user} is not a valid user name.</source>
+        <translation>{variable}={user} n’est pas un nom d’utilisateur valide.</translation>
+    </message>
+    <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
         <translation>L’emplacement de la base de données est imposé par la politique des TI ({source})&#xa0;: {path}.</translation>
     </message>
