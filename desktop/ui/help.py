@@ -105,6 +105,7 @@ class GuideWindow(QDialog):
             self.browser.setSource(QUrl.fromLocalFile(str(path)),
                                    QTextDocument.ResourceType.MarkdownResource)
         self._french = french
+        self._fit_images()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -112,6 +113,33 @@ class GuideWindow(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
         self.resize(900, 660)
+
+    #: Screenshots are shown this wide (they are 1366 px: half size, still readable).
+    IMAGE_WIDTH = 683
+
+    def _fit_images(self) -> None:
+        """Show each screenshot at IMAGE_WIDTH, keeping its proportions."""
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                image_format = fragment.charFormat().toImageFormat()
+                if fragment.isValid() and image_format.isValid():
+                    image = document.resource(QTextDocument.ResourceType.ImageResource,
+                                              QUrl(image_format.name()))
+                    size = image.size() if hasattr(image, "size") else None
+                    if size is not None and size.width() > self.IMAGE_WIDTH:
+                        image_format.setWidth(self.IMAGE_WIDTH)
+                        image_format.setHeight(size.height() * self.IMAGE_WIDTH / size.width())
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(),
+                                           QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setCharFormat(image_format)
+                it += 1
+            block = block.next()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
