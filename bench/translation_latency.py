@@ -193,7 +193,8 @@ def render(rows: list[tuple[str, float]], cold: dict[str, float], runs: int, cha
         f"Package: built offline by tests/translation/argos_builder.py with the shapes of the "
         f"official translate-en_fr 1.9 (6+6 layers, width 512, 8 heads, FFN 2048, 50k vocab, int8); "
         f"random weights, so output is noise. Posts: ~{chars} characters, 3 sentences, a different "
-        f"post each call, no sentence repeated (Tandem caches texts and sentences); median of {runs} calls after one warm-up call "
+        f"post each call, no sentence repeated (Tandem caches texts and sentences); median of {runs} calls "
+        f"after one warm-up call "
         f"({ARGOS_RUNS} for argostranslate).",
         "",
         "| path | median ms | × floor (same beam) |",

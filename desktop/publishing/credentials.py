@@ -78,7 +78,7 @@ class Secret:
         self._value = value
 
     @classmethod
-    def from_input(cls, raw: str, what: str = "The secret") -> "Secret":
+    def from_input(cls, raw: str, what: str = "The secret") -> Secret:
         """A secret as typed or piped: one trailing newline (\\n or \\r\\n) is dropped.
 
         Refuses empty or whitespace-only text, line breaks or control characters
@@ -199,7 +199,7 @@ def backend_report(backend: KeyringBackend | None = None, probe: bool = True) ->
         return BackendReport(name, True, None, f"Keyring backend {name} (not probed).", "")
     try:
         _retrying(lambda: backend.get_password(SERVICE, PROBE_KEY))
-    except Exception as exc:  # any backend failure is reported, not raised
+    except Exception as exc:  # noqa: BLE001 - any backend failure is reported, not raised
         return BackendReport(name, True, False,
                              f"Keyring backend {name} did not answer: {_describe(exc)}.",
                              _fix_for(name, True))
@@ -298,7 +298,7 @@ class Credentials:
         """Run a keyring operation; backend failures become one clear, secret-free error."""
         try:
             return _retrying(operation)
-        except Exception as exc:  # whatever the backend raised is reported the same way
+        except Exception as exc:  # noqa: BLE001 - whatever the backend raised is reported the same way
             name = backend_name(self.backend)
             reason = ("no keyring backend is available" if isinstance(exc, NoKeyringError)
                       else _describe(exc))

@@ -9,6 +9,7 @@ is the post's text.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any, Literal
 
 import httpx
@@ -134,10 +135,8 @@ class Mastodon(HttpChannel):
         return None
 
     def delete(self, remote_id: str) -> None:
-        try:
+        with contextlib.suppress(NotFoundRemote):  # already gone is what was asked
             self._call("DELETE", f"/api/v1/statuses/{remote_id}")
-        except NotFoundRemote:
-            pass
 
     # -- helpers -----------------------------------------------------------
 

@@ -9,6 +9,7 @@ duplicate of a recent post; that answer is a Conflict.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import unicodedata
 from datetime import UTC, datetime
@@ -132,10 +133,8 @@ class X(HttpChannel):
         return None
 
     def delete(self, remote_id: str) -> None:
-        try:
+        with contextlib.suppress(NotFoundRemote):  # already gone is what was asked
             self._call("DELETE", f"/2/tweets/{remote_id}")
-        except NotFoundRemote:
-            pass
 
     # -- helpers -----------------------------------------------------------
 

@@ -216,7 +216,7 @@ def test_missing_plugin_libraries_are_named():
     plugin = doctor._platform_plugin("xcb")
     assert plugin is not None and plugin.name == "libqxcb.so"
     missing = doctor.missing_libraries("xcb")
-    assert all(name.endswith(tuple(".so.%d" % n for n in range(10))) or ".so" in name
+    assert all(name.endswith(tuple(f".so.{n}" for n in range(10))) or ".so" in name
                for name in missing)
 
 

@@ -101,7 +101,7 @@ def test_migration_of_existing_file_makes_a_backup_first(db_path, monkeypatch):
     from desktop.core import migrations
 
     store = SqliteStore(db_path)
-    post = store.create_post("keep me", "alice")
+    store.create_post("keep me", "alice")
     store.close()
 
     class AddColumn:

@@ -8,6 +8,7 @@ write into the developer's own login keyring and never fall back to a fake.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import subprocess
@@ -32,7 +33,7 @@ def _trouble(address: str) -> str | None:
         with open_dbus_connection(address, auth_timeout=10) as bus:
             if secretstorage.get_default_collection(bus).is_locked():
                 return "its default collection is locked"
-    except Exception as exc:  # any failure means: not usable
+    except Exception as exc:  # noqa: BLE001 - any failure means: not usable
         return f"{type(exc).__name__}: {exc}"
     return None
 
@@ -60,7 +61,8 @@ def ensure_private_secret_service() -> str:
         os.environ[name] = shlex.split(value)[0]
     # Choose again now that a Secret Service exists; forget the viable backends keyring
     # found earlier in this process (e.g. a doctor test, before any Secret Service).
-    keyring.backend.get_all_keyring.reset()
+    with contextlib.suppress(KeyError):  # KeyError: nothing cached yet
+        keyring.backend.get_all_keyring.reset()
     keyring.core.init_backend()
     return os.environ["TANDEM_TEST_SECRET_SERVICE"]
 

@@ -86,7 +86,7 @@ def test_the_keyring_keeps_the_secret_encrypted_on_disk():
 
 def test_secret_never_shows_itself(caplog):
     secret = Secret(SECRET)
-    shown = [repr(secret), str(secret), f"{secret}", f"{secret!r}", "%s" % secret,
+    shown = [repr(secret), str(secret), f"{secret}", f"{secret!r}", "%s" % secret,  # noqa: UP031 - %-formatting is one of the ways tested
              format(secret, ">40"), json.dumps({"s": secret}, default=str), str([secret]),
              str(ValueError(secret))]
     for text in shown:
