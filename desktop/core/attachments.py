@@ -102,10 +102,11 @@ def check_alt(text: str, lang: Lang) -> str:
     text = text_rules.check(text or "", what=f"{name} alt text").strip()
     if not text:
         raise InvalidText(f"{name} alt text is required: describe the image for people who "
-                          "cannot see it.")
+                          "cannot see it.", msg="media.alt_required", lang=Lang(lang).value)
     if len(text) > MAX_ALT_CHARS:
         raise InvalidText(f"{name} alt text is {len(text)} characters; keep it under "
-                          f"{MAX_ALT_CHARS} (X's limit).")
+                          f"{MAX_ALT_CHARS} (X's limit).", msg="media.alt_too_long",
+                          lang=Lang(lang).value, length=len(text), limit=MAX_ALT_CHARS)
     return text
 
 
@@ -140,14 +141,16 @@ class AttachmentService:
     def image(self, sha256: str) -> bytes:
         row = self.repo.blob(sha256)
         if row is None:
-            raise NotFound(f"No image with sha256 {sha256[:12]}… in this store.")
+            raise NotFound(f"No image with sha256 {sha256[:12]}… in this store.",
+                           msg="media.missing_blob", sha=sha256[:12])
         return row["data"]
 
     def _numbered(self, post_id: int, number: int) -> Attachment:
         attachments = self.list(post_id)
         if not 1 <= number <= len(attachments):
             raise NotFound(f"Post {post_id} has {len(attachments)} image(s); there is no "
-                           f"image {number}.")
+                           f"image {number}.", msg="media.no_such_image", post=post_id,
+                           count=len(attachments), number=number)
         return attachments[number - 1]
 
     # -- changing ------------------------------------------------------------------
@@ -163,7 +166,8 @@ class AttachmentService:
         for l in langs:
             if sum(l in a.langs for a in current) >= MAX_IMAGES:
                 raise InvalidText(f"The {LANG_NAMES[l]} post already has {MAX_IMAGES} images, "
-                                  "the most every network accepts.")
+                                  "the most every network accepts.", msg="media.too_many",
+                                  lang=Lang(l).value, limit=MAX_IMAGES)
         image = self.sanitise(data)
         attachment = Attachment(self._next_id(post_id), scope,
                                 image.sha256, image.mime, image.width, image.height, alts)
@@ -205,7 +209,9 @@ class AttachmentService:
         lang = Lang(lang)
         old = self._numbered(post_id, number)
         if lang not in old.langs:
-            raise InvalidText(f"Image {number} is shown in {LANG_NAMES[old.langs[0]]} only.")
+            raise InvalidText(f"Image {number} is shown in {LANG_NAMES[old.langs[0]]} only.",
+                              msg="media.one_language", number=number,
+                              lang=Lang(old.langs[0]).value)
         new = Attachment(old.id, old.scope, old.sha256, old.mime, old.width, old.height,
                          {**old.alt, lang: AltText(check_alt(text, lang), Origin(origin))})
         if new == old:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from PIL import Image, ImageOps, ImageSequence, JpegImagePlugin, UnidentifiedImageError
 
 from desktop.core.errors import TandemError
+from desktop.core.messages import Message
 
 #: Largest file accepted at all (a 12-megapixel phone JPEG is 3–8 MB).
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -115,13 +116,15 @@ def sniff(data: bytes) -> str:
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "WEBP"
     raise ImageRefused("This file is not a PNG, JPEG, WebP or GIF image (its first bytes say "
-                       "otherwise, whatever its name). Export it as one of those formats.")
+                       "otherwise, whatever its name). Export it as one of those formats.",
+                       msg="images.not_an_image")
 
 
 def _open(data: bytes) -> Image.Image:
     if len(data) > MAX_INPUT_BYTES:
         raise ImageRefused(f"The file is {len(data) / 1e6:.1f} MB; Tandem accepts images up to "
-                           f"{MAX_INPUT_BYTES // (1024 * 1024)} MB.")
+                           f"{MAX_INPUT_BYTES // (1024 * 1024)} MB.", msg="images.file_too_big",
+                           size=f"{len(data) / 1e6:.1f}", limit=MAX_INPUT_BYTES // (1024 * 1024))
     fmt = sniff(data)
     try:
         with warnings.catch_warnings():
@@ -131,21 +134,24 @@ def _open(data: bytes) -> Image.Image:
         raise ImageRefused(_too_large_text()) from None
     except _DECODE_ERRORS as exc:
         raise ImageRefused(f"The {fmt} file cannot be read: it is damaged or not really an "
-                           f"image ({exc}).") from None
+                           f"image ({exc}).", msg="images.unreadable", format=fmt,
+                           error=str(exc)) from None
     if image.format != fmt:
-        raise ImageRefused(f"The file starts like {fmt} but decodes as {image.format}; refused.")
+        raise ImageRefused(f"The file starts like {fmt} but decodes as {image.format}; refused.",
+                           msg="images.disguised", format=fmt, decoded=str(image.format))
     frames = getattr(image, "n_frames", 1)
     if image.width * image.height * frames > MAX_PIXELS:
         raise ImageRefused(_too_large_text(image.width, image.height, frames))
     return image
 
 
-def _too_large_text(width: int = 0, height: int = 0, frames: int = 1) -> str:
+def _too_large_text(width: int = 0, height: int = 0, frames: int = 1) -> Message:
     size = f" ({width} x {height} pixels{f', {frames} frames' if frames > 1 else ''})" \
         if width else ""
-    return (f"The image is too large to open safely{size}: Tandem refuses images over "
-            f"{MAX_PIXELS // 1_000_000} megapixels, which is also how decompression bombs look. "
-            "Scale it down first.")
+    return Message("images.too_many_pixels",
+                   f"The image is too large to open safely{size}: Tandem refuses images over "
+                   f"{MAX_PIXELS // 1_000_000} megapixels, which is also how decompression bombs "
+                   "look. Scale it down first.", limit=MAX_PIXELS // 1_000_000)
 
 
 def _frames(image: Image.Image) -> list[Image.Image]:
@@ -158,7 +164,8 @@ def _frames(image: Image.Image) -> list[Image.Image]:
         raise ImageRefused(_too_large_text(image.width, image.height)) from None
     except _DECODE_ERRORS as exc:
         raise ImageRefused(f"The {image.format} file is truncated or damaged and cannot be "
-                           f"decoded ({exc}). Export it again.") from None
+                           f"decoded ({exc}). Export it again.", msg="images.damaged",
+                           format=str(image.format), error=str(exc)) from None
     return frames
 
 
@@ -261,4 +268,5 @@ def fit(image: CleanImage, limits: ImageLimits) -> CleanImage:
             if len(result.data) <= limits.max_bytes:
                 return result
         width, height = max(1, int(width * 0.85)), max(1, int(height * 0.85))
-    raise ImageRefused(f"Could not bring the image under {limits.max_bytes:,} bytes.")
+    raise ImageRefused(f"Could not bring the image under {limits.max_bytes:,} bytes.",
+                       msg="images.cannot_shrink", limit=limits.max_bytes)

@@ -201,6 +201,51 @@ TEMPLATES: dict[str, str] = {
                    "user."),
     "identity.bad_override": QT_TRANSLATE_NOOP(
         "Message", "{variable}={user} is not a valid user name."),
+    # signed decisions (issue 10's signing keys)
+    "signing.required": QT_TRANSLATE_NOOP(
+        "Message", "{user} has no registered signing key, and the IT policy requires every "
+                   "sign-off and approval to be signed. Create a signing key on this computer "
+                   "and ask an administrator to register its public key."),
+    "signing.key_not_here": QT_TRANSLATE_NOOP(
+        "Message", "{user}'s decisions are signed (key {key} is registered), but this computer's "
+                   "keyring holds no signing key for {user}. Decide on the computer that holds "
+                   "the key, or create a new key here and ask an administrator to register it."),
+    "signing.key_not_registered": QT_TRANSLATE_NOOP(
+        "Message", "The signing key in this computer's keyring ({key}) is not the key registered "
+                   "for {user} ({registered}); ask an administrator to register it."),
+    # images
+    "images.not_an_image": QT_TRANSLATE_NOOP(
+        "Message", "This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export "
+                   "it as one of those formats."),
+    "images.file_too_big": QT_TRANSLATE_NOOP(
+        "Message", "The file is {size} MB; Tandem accepts images up to {limit} MB."),
+    "images.unreadable": QT_TRANSLATE_NOOP(
+        "Message", "The {format} file cannot be read: it is damaged or not really an image "
+                   "({error})."),
+    "images.disguised": QT_TRANSLATE_NOOP(
+        "Message", "The file starts like {format} but decodes as {decoded}; refused."),
+    "images.too_many_pixels": QT_TRANSLATE_NOOP(
+        "Message", "The image is too large to open safely: Tandem refuses images over {limit} "
+                   "megapixels. Scale it down first."),
+    "images.damaged": QT_TRANSLATE_NOOP(
+        "Message", "The {format} file is truncated or damaged and cannot be decoded ({error}). "
+                   "Export it again."),
+    "images.cannot_shrink": QT_TRANSLATE_NOOP(
+        "Message", "Could not bring the image under {limit} bytes."),
+    "media.alt_required": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} alt text is required: describe the image for people who cannot "
+                   "see it."),
+    "media.alt_too_long": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} alt text is {length} characters; keep it under {limit} (X's "
+                   "limit)."),
+    "media.missing_blob": QT_TRANSLATE_NOOP(
+        "Message", "The image {sha}… is missing from this store."),
+    "media.no_such_image": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} has {count} image(s); there is no image {number}."),
+    "media.too_many": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} post already has {limit} images, the most every network accepts."),
+    "media.one_language": QT_TRANSLATE_NOOP(
+        "Message", "Image {number} is shown in {lang} only."),
     # the session (start-up)
     "session.location_locked": QT_TRANSLATE_NOOP(
         "Message", "The database location is locked by the IT policy ({source}) to {path}."),
