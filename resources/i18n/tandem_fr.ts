@@ -1775,6 +1775,70 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>{variable}={user} n’est pas un nom d’utilisateur valide.</translation>
     </message>
     <message>
+        <source>{user} has no registered signing key, and the IT policy requires every sign-off and approval to be signed. Create a signing key on this computer and ask an administrator to register its public key.</source>
+        <translation>{user} n’a pas de clé de signature enregistrée, et la politique des TI exige que chaque validation et chaque approbation soient signées. Créez une clé de signature sur cet ordinateur et demandez à un administrateur d’enregistrer sa clé publique.</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s decisions are signed (key {key} is registered), but this computer&apos;s keyring holds no signing key for {user}. Decide on the computer that holds the key, or create a new key here and ask an administrator to register it.</source>
+        <translation>Les décisions de {user} sont signées (la clé {key} est enregistrée), mais le trousseau de cet ordinateur ne contient aucune clé de signature pour {user}. Décidez sur l’ordinateur qui détient la clé, ou créez une nouvelle clé ici et demandez à un administrateur de l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>The signing key in this computer&apos;s keyring ({key}) is not the key registered for {user} ({registered}); ask an administrator to register it.</source>
+        <translation>La clé de signature du trousseau de cet ordinateur ({key}) n’est pas celle enregistrée pour {user} ({registered}); demandez à un administrateur de l’enregistrer.</translation>
+    </message>
+    <message>
+        <source>This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export it as one of those formats.</source>
+        <translation>Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF, quel que soit son nom. Exportez-le dans l’un de ces formats.</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; Tandem accepts images up to {limit} MB.</source>
+        <translation>Le fichier fait {size} Mo; Tandem accepte les images jusqu’à {limit} Mo.</translation>
+    </message>
+    <message>
+        <source>The {format} file cannot be read: it is damaged or not really an image ({error}).</source>
+        <translation>Le fichier {format} ne peut pas être lu&#xa0;: il est endommagé ou n’est pas vraiment une image ({error}).</translation>
+    </message>
+    <message>
+        <source>The file starts like {format} but decodes as {decoded}; refused.</source>
+        <translation>Le fichier commence comme du {format}, mais se décode comme du {decoded}; refusé.</translation>
+    </message>
+    <message>
+        <source>The image is too large to open safely: Tandem refuses images over {limit} megapixels. Scale it down first.</source>
+        <translation>L’image est trop grande pour être ouverte sans risque&#xa0;: Tandem refuse les images de plus de {limit} mégapixels. Réduisez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>The {format} file is truncated or damaged and cannot be decoded ({error}). Export it again.</source>
+        <translation>Le fichier {format} est tronqué ou endommagé et ne peut pas être décodé ({error}). Exportez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not bring the image under {limit} bytes.</source>
+        <translation>Impossible de ramener l’image sous {limit} octets.</translation>
+    </message>
+    <message>
+        <source>The {lang} alt text is required: describe the image for people who cannot see it.</source>
+        <translation>Le texte de remplacement en {lang} est obligatoire&#xa0;: décrivez l’image pour les personnes qui ne la voient pas.</translation>
+    </message>
+    <message>
+        <source>The {lang} alt text is {length} characters; keep it under {limit} (X&apos;s limit).</source>
+        <translation>Le texte de remplacement en {lang} compte {length} caractères; restez sous {limit} (la limite de X).</translation>
+    </message>
+    <message>
+        <source>The image {sha}… is missing from this store.</source>
+        <translation>L’image {sha}… manque dans cette base.</translation>
+    </message>
+    <message>
+        <source>Post {post} has {count} image(s); there is no image {number}.</source>
+        <translation>La publication {post} a {count} image(s); il n’y a pas d’image {number}.</translation>
+    </message>
+    <message>
+        <source>The {lang} post already has {limit} images, the most every network accepts.</source>
+        <translation>La publication en {lang} a déjà {limit} images, le maximum que tous les réseaux acceptent.</translation>
+    </message>
+    <message>
+        <source>Image {number} is shown in {lang} only.</source>
+        <translation>L’image {number} ne paraît qu’en {lang}.</translation>
+    </message>
+    <message>
         <source>The database location is locked by the IT policy ({source}) to {path}.</source>
         <translation>L’emplacement de la base de données est imposé par la politique des TI ({source})&#xa0;: {path}.</translation>
     </message>
