@@ -32,6 +32,7 @@ from desktop.core.clock import now_iso
 from desktop.core.model import Lang, PostState
 from desktop.core.review import LangStatus, LanguageReview, Progress
 
+from . import decisions
 from .context import Feature
 from .i18n import format_timestamp, language_name, roles_phrase, state_label
 from .operations import OpChanges
@@ -299,6 +300,8 @@ class ApprovalsPanel(QWidget, Feature):
         self.refresh_button.clicked.connect(self._watcher.refresh)
         self.comment_edit.returnPressed.connect(self._on_approve_action_triggered)
         watcher.progress_loaded.connect(self._on_watcher_progress_loaded)
+        for lang in (Lang.EN, Lang.FR):  # approve what is saved: not while text is unsaved
+            context.editor(lang).text_edited.connect(self._on_editor_text_edited)
         QWidget.setTabOrder(self.refresh_button, self.step_combo)
         QWidget.setTabOrder(self.step_combo, self.comment_edit)
         QWidget.setTabOrder(self.comment_edit, self.approve_button)
@@ -479,11 +482,13 @@ class ApprovalsPanel(QWidget, Feature):
             self.step_combo.addItem(step.step.name, step.step.id)
         self.step_combo.setCurrentIndex(max(0, self.step_combo.findData(current)))
         self.step_combo.blockSignals(False)
-        can = bool(approvable)
+        unsaved = bool(approvable) and self._unsaved(value)
+        can = bool(approvable) and not unsaved
         for widget in (self.step_combo, self.comment_edit, self.approve_button):
             widget.setEnabled(can)
         self.approve_action.setEnabled(can)
-        note = self._approve_note(value)
+        note = (self.tr("Save the texts first: an approval is given to the saved versions, not "
+                        "to text still being edited.") if unsaved else self._approve_note(value))
         self.approve_note.setText(note)
         self.approve_note.setAccessibleName(note)
         self.approve_note.setVisible(bool(note))
@@ -511,18 +516,43 @@ class ApprovalsPanel(QWidget, Feature):
         return " ".join(notes)
 
     # -- approving ------------------------------------------------------------------
+    def _unsaved(self, value: PostProgress) -> bool:
+        """Whether the editors show this post with text not yet saved as a version."""
+        return self.context.current_post_id() == value.post_id and any(
+            self.context.editor(lang).is_dirty() for lang in (Lang.EN, Lang.FR))
+
+    @Slot(object)
+    def _on_editor_text_edited(self, _lang: object) -> None:
+        if self._progress is not None:
+            self._render_approve(self._progress)
+
     @Slot()
     def _on_approve_action_triggered(self) -> None:
         value = self._progress
         step_id = self.step_combo.currentData()
         if value is None or step_id is None or not self.approve_button.isEnabled():
             return
+        if self._unsaved(value):  # (typed since the last render)
+            self._render_approve(value)
+            return
+        review = value.progress.review
+        en, fr = review.en.version, review.fr.version
+        if en is None or fr is None:
+            return
         post_id = value.post_id
+        step = self.step_combo.currentText()
+        if not decisions.confirm(
+                self, self.tr("Approve"),
+                self.tr("Approve “{title}” at step “{step}”? You approve exactly these saved "
+                        "versions:").format(title=value.progress.post.title, step=step),
+                ((Lang.EN, en), (Lang.FR, fr)), self.tr("Approve")):
+            return
         comment = self.comment_edit.text().strip()
         self.approve_button.setEnabled(False)
         self.approve_action.setEnabled(False)
+        seen = (en.id, fr.id)
         self.context.backend.run_op(
-            lambda session: approve(session, post_id, step_id, comment),
+            lambda session: approve(session, post_id, step_id, comment, seen),
             on_success=lambda approval: self._on_approved(post_id, approval),
             on_failure=self._on_approve_failed, initiator=self)
 

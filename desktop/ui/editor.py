@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, Q
 from desktop.core.model import Lang, Origin, Span, Version
 from desktop.core.text import MAX_TEXT_CHARS
 
+from . import decisions
 from .analysis import Analysis, analyse, strip_refused_keep_length
-from .i18n import format_timestamp, provenance_text
+from .i18n import format_timestamp, language_name, provenance_text
 from .messages import render
 from .tasks import LatestOnlyRunner
 from .widgets import CounterBar, MessageBar
@@ -346,7 +347,14 @@ class LanguageEditor(QWidget):
     @Slot()
     def _on_restore_button_clicked(self) -> None:
         version = self._selected_version()
-        if version is not None and self._post_id is not None:
+        if version is None or self._post_id is None:
+            return
+        if decisions.confirm(
+                self, self.tr("Restore this version"),
+                self.tr("Restore this version as the newest {language} version? The current "
+                        "text stays in the history; an official version or approvals of it "
+                        "no longer apply.").format(language=language_name(self.lang)),
+                ((self.lang, version),), self.tr("Restore")):
             self.restore_requested.emit(self.lang, version.id)
 
     def apply_restored(self, version: Version, history: list[Version]) -> None:

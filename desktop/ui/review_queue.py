@@ -32,6 +32,7 @@ from desktop.core.review import Decision, LangStatus, LanguageReview, MachineDif
 
 from .i18n import roles_phrase
 from .messages import render
+from . import decisions
 from .context import Feature
 from .editor import LanguageEditor
 from .i18n import format_percent, format_timestamp, language_name, provenance_text
@@ -393,6 +394,8 @@ class ReviewQueueWindow(QWidget, Feature):
         self.refresh_button.clicked.connect(self.refresh)
         self.close_button.clicked.connect(self.close)
         context.backend.operation_executed.connect(self._on_backend_operation_executed)
+        for lang in LANGS:
+            context.editor(lang).text_edited.connect(self._guard_unsaved)
         self.retranslate_ui()
         self.resize(1280, 700)  # with its frame, inside a 1366 × 768 screen
 
@@ -484,7 +487,28 @@ class ReviewQueueWindow(QWidget, Feature):
             unchanged = same and pane.review is not None and item.lang(lang).version == \
                 pane.review.version
             pane.show_review(item.lang(lang), keep_comment=unchanged)
+        self._guard_unsaved()
         self._render_qa(item)
+
+    def _unsaved(self, lang: Lang) -> bool:
+        """Whether the window's editor shows the reviewed post's ``lang`` with unsaved text."""
+        return (self._shown is not None and self.context.current_post_id() == self._shown.post.id
+                and self.context.editor(lang).is_dirty())
+
+    @Slot()
+    def _guard_unsaved(self, *_args: object) -> None:
+        """A decision is made on the saved version shown here: not while the same text is
+        being edited in the window (sign-off and rejection wait for it to be saved)."""
+        for lang, pane in self.panes.items():
+            if pane.review is None or not pane.review.can_sign:
+                continue
+            unsaved = self._unsaved(lang)
+            for widget in (pane.sign_button, pane.reject_button):
+                widget.setEnabled(not unsaved)
+            pane._set_note(self.tr(
+                "The {language} text of this post has unsaved changes in the editor: save or "
+                "undo them first; a sign-off applies to the saved version shown here.").format(
+                language=language_name(lang)) if unsaved else pane._note_text())
 
     @Slot()
     def _align_panes(self) -> None:
@@ -545,8 +569,19 @@ class ReviewQueueWindow(QWidget, Feature):
         review = item.lang(lang) if item is not None else None
         if review is None or review.version is None or not review.can_sign:
             return
+        if self._unsaved(lang):
+            self._guard_unsaved()
+            return
         post_id, version = item.post.id, review.version
         title = item.post.title
+        signing = operation is sign
+        question = (self.tr("Sign off this version of “{title}”? It becomes the official "
+                            "text.") if signing else
+                    self.tr("Reject this version of “{title}”? Its writers will see your "
+                            "comment.")).format(title=title)
+        verb = self.tr("Sign off") if signing else self.tr("Reject")
+        if not decisions.confirm(self, verb, question, ((lang, version),), verb):
+            return
         for pane in self.panes.values():
             pane.sign_button.setEnabled(False)
             pane.reject_button.setEnabled(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.core.model import Lang, PostState
 from tests.publishing.publish_desk import session_as
 
+from .decision_answers import answer
 from .helpers import settle
 from .test_i18n_a11y import is_interactive, qt_internal, ts_messages, visible_texts
 from .test_review_queue import featured_window
@@ -70,7 +71,7 @@ def rows(tree) -> list[list[str]]:
 
 
 def test_panel_shows_the_chain_and_the_approver_approves_with_a_comment(qtbot, desk,
-                                                                        make_window):
+                                                                        make_window, monkeypatch):
     post_id = desk.signed_pair()
     window, features = featured_window(qtbot, make_window, desk.dana)
     assert window.current_post_id() == post_id
@@ -89,6 +90,7 @@ def test_panel_shows_the_chain_and_the_approver_approves_with_a_comment(qtbot, d
     assert [panel.step_combo.itemText(i) for i in range(panel.step_combo.count())] == ["Program"]
     assert features.approvals.approve_action in window.post_menu.actions()
     QTest.keyClicks(panel.comment_edit, "Numbers checked with Finance.")
+    answer(monkeypatch, accept=True)  # approving asks first (tests/ui/test_decisions.py)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     QTest.keyClick(window, Qt.Key.Key_A,

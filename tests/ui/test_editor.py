@@ -9,6 +9,7 @@ from desktop.core.model import Lang, Origin, Span
 from desktop.app.session import open_session
 from desktop.core.text import MAX_TEXT_CHARS
 
+from .decision_answers import answer
 from .helpers import open_and_wait, settle
 
 EN_TEXT = "Apply for the Canada Dental Care Plan today."
@@ -81,7 +82,8 @@ def test_switching_posts_and_closing_checkpoint_versions(qtbot, make_window, ses
     assert session.posts.view(second).fr.text == "Deux encore"
 
 
-def test_history_shows_version_read_only_and_restores_it(qtbot, make_window, session):
+def test_history_shows_version_read_only_and_restores_it(qtbot, make_window, session,
+                                                         monkeypatch):
     post_id = session.posts.create(en="First wording", fr="Premier libellé", title="T").post.id
     session.posts.edit(post_id, Lang.EN, "Second wording")
     window = make_window(session)
@@ -98,6 +100,7 @@ def test_history_shows_version_read_only_and_restores_it(qtbot, make_window, ses
     assert "version 1" in editor.version_bar.text()
     assert editor.text() == "Second wording (unsaved)", "viewing a version keeps the draft"
 
+    answer(monkeypatch, accept=True)  # the restore asks first (tests/ui/test_decisions.py)
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     settle(window)
     history = session.posts.history(post_id, Lang.EN)

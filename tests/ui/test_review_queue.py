@@ -20,6 +20,7 @@ from desktop.core.model import Lang, Origin, PostState, Span
 from desktop.ui.app import install_workflow
 from tests.publishing.publish_desk import session_as
 
+from .decision_answers import answer
 from .helpers import settle
 
 EN = "Apply for the Canada Dental Care Plan by March 31 at canada.ca/dental."
@@ -58,6 +59,12 @@ def desk(tmp_path):
     desk = Desk(tmp_path / "review.sqlite3")
     yield desk
     desk.close()
+
+
+@pytest.fixture(autouse=True)
+def confirmed(monkeypatch):
+    """Each sign-off and rejection asks first (tests/ui/test_decisions.py): answered yes."""
+    return answer(monkeypatch, accept=True)
 
 
 def featured_window(qtbot, make_window, session, **options):

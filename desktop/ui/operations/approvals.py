@@ -39,7 +39,8 @@ def load_progress(session: Session, post_id: int) -> PostProgress:
                         session.roles.roles_of())
 
 
-def approve(session: Session, post_id: int, step_id: str,
-            comment: str) -> tuple[Approval, OpChanges]:
-    approval = session.approvals.approve(post_id, step_id, comment)
+def approve(session: Session, post_id: int, step_id: str, comment: str,
+            seen: tuple[int, int] | None = None) -> tuple[Approval, OpChanges]:
+    """``seen``: the (English, French) version ids shown when the person confirmed."""
+    approval = session.approvals.approve(post_id, step_id, comment, seen=seen)
     return approval, OpChanges(frozenset({post_id}), post_list=True)
