@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from . import signing_keyring
 from .audit import spans_digest
 from .errors import InvalidText, TandemError
+from .messages import Message
 from .model import AuditEntry, Lang, Version, sha256_text
 from .names import Role, is_user_name
 from .policy import Policy
@@ -191,28 +192,33 @@ class SigningService:
         where = f" ({self.policy.source})" if self.policy.source else ""
         if not registered:
             if self.required:
-                self.roles.deny(action, (
+                self.roles.deny(action, Message(
+                    "signing.required",
                     f"{self.user} has no registered signing key, and the IT policy requires "
                     f"every sign-off and approval to be signed ({REQUIRE_KEY}{where}). Create a "
-                    "signing key on this computer and ask an admin to register its public key."),
-                    post_id, {"signature": "missing"})
+                    "signing key on this computer and ask an admin to register its public key.",
+                    user=self.user), post_id, {"signature": "missing"})
             return None
         current = registered[-1]["key_id"]
         if self._signer is not None and self._signer.key_id == current:
             return self._signer
         private = self.load_key(self.user)
         if private is None:
-            self.roles.deny(action, (
+            self.roles.deny(action, Message(
+                "signing.key_not_here",
                 f"{self.user}'s decisions are signed (key {current[:16]} is registered), but "
                 f"this computer's keyring holds no signing key for {self.user}. Decide on the "
                 "computer that holds the key, or create a new key here and ask an admin to "
-                "register it."), post_id, {"signature": "no key in keyring", "key_id": current})
+                "register it.", user=self.user, key=current[:16]),
+                post_id, {"signature": "no key in keyring", "key_id": current})
         key = load_private(private)
         kid = key_id(public_text(key))
         if kid != current:
-            self.roles.deny(action, (
+            self.roles.deny(action, Message(
+                "signing.key_not_registered",
                 f"The signing key in this computer's keyring ({kid[:16]}) is not the key "
-                f"registered for {self.user} ({current[:16]}); ask an admin to register it."),
+                f"registered for {self.user} ({current[:16]}); ask an admin to register it.",
+                user=self.user, key=kid[:16], registered=current[:16]),
                 post_id, {"signature": "key not registered", "key_id": kid})
         self._signer = Signer(self.user, kid, key)
         return self._signer
