@@ -90,6 +90,9 @@ def test_the_window_fits_1366_by_768_with_any_side_tab_and_a_long_post(
         QApplication.processEvents()
         name = window.side_tabs.tabText(index)
         assert fits(minimum(window)), (name, minimum(window))
+        # At the side panel's default width its content needs no sideways scrolling.
+        panel = window.side_tabs.widget(index)
+        assert panel.minimumSizeHint().width() <= window.SIDE_PANEL_WIDTH - 20, name
         widths.append(window.width())
     for lang_editor in Lang:  # a version shown, then the draft again
         editor = window.editor(lang_editor)

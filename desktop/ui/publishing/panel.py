@@ -114,9 +114,12 @@ class PublishPanel(QWidget):
         buttons.addWidget(self.publish_button)
         buttons.addWidget(self.unschedule_button)
         buttons.addStretch(1)
-        targets_row = QHBoxLayout()
-        targets_row.addWidget(self.targets_heading, 1)
-        targets_row.addWidget(self.targets_button)
+        # The button under its heading, not beside it: the side panel stays narrow
+        # ("Destinations (aucune)" and "Choisir les destinations…" side by side were
+        # wider than it, in French).
+        targets_row = QVBoxLayout()
+        targets_row.addWidget(self.targets_heading)
+        targets_row.addWidget(self.targets_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
         layout.addWidget(self.schedule_label)
