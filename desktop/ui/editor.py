@@ -88,6 +88,7 @@ class LanguageEditor(QWidget):
         self._loading = False
         self._analysis: Analysis | None = None
         self._recovered = False
+        self._writable = True  # False for people who may not write posts (read-only view)
         self._machine_banner_text: str | None = None
         self.mastodon_limits = None  # desktop.core.counting.MastodonLimits; None = default
 
@@ -243,7 +244,15 @@ class LanguageEditor(QWidget):
 
     def set_loading(self, loading: bool) -> None:
         """While another post loads, typing would go to the wrong post: pause it."""
-        self.editor.setReadOnly(loading)
+        self.editor.setReadOnly(loading or not self._writable)
+
+    def set_writable(self, writable: bool) -> None:
+        """Whether the acting user may write posts; if not, the text is shown read-only."""
+        self._writable = writable
+        self.editor.setReadOnly(not writable)  # (announced as read-only by screen readers)
+
+    def is_writable(self) -> bool:
+        return self._writable
 
     def replace_text(self, text: str) -> None:
         """Replace the whole draft as one undoable edit (Ctrl+Z restores the old text)."""

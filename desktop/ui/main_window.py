@@ -543,6 +543,7 @@ class MainWindow(QMainWindow):
         self._apply_title()
         self.title_edit.setText(post.title)
         for lang in LANGS:
+            self.editors[lang].set_writable(loaded.can_write)
             self.editors[lang].load(post.id, loaded.view.latest(lang), loaded.history[lang],
                                     loaded.recovered.get(lang))
         self._show_post_page(True)

@@ -117,3 +117,17 @@ def test_restoring_asks_first(qtbot, desk, make_window, monkeypatch):
     ((question, details),) = asked
     assert question.startswith("Restore this version as the newest English version?")
     assert "English version 1" in details and "“First words.”" in details
+
+
+def test_the_editors_are_read_only_for_people_who_may_not_write(qtbot, desk, make_window):
+    post_id = desk.signed_pair()
+    window, _features = featured_window(qtbot, make_window, desk.dana)  # an approver only
+    assert window.current_post_id() == post_id
+    editor = window.editor(Lang.EN)
+    assert editor.editor.isReadOnly()
+    editor.editor.setFocus()
+    QTest.keyClicks(editor.editor, "typed")
+    settle(window)
+    assert editor.text() == "Budget 2025 is tabled today." and not editor.is_dirty()
+    writer, _ = featured_window(qtbot, make_window, desk.tom)  # a translator writes
+    assert not writer.editor(Lang.EN).editor.isReadOnly()

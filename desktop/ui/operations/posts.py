@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core import text as text_rules
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang, Post, PostState, Version
+from desktop.core.names import Role
 
 from . import OpChanges
 
@@ -39,6 +40,9 @@ class LoadedPost:
     # Autosaved text that differs from the latest version (after a crash or
     # a refused checkpoint), per language; absent when there is none.
     recovered: dict[Lang, str]
+    # Whether the acting user may write posts (author or translator); the editors are
+    # read-only otherwise.
+    can_write: bool = True
 
     @property
     def post(self) -> Post:
@@ -67,7 +71,8 @@ def load_post(session: Session, post_id: int) -> LoadedPost:
         latest = view.latest(lang)
         if draft is not None and draft != (latest.text if latest else ""):
             recovered[lang] = draft
-    return LoadedPost(view, history, recovered)
+    can_write = any(session.roles.has(role) for role in (Role.AUTHOR, Role.TRANSLATOR))
+    return LoadedPost(view, history, recovered, can_write)
 
 
 def create_post(session: Session, title: str = "") -> tuple[PostView, OpChanges]:
