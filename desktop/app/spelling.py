@@ -103,7 +103,8 @@ class SpellingService:
     def _valid(word: str) -> str:
         word = word.strip()
         if not _ONE_WORD.fullmatch(word) or not any(c.isalpha() for c in word):
-            raise InvalidText("A dictionary entry is one word of at most 100 characters, with a letter in it.")
+            raise InvalidText("A dictionary entry is one word of at most 100 characters, with a "
+                              "letter in it.", msg="spelling.bad_word")
         return word
 
     def _require_team_editor(self, action: str, what: str) -> None:

@@ -55,4 +55,4 @@ def validate_role(role: str) -> str:
         return name
     raise TandemError(
         f"Unknown role '{role}'. Roles: author, translator, publisher, admin, "
-        "approver:<step id>.")
+        "approver:<step id>.", msg="roles.unknown", role=str(role)[:40])

@@ -60,7 +60,8 @@ def parse_since(value: str | None) -> str | None:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         raise InvalidText(f"'{value}' is not a date; use e.g. 2025-01-31 or "
-                          "2025-01-31T14:00:00Z.") from None
+                          "2025-01-31T14:00:00Z.", msg="records.bad_date",
+                          value=str(value)[:40]) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -269,7 +270,8 @@ def render(record: dict, fmt: str) -> str:
         return _csv(record)
     if fmt == "html":
         return _html(record)
-    raise InvalidText(f"Unknown record format '{fmt}'; use one of {', '.join(FORMATS)}.")
+    raise InvalidText(f"Unknown record format '{fmt}'; use one of {', '.join(FORMATS)}.",
+                      msg="records.bad_format", format=str(fmt)[:20], formats=list(FORMATS))
 
 
 CSV_COLUMNS = ("post_id", "post_title", "at", "event", "actor", "lang", "version_id",

@@ -118,7 +118,8 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
                 self._migrate_from(self._conn.execute("PRAGMA user_version").fetchone()[0])
         except filelock.Timeout:
             raise StoreError(f"{self.path} is being created or upgraded by another Tandem "
-                             "process; try again in a minute.") from None
+                             "process; try again in a minute.", msg="store.busy_upgrading",
+                             path=str(self.path)) from None
 
     def _migrate_from(self, current: int) -> None:
         if current > SCHEMA_VERSION:
@@ -232,7 +233,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
     def get_post(self, post_id: int) -> Post:
         rows = self._query("SELECT * FROM posts WHERE id = ?", (post_id,))
         if not rows:
-            raise NotFound(f"There is no post {post_id}.")
+            raise NotFound(f"There is no post {post_id}.", msg="store.no_post", post=post_id)
         return self._post(rows[0])
 
     def set_post_state(self, post_id: int, state: PostState) -> None:
@@ -336,7 +337,8 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
     def get_version(self, version_id: int) -> Version:
         rows = self._query("SELECT * FROM versions WHERE id = ?", (version_id,))
         if not rows:
-            raise NotFound(f"There is no version {version_id}.")
+            raise NotFound(f"There is no version {version_id}.", msg="store.no_version",
+                           version=version_id)
         return self._version(rows[0])
 
     def versions(self, post_id: int, lang: Lang) -> list[Version]:

@@ -60,7 +60,8 @@ class PublishingRecords(SqlRecords):
     def get_account(self, account_id: int) -> dict:
         rows = self._query("SELECT * FROM accounts WHERE id = ?", (account_id,))
         if not rows:
-            raise NotFound(f"There is no account {account_id}.")
+            raise NotFound(f"There is no account {account_id}.", msg="store.no_account",
+                           account=account_id)
         return rows[0]
 
     def find_account(self, name: str) -> dict | None:
@@ -136,7 +137,8 @@ class PublishingRecords(SqlRecords):
     def get_publication(self, publication_id: int) -> dict:
         rows = self._query("SELECT * FROM publications WHERE id = ?", (publication_id,))
         if not rows:
-            raise NotFound(f"There is no publication {publication_id}.")
+            raise NotFound(f"There is no publication {publication_id}.",
+                           msg="store.no_publication", publication=publication_id)
         return rows[0]
 
     def publications(self, post_id: int) -> list[dict]:
@@ -187,7 +189,8 @@ class PublishingRecords(SqlRecords):
     def get_outbox_entry(self, entry_id: int) -> dict:
         rows = self._query(f"{OUTBOX_SELECT} WHERE o.id = ?", (entry_id,))
         if not rows:
-            raise NotFound(f"There is no outbox entry {entry_id}.")
+            raise NotFound(f"There is no outbox entry {entry_id}.", msg="store.no_entry",
+                           entry=entry_id)
         return rows[0]
 
     def outbox_entries(self, publication_id: int) -> list[dict]:

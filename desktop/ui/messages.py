@@ -213,6 +213,26 @@ TEMPLATES: dict[str, str] = {
     "signing.key_not_registered": QT_TRANSLATE_NOOP(
         "Message", "The signing key in this computer's keyring ({key}) is not the key registered "
                    "for {user} ({registered}); ask an administrator to register it."),
+    # records and lookups
+    "store.busy_upgrading": QT_TRANSLATE_NOOP(
+        "Message", "{path} is being created or upgraded by another Tandem window or process; try "
+                   "again in a minute."),
+    "store.no_post": QT_TRANSLATE_NOOP("Message", "There is no post {post}."),
+    "store.no_version": QT_TRANSLATE_NOOP("Message", "There is no version {version}."),
+    "store.no_account": QT_TRANSLATE_NOOP("Message", "There is no account {account}."),
+    "store.no_publication": QT_TRANSLATE_NOOP(
+        "Message", "There is no publication {publication}."),
+    "store.no_entry": QT_TRANSLATE_NOOP("Message", "There is no outbox entry {entry}."),
+    "records.bad_date": QT_TRANSLATE_NOOP(
+        "Message", "{value} is not a date; use for example 2025-01-31."),
+    "records.bad_format": QT_TRANSLATE_NOOP(
+        "Message", "Unknown record format {format}; use one of {formats}."),
+    "spelling.bad_word": QT_TRANSLATE_NOOP(
+        "Message", "A dictionary entry is one word of at most 100 characters, with a letter in "
+                   "it."),
+    "roles.unknown": QT_TRANSLATE_NOOP(
+        "Message", "Unknown role {role}. Roles: author, translator, publisher, admin, "
+                   "approver:<step id>."),
     # images
     "images.not_an_image": QT_TRANSLATE_NOOP(
         "Message", "This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export "
