@@ -1787,6 +1787,42 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>La clé de signature du trousseau de cet ordinateur ({key}) n’est pas celle enregistrée pour {user} ({registered}); demandez à un administrateur de l’enregistrer.</translation>
     </message>
     <message>
+        <source>{path} is being created or upgraded by another Tandem window or process; try again in a minute.</source>
+        <translation>{path} est en cours de création ou de mise à niveau par une autre fenêtre ou un autre processus Tandem; réessayez dans une minute.</translation>
+    </message>
+    <message>
+        <source>There is no post {post}.</source>
+        <translation>Il n’y a pas de publication {post}.</translation>
+    </message>
+    <message>
+        <source>There is no version {version}.</source>
+        <translation>Il n’y a pas de version {version}.</translation>
+    </message>
+    <message>
+        <source>There is no publication {publication}.</source>
+        <translation>Il n’y a pas de diffusion {publication}.</translation>
+    </message>
+    <message>
+        <source>There is no outbox entry {entry}.</source>
+        <translation>Il n’y a pas d’envoi {entry} dans la file d’envoi.</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; use for example 2025-01-31.</source>
+        <translation>{value} n’est pas une date; utilisez par exemple 2025-01-31.</translation>
+    </message>
+    <message>
+        <source>Unknown record format {format}; use one of {formats}.</source>
+        <translation>Format de dossier inconnu {format}; utilisez l’un de ceux-ci&#xa0;: {formats}.</translation>
+    </message>
+    <message>
+        <source>A dictionary entry is one word of at most 100 characters, with a letter in it.</source>
+        <translation>Une entrée du dictionnaire est un seul mot d’au plus 100 caractères, qui contient une lettre.</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}. Roles: author, translator, publisher, admin, approver:&lt;step id&gt;.</source>
+        <translation>Rôle inconnu {role}. Rôles&#xa0;: author, translator, publisher, admin, approver:&lt;identifiant d’étape&gt;.</translation>
+    </message>
+    <message>
         <source>This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export it as one of those formats.</source>
         <translation>Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF, quel que soit son nom. Exportez-le dans l’un de ces formats.</translation>
     </message>
