@@ -71,6 +71,18 @@ HINTS: dict[str, Hint] = {
                                       "give them with `tandem accounts secret NAME`."),
     "credentials.missing": _replace(
         "Store it for the account {account}.", "Store it with `tandem accounts secret {account}`."),
+    "signing.required": _replace(
+        "Create a signing key on this computer and ask an admin to register its public key.",
+        "Create one with `tandem keys init`; an admin registers it with "
+        "`tandem keys register {user} PUBKEY`."),
+    "signing.key_not_here": _replace(
+        "or create a new key here and ask an admin to register it.",
+        "or create a new key here with `tandem keys init` and ask an admin to register it "
+        "(`tandem keys register {user} PUBKEY`)."),
+    "signing.key_not_registered": _replace(
+        "ask an admin to register it.",
+        "ask an admin to register it: `tandem keys register {user} PUBKEY` (`tandem keys init` "
+        "prints PUBKEY)."),
 }
 
 

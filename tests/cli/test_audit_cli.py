@@ -12,6 +12,7 @@ import json
 import pytest
 
 from desktop.cli.main import main
+from desktop.core import signing
 from tests.core.insider import Insider
 from tests.core.signing_env import signing_keys  # noqa: F401 (fixture)
 
@@ -64,6 +65,20 @@ def test_keys_init_register_list(tandem, capsys):
     assert [(k["holder"], k["public_key"], k["registered_by"]) for k in listing] == \
         [("bob", public, "alice")]
     assert tandem("alice", "keys", "register", "carol", "not-a-key")[0] == 2
+
+
+def test_a_refusal_for_want_of_a_key_names_the_commands(tandem, capsys):
+    """A registered person whose keyring lacks the key is told how to fix it."""
+    signed_desk(tandem)
+    public = signing.public_text(signing.Ed25519PrivateKey.generate())  # kept elsewhere
+    ok(tandem("alice", "users", "grant", "dan", "approver:approval"))
+    ok(tandem("alice", "keys", "register", "dan", public))
+    ok(tandem("alice", "post", "new", "--en", "Hello", "--fr", "Bonjour"))
+    ok(tandem("bob", "review", "sign", "2", "--lang", "fr"))
+    ok(tandem("bob", "review", "sign", "2", "--lang", "en"))
+    assert tandem("dan", "approve", "2")[0] == 2
+    err = capsys.readouterr().err
+    assert "holds no signing key for dan" in err and "`tandem keys init`" in err
 
 
 def test_verify_reports_signatures_and_unsigned_decisions(tandem):
