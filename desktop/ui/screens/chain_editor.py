@@ -228,8 +228,8 @@ class ChainEditorScreen(ScreenDialog):
     def _on_add_clicked(self) -> None:
         name = self.tr("New step {number}").format(number=len(self.steps) + 1)
         after = [step_id(self.steps[-1])] if self.steps else []
-        self.steps.append({"name": name, "id": slug(f"step-{len(self.steps) + 1}"),
-                           "mode": "any", "after": after, "post_types": None})
+        # No id yet: it follows the name (shown as the placeholder) until one is typed.
+        self.steps.append({"name": name, "mode": "any", "after": after, "post_types": None})
         self._render(len(self.steps) - 1)
         self.name_edit.setFocus()
         self.name_edit.selectAll()
