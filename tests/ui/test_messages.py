@@ -103,6 +103,18 @@ def refusals(as_user, tmp_path) -> dict[str, object]:
     return found
 
 
+def visible_texts(window) -> list[str]:
+    """Every text and tooltip the window's widgets carry."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    texts = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        texts += [widget.toolTip(), widget.accessibleName(), widget.windowTitle()]
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+    return [t for t in texts if t]
+
+
 def test_the_window_shows_refusals_in_french_without_commands(as_user, tmp_path, languages,
                                                                make_window, qtbot):
     found = refusals(as_user, tmp_path)
@@ -122,6 +134,8 @@ def test_the_window_shows_refusals_in_french_without_commands(as_user, tmp_path,
                 shown[lang][name] = startup_error_dialog(value).informativeText()
             else:
                 shown[lang][name] = render(value)
+        everything = visible_texts(window)  # the whole window, after the refusals
+        assert not [t for t in everything if COMMAND_SYNTAX.search(t)], lang
     for lang, texts in shown.items():
         for name, text in texts.items():
             assert text and not COMMAND_SYNTAX.search(text), (lang, name, text)
