@@ -324,7 +324,8 @@ class MappingTable:
             else:
                 new, verified = self.counterpart(entity.kind, entity.text, from_lang, to_lang), True
             if new is not None and new != entity.text:
-                result.replacements.append(Replacement(entity.start, entity.end, entity.text, new, entity.kind, verified))
+                result.replacements.append(Replacement(entity.start, entity.end, entity.text, new, entity.kind,
+                                                       verified))
         for rep in reversed(result.replacements):
             result.text = result.text[:rep.start] + rep.new + result.text[rep.end:]
         return result

@@ -450,14 +450,13 @@ def install_archive(archive: Path, folder: Path | None = None) -> InstalledPacka
     archive = Path(archive)
     folder = folder or packages_dir()
     info = inspect_archive(archive)
-    with _lock(folder):
-        with _scratch(folder, "install-") as scratch:
-            staged = _extract(archive, info, scratch / "new")
-            _check_loads(staged)
-            pair = (info.metadata["from_code"], info.metadata["to_code"])
-            replaced = [p.path for p in installed(folder)
-                        if p.pair == pair or p.name == info.top]
-            _swap_in(staged, folder / info.top, replaced, scratch / "old")
+    with _lock(folder), _scratch(folder, "install-") as scratch:
+        staged = _extract(archive, info, scratch / "new")
+        _check_loads(staged)
+        pair = (info.metadata["from_code"], info.metadata["to_code"])
+        replaced = [p.path for p in installed(folder)
+                    if p.pair == pair or p.name == info.top]
+        _swap_in(staged, folder / info.top, replaced, scratch / "old")
     _argos_caches_changed()
     return _as_installed(folder / info.top)
 

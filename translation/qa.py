@@ -501,7 +501,8 @@ def _mismatch_findings(ctx: _Context, check: str, what_en: str, what_fr: str,
             only = en or fr
             lang = Lang.EN if en else Lang.FR
             message_en = f"The {what_en} {_q_en(only.text)} is only in the {_VERSION['en'][lang]} version."
-            message_fr = f"{what_fr.capitalize()} {_q_fr(only.text)} ne figure que dans la version {_VERSION['fr'][lang]}."
+            message_fr = (f"{what_fr.capitalize()} {_q_fr(only.text)} ne figure que dans la version "
+                          f"{_VERSION['fr'][lang]}.")
         findings.append(ctx.finding(check, ERROR, message_en, message_fr,
                                     {Lang.EN: (en.start, en.end) if en else None,
                                      Lang.FR: (fr.start, fr.end) if fr else None}))
@@ -637,7 +638,8 @@ def _check_tags(ctx: _Context, kind: MappingKind) -> list[Finding]:
                 findings.append(ctx.finding(
                     check, WARNING,
                     f"The {_VERSION['en'][lang.other]} version should use {_q_en(want)} for {_q_en(entity.text)}.",
-                    f"La version {_VERSION['fr'][lang.other]} devrait employer {_q_fr(want)} pour {_q_fr(entity.text)}.",
+                    f"La version {_VERSION['fr'][lang.other]} devrait employer {_q_fr(want)} "
+                    f"pour {_q_fr(entity.text)}.",
                     {lang: (entity.start, entity.end), lang.other: (copied.start, copied.end)},
                     Fix(lang.other, copied.start, copied.end, want)))
                 continue

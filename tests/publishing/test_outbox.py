@@ -157,10 +157,10 @@ def test_a_stale_copy_cannot_move_an_entry_another_process_moved(desk, pair):
 def test_outbox_rows_are_never_deleted(desk, pair):
     post_id, intents = pair
     publication = Outbox(desk.alice.store, "alice").open(post_id, intents, NOW)
-    with pytest.raises(sqlite3.IntegrityError, match="outbox entries are kept"):
-        with desk.alice.store.transaction():
-            desk.alice.store._execute("DELETE FROM outbox WHERE publication_id = ?",
-                                      (publication.id,))
+    with (pytest.raises(sqlite3.IntegrityError, match="outbox entries are kept"),
+          desk.alice.store.transaction()):
+        desk.alice.store._execute("DELETE FROM outbox WHERE publication_id = ?",
+                                  (publication.id,))
 
 
 def test_settling_a_published_pair_confirms_every_entry(desk, pair):

@@ -110,9 +110,9 @@ def test_a_wrong_app_password_is_refused_before_anything_is_sent(desk, pds, en_a
     en, fr = texts(uuid.uuid4().hex[:8])
     post_id = desk.approved(en, fr)
     desk.targets(post_id, "bsky-en", "bsky-fr")
-    with publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service:
-        with pytest.raises(PreflightFailed) as caught:
-            service.publish(post_id)
+    with (publish_service(desk.alice, channels=ChannelFactory(sessions=SessionCache())) as service,
+          pytest.raises(PreflightFailed) as caught):
+        service.publish(post_id)
     assert caught.value.problems == (
         f"bsky-fr (Bluesky): Bluesky refused the handle or app password for {fr_account.handle}.",)
     assert wrong not in str(caught.value)

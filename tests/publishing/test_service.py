@@ -490,9 +490,8 @@ def test_an_edit_while_scheduled_drops_the_schedule(desk, world, post):
 # -- resume -------------------------------------------------------------------------------------
 def test_resume_does_not_post_late_what_never_went_out(desk, world, post):
     world.publish_script["bsky-en"] = [("before", KeyboardInterrupt())]
-    with service(desk, world) as publisher:
-        with pytest.raises(KeyboardInterrupt):  # the process dies mid-publish
-            publisher.publish(post)
+    with service(desk, world) as publisher, pytest.raises(KeyboardInterrupt):  # the process dies mid-publish
+        publisher.publish(post)
     world.clock.time += timedelta(hours=1)
     with service(desk, world) as publisher:
         report = publisher.resume_all()

@@ -42,8 +42,10 @@ def test_case_difference_is_fuzzy_not_exact() -> None:
 
 def test_fuzzy_matches_are_scored_best_first_and_thresholded() -> None:
     memory = TranslationMemory([
-        MemoryUnit("en", "Apply for the Canada Child Benefit today.", "fr", "Demandez l’Allocation canadienne pour enfants dès aujourd’hui."),
-        MemoryUnit("en", "Apply for the Canada Child Benefit online.", "fr", "Demandez l’Allocation canadienne pour enfants en ligne."),
+        MemoryUnit("en", "Apply for the Canada Child Benefit today.",
+                   "fr", "Demandez l’Allocation canadienne pour enfants dès aujourd’hui."),
+        MemoryUnit("en", "Apply for the Canada Child Benefit online.",
+                   "fr", "Demandez l’Allocation canadienne pour enfants en ligne."),
         MemoryUnit("en", "The weather is nice.", "fr", "Il fait beau."),
     ])
     matches = memory.lookup("Apply for the Canada Child Benefit now.", "en")

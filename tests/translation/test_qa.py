@@ -177,8 +177,8 @@ def test_breakable_spaces_are_replaced() -> None:
 
 def test_colons_that_are_not_punctuation_are_left_alone() -> None:
     fr = f"À 10:30, voir https://canada.ca/fr et le ratio 2:1 ou http://x.ca{NBSP}: fin"
-    assert [f for f in check_pair("At 10:30, see https://canada.ca/en, ratio 2:1 or http://x.ca: end", fr,
-                                  checks=["fr-nbsp"])] == []
+    assert list(check_pair("At 10:30, see https://canada.ca/en, ratio 2:1 or http://x.ca: end", fr,
+                           checks=["fr-nbsp"])) == []
 
 
 def test_france_style_requires_narrow_space_before_question_mark() -> None:

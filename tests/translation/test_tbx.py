@@ -137,7 +137,8 @@ def test_seed_round_trips_exactly() -> None:
 
 
 name = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30).filter(
-    lambda s: s.strip() and not any(c in s for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
+    lambda s: s.strip() and not any(
+        c in s for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
 )
 
 

@@ -169,7 +169,8 @@ def test_any_form_of_the_concept_passes(seed: Termbase) -> None:
 
 
 def test_french_to_english(seed: Termbase) -> None:
-    result = seed.apply("Services partagés Canada (SPC) recrute.", "Shared Services Canada (SPC) is hiring.", "fr", "en")
+    result = seed.apply("Services partagés Canada (SPC) recrute.", "Shared Services Canada (SPC) is hiring.",
+                        "fr", "en")
     assert result.text == "Shared Services Canada (SSC) is hiring."
 
 

@@ -21,7 +21,8 @@ from .test_memory import notify_units
 # ----------------------------------------------------------------------------- language codes
 
 
-@pytest.mark.parametrize("code", ["fr", "FR", "fr-CA", "fr_CA", "fra", "fre", "FRA", "fr-Latn-CA", "fr_CA.UTF-8", " fr-ca "])
+@pytest.mark.parametrize("code", ["fr", "FR", "fr-CA", "fr_CA", "fra", "fre", "FRA", "fr-Latn-CA",
+                                  "fr_CA.UTF-8", " fr-ca "])
 def test_french_codes(code: str) -> None:
     assert to_lang(code) is Lang.FR
 
@@ -192,7 +193,8 @@ def test_real_notify_memory_round_trips() -> None:
 
 
 post_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
-    lambda s: s.strip() and not any(c in s for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
+    lambda s: s.strip() and not any(
+        c in s for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
 )
 
 

@@ -14,9 +14,9 @@ SOURCE = "Flu shots are free & <easy>\n  Line two, with spaces  "
 
 
 def pair(**changes) -> XliffPair:
-    fields = dict(post_id=12, source_lang=Lang.EN, source_version_id=31,
-                  source_sha256=sha256_text(SOURCE), source_text=SOURCE,
-                  target_text="Les vaccins « gratuits »\nLigne deux", target_version_id=33)
+    fields = {"post_id": 12, "source_lang": Lang.EN, "source_version_id": 31,
+              "source_sha256": sha256_text(SOURCE), "source_text": SOURCE,
+              "target_text": "Les vaccins « gratuits »\nLigne deux", "target_version_id": 33}
     fields.update(changes)
     return XliffPair(**fields)
 
