@@ -876,11 +876,55 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._shut_down:
-            self.shutdown()
+            choice = self._ask_before_saving_on_close()
+            if choice is None:
+                event.ignore()  # the person stays to look again
+                return
+            self.shutdown(checkpoint=choice)
         super().closeEvent(event)
 
-    def shutdown(self) -> None:
+    def _ask_before_saving_on_close(self) -> bool | None:
+        """Closing saves unsaved text as new versions; when that would withdraw an official
+        version or void approvals, ask first. True: save; False: keep the text as this
+        person's own draft only; None: do not close."""
+        post_id = self._post_id
+        langs = [lang for lang in LANGS if self.editors[lang].is_dirty()]
+        if post_id is None or not langs or self.session is None:
+            return True
+        try:
+            effects = self.backend.run_now(lambda session: ops.save_effects(session, post_id,
+                                                                            langs))
+        except Exception:  # noqa: BLE001 - asking must not stop the window from closing
+            return True
+        if not effects.any:
+            return True
+        from PySide6.QtWidgets import QMessageBox  # (not needed before the first paint)
+
+        lines = [self.tr("It withdraws the official {language} version {seq}.").format(
+            language=language_name(lang), seq=seq) for lang, seq in effects.withdrawn]
+        if effects.voided:
+            lines.append(self.tr("It voids {count} approval(s): the post goes back to "
+                                 "review.").format(count=effects.voided))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save your changes?"), self.tr(
+            "Closing saves your changes to “{title}” as new versions.").format(title=self._title),
+            parent=self)
+        box.setObjectName("close_confirm")
+        box.setInformativeText("\n".join(lines))
+        box.addButton(QMessageBox.StandardButton.Save).setText(self.tr("Save as new versions"))
+        box.addButton(QMessageBox.StandardButton.Discard).setText(
+            self.tr("Keep as my unsaved draft"))
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        return False if answer == QMessageBox.StandardButton.Discard else None
+
+    def shutdown(self, checkpoint: bool = True) -> None:
         """Checkpoint the open post, finish queued storage work, stop the workers.
+
+        ``checkpoint`` False keeps the open post's unsaved text as the user's own working
+        draft instead of new versions (chosen when closing would withdraw official text).
 
         Runs on the GUI thread once the storage queue is drained: the window is
         going away, so waiting here costs the user nothing.
@@ -908,6 +952,9 @@ class MainWindow(QMainWindow):
                     body = self.editors[lang].text()
                     self.backend.run_now(lambda session, lang=lang, body=body:
                                          ops.autosave(session, post_id, lang, body))
+            if not checkpoint and texts:
+                self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts))
+                texts = {}
             if texts or rename:
                 self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts, rename))
         except Exception as exc:  # noqa: BLE001 - never block closing; autosave kept the text

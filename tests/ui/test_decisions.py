@@ -131,3 +131,69 @@ def test_the_editors_are_read_only_for_people_who_may_not_write(qtbot, desk, mak
     assert editor.text() == "Budget 2025 is tabled today." and not editor.is_dirty()
     writer, _ = featured_window(qtbot, make_window, desk.tom)  # a translator writes
     assert not writer.editor(Lang.EN).editor.isReadOnly()
+
+
+# -- finding 5: closing asks before it would withdraw official text or void approvals ----
+
+
+def close_answering(monkeypatch, window, button) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def fake_exec(box):
+        asked.append((box.text(), box.informativeText()))
+        return button
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    window.close()
+    return asked
+
+
+def approved_by_dana(desk) -> int:
+    post_id = desk.signed_pair()
+    desk.dana.approvals.approve(post_id)
+    return post_id
+
+
+@pytest.mark.parametrize("choice", ["Save", "Discard", "Cancel"])
+def test_closing_asks_before_withdrawing_official_text(qtbot, desk, make_window, monkeypatch,
+                                                      choice):
+    from PySide6.QtWidgets import QMessageBox
+
+    post_id = approved_by_dana(desk)
+    window, _features = featured_window(qtbot, make_window, desk.alice)
+    editor = window.editor(Lang.FR)
+    editor.editor.setFocus()
+    QTest.keyClicks(editor.editor, " Lisez la suite.")
+    settle(window)
+    asked = close_answering(monkeypatch, window, getattr(QMessageBox.StandardButton, choice))
+    ((question, details),) = asked
+    assert question == "Closing saves your changes to “Budget day” as new versions."
+    assert details == ("It withdraws the official French version 1.\n"
+                       "It voids 1 approval(s): the post goes back to review.")
+    versions = desk.alice.posts.history(post_id, Lang.FR)
+    if choice == "Save":
+        assert versions[-1].text.endswith("Lisez la suite.") and versions[-1].author == "alice"
+        return
+    assert len(versions) == 1 and desk.alice.approvals.history(post_id)[0].voided is False
+    if choice == "Discard":  # kept as alice's own draft, for alice only
+        assert desk.alice.posts.recover(post_id, Lang.FR).endswith("Lisez la suite.")
+        assert desk.dana.posts.recover(post_id, Lang.FR) is None
+    else:
+        assert window.isVisible(), "cancelled: the window stays open"
+
+
+def test_closing_without_official_text_saves_without_asking(qtbot, desk, make_window,
+                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    post_id = desk.alice.posts.create(en="Draft only.", fr="Brouillon.").post.id
+    window, _features = featured_window(qtbot, make_window, desk.alice)
+    assert window.current_post_id() == post_id
+    editor = window.editor(Lang.EN)
+    editor.editor.setFocus()
+    QTest.keyClicks(editor.editor, " More.")
+    settle(window)
+    assert close_answering(monkeypatch, window, QMessageBox.StandardButton.Cancel) == []
+    assert desk.alice.posts.view(post_id).en.text == "Draft only. More."

@@ -111,6 +111,32 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
                              drafts=bool(result.refused or result.failed))
 
 
+@dataclass(frozen=True)
+class SaveEffects:
+    """What saving new versions of ``langs`` would undo (asked about before closing)."""
+
+    withdrawn: tuple[tuple[Lang, int], ...]  # (language, version number) now official
+    voided: int                              # approvals given that would be voided
+
+    @property
+    def any(self) -> bool:
+        return bool(self.withdrawn or self.voided)
+
+
+def save_effects(session: Session, post_id: int, langs: list[Lang]) -> SaveEffects:
+    withdrawn = tuple((lang, official.seq) for lang in langs
+                      if (official := session.review.official(post_id, lang)) is not None)
+    voided = sum(1 for a in session.approvals.history(post_id) if not a.voided) if langs else 0
+    return SaveEffects(withdrawn, voided)
+
+
+def keep_drafts(session: Session, post_id: int, texts: dict[Lang, str]) -> tuple[None, OpChanges]:
+    """Keep ``texts`` as the acting user's working drafts, without making versions."""
+    for lang, body in texts.items():
+        session.posts.autosave(post_id, lang, body)
+    return None, OpChanges(frozenset({post_id}), drafts=True)
+
+
 def autosave(session: Session, post_id: int, lang: Lang, body: str) -> tuple[None, OpChanges]:
     session.posts.autosave(post_id, lang, body)
     return None, OpChanges(frozenset({post_id}), drafts=True)
