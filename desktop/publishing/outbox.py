@@ -173,6 +173,7 @@ class Entry:
                 "lang": self.lang, "position": self.position, "state": self.state.value,
                 "remote_id": self.remote_id, "url": self.remote_url, "posted_at": self.posted_at,
                 "sent_at": self.sent_at, "attempts": self.attempts, "error": self.last_error,
+                "error_code": self.last_error.code if self.last_error else None,
                 "idempotency_key": self.idempotency_key, "body_sha256": self.body_sha256,
                 "en_version_id": self.en_version_id, "fr_version_id": self.fr_version_id,
                 "created_at": self.created_at}
