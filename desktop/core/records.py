@@ -29,7 +29,7 @@ from .errors import InvalidText
 from .model import LANG_NAMES, AuditEntry, Lang, Origin, Version, sha256_text
 from .provenance import machine_share
 from .review import Decision, OfficialPeriod, ReviewService
-from .signing import verify_signatures
+from .signing import SigningRepository, verify_signatures
 from .store_review import ReviewRepository
 from .workflow import WorkflowService
 
@@ -131,13 +131,14 @@ def role_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[Rec
         return []
     expected: dict[tuple[str, str], tuple[str, int]] = {}  # (user, role) → granted by, entry
     for e in entries:
+        user, role = str(e.details.get("user")), str(e.details.get("role"))
         if e.action == "roles.grant":
-            expected[(e.details.get("user"), e.details.get("role"))] = (e.actor, e.seq)
+            expected[(user, role)] = (e.actor, e.seq)
         elif e.action == "roles.revoke":
-            expected.pop((e.details.get("user"), e.details.get("role")), None)
+            expected.pop((user, role), None)
         elif e.action == "roles.bootstrap":
-            for role in e.details.get("roles", []):
-                expected[(e.details.get("user"), role)] = (e.actor, e.seq)
+            for granted in e.details.get("roles", []):
+                expected[(user, granted)] = (e.actor, e.seq)
     problems = []
     for row in repo.role_grants():
         key = (row["user"], row["role"])
@@ -160,7 +161,7 @@ def role_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[Rec
 class RecordService:
     """Collects and renders the record of posts."""
 
-    def __init__(self, repo: ReviewRepository, review: ReviewService, approvals: ApprovalService,
+    def __init__(self, repo: SigningRepository, review: ReviewService, approvals: ApprovalService,
                  workflow: WorkflowService, publications: PublicationLog | None = None):
         self.repo = repo
         self.review = review

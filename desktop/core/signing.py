@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -247,7 +248,7 @@ class _Keys:
         for e in entries:
             if e.action != "keys.register":
                 continue
-            kid, holder = e.details.get("key_id"), e.details.get("holder")
+            kid, holder = str(e.details.get("key_id")), str(e.details.get("holder"))
             row = rows.pop(kid, None)
             where = f"signing key {str(kid)[:16]} of {holder} (audit entry {e.seq})"
             if row is None or (row["holder"], row["public_key"], row["registered_by"]) != \
@@ -304,12 +305,12 @@ def verify_signatures(repo: SigningRepository, entries: list[AuditEntry],
             else:
                 report.unsigned.append(where)
             return
-        kid = signature.get("key_id") if isinstance(signature, dict) else None
+        kid = str(signature.get("key_id")) if isinstance(signature, dict) else ""
         known = keys.by_id.get(kid)
         if known is None or known[0] != signer or known[1] >= entry.seq:
             owner = f"registered to {known[0]}" if known else "not registered"
             report.problems.append(_problem(where, (
-                f"signed with key {str(kid)[:16]}, which is {owner}"
+                f"signed with key {kid[:16]}, which is {owner}"
                 + (" only after this decision" if known and known[0] == signer else "")
                 + f", not a key of {signer} (decision forged or renamed)")))
             return
@@ -332,12 +333,12 @@ def verify_signatures(repo: SigningRepository, entries: list[AuditEntry],
                 continue
             check(f"post {post_id} {'sign-off' if row['kind'] == 'sign' else 'rejection'} "
                   f"{row['id']} by {row['reviewer']}", index.get(("signoff", row["id"])),
-                  row["reviewer"], lambda kid, r=row, v=version: signoff_payload(r, v, kid))
+                  row["reviewer"], functools.partial(signoff_payload, row, version))
         for row in repo.approvals(post_id):
             en, fr = versions.get(row["en_version_id"]), versions.get(row["fr_version_id"])
             if en is None or fr is None:
                 continue
             check(f"post {post_id} approval {row['id']} by {row['approver']}",
                   index.get(("approval", row["id"])), row["approver"],
-                  lambda kid, r=row, a=en, b=fr: approval_payload(r, a, b, kid))
+                  functools.partial(approval_payload, row, en, fr))
     return report
