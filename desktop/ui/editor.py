@@ -35,6 +35,9 @@ SPAN_STYLES = {
     Origin.MACHINE: ("#ffe7b3", QTextCharFormat.UnderlineStyle.DotLine),
     Origin.MEMORY: ("#d8e8fb", QTextCharFormat.UnderlineStyle.DashUnderline),
 }
+# Text on those highlights: dark whatever the palette (light text on them was
+# unreadable in dark mode).
+SPAN_TEXT = "#1a1a1a"
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
@@ -495,6 +498,7 @@ class LanguageEditor(QWidget):
                 selection = QTextEdit.ExtraSelection()
                 fmt = QTextCharFormat()
                 fmt.setBackground(QColor(colour))
+                fmt.setForeground(QColor(SPAN_TEXT))  # dark on the light highlight, dark mode too
                 fmt.setUnderlineStyle(underline)
                 fmt.setProperty(QTextFormat.Property.UserProperty, span.origin.value)
                 selection.format = fmt

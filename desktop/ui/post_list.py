@@ -29,7 +29,7 @@ from desktop.core.model import PostState
 from .backend import Backend
 from .i18n import format_timestamp, state_label
 from .operations import posts
-from .widgets import OVER_COLOUR, WARNING_SIGN
+from .widgets import WARNING_SIGN, over_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -163,7 +163,7 @@ class PostListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "state":
             row = self.row_data(index.row(), fetch=False)
             half = row is not None and row["state"] == PostState.HALF_PUBLISHED.value
-            return QColor(OVER_COLOUR) if half else None
+            return QColor(over_colour()) if half else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
                         Qt.ItemDataRole.AccessibleTextRole, self.PostIdRole):
             return None

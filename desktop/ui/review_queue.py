@@ -38,7 +38,7 @@ from .editor import LanguageEditor
 from .i18n import format_percent, format_timestamp, language_name, provenance_text
 from .operations import OpChanges
 from .operations.review import Decide, ReviewQueue, load_queue, reject, sign
-from .widgets import OVER_COLOUR, MessageBar
+from .widgets import MessageBar, over_colour
 
 if TYPE_CHECKING:
     from .context import WindowContext
@@ -171,7 +171,7 @@ class ReviewPane(QWidget):
     def _set_note(self, note: str) -> None:
         self.note_label.setText(note)
         self.note_label.setAccessibleName(note)
-        self.note_label.setStyleSheet(f"color: {OVER_COLOUR};" if note else "")
+        self.note_label.setStyleSheet(f"color: {over_colour()};" if note else "")
 
     def _legend_text(self) -> str:
         return self.tr("Highlighted: machine translation (dotted underline), translation memory "

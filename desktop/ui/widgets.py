@@ -22,8 +22,18 @@ _KINDS = {
     "success": ("#e7f5ec", "#1e5c32", "SP_DialogApplyButton"),
 }
 
-# Over-limit counters: dark red, bold, with this sign before the text.
-OVER_COLOUR = "#9b1c1c"
+# Over-limit counters: red (dark on a light window, light on a dark one: ≥ 4.5:1
+# either way), bold, with this sign before the text.
+OVER_COLOURS = {"light": "#9b1c1c", "dark": "#ff8a80"}
+
+
+def over_colour() -> str:
+    """The warning red for the application's current palette (see ``appearance``)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return OVER_COLOURS["dark" if window.lightness() < 128 else "light"]
 WARNING_SIGN = "\u26a0"
 
 
@@ -128,8 +138,8 @@ class CounterBar(QWidget):
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            self._render()  # the words, or the red for dark mode
         super().changeEvent(event)
 
     def is_over(self) -> bool:
@@ -188,7 +198,7 @@ class CounterBar(QWidget):
         label.setProperty("over", over)
         if over:
             label.setText(f"{WARNING_SIGN} {text}")
-            label.setStyleSheet(f"color: {OVER_COLOUR}; font-weight: bold;")
+            label.setStyleSheet(f"color: {over_colour()}; font-weight: bold;")
         else:
             label.setText(text)
             label.setStyleSheet("")

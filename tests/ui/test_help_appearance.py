@@ -73,6 +73,7 @@ def test_the_guide_opens_at_the_part_in_the_interface_language(qtbot, make_windo
 def test_dark_mode_follows_the_system_unless_chosen(qapp, settings, monkeypatch):
     app = QApplication.instance()
     before = app.palette()
+    style = app.style().name()
     os_scheme = [Qt.ColorScheme.Light]
     monkeypatch.setattr(QStyleHints, "colorScheme", lambda _self: os_scheme[0])
     appearance = Appearance(settings)
@@ -89,12 +90,14 @@ def test_dark_mode_follows_the_system_unless_chosen(qapp, settings, monkeypatch)
         assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
     finally:
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(appearance._on_scheme_changed)
+        app.setStyle(style)
         app.setPalette(before)
 
 
 def test_font_size_is_chosen_on_the_settings_page_and_applied_at_once(qtbot, settings):
     app = QApplication.instance()
     system = app.font()
+    style = app.style().name()
     appearance = Appearance(settings)
     page = AppearancePage(appearance)
     qtbot.addWidget(page)
@@ -111,6 +114,7 @@ def test_font_size_is_chosen_on_the_settings_page_and_applied_at_once(qtbot, set
     finally:
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(appearance._on_scheme_changed)
         app.setFont(system)
+        app.setStyle(style)
         app.setPalette(app.style().standardPalette())
 
 
@@ -131,3 +135,53 @@ def test_no_two_commands_share_a_key(qtbot, make_window, session):
     shared = {key: names for key, names in owners.items() if len(names) > 1}
     assert not shared, shared
     assert "F9" in owners and "F1" in owners
+
+
+def contrast(first, second) -> float:
+    """WCAG contrast ratio of two QColors."""
+    def luminance(colour) -> float:
+        channels = []
+        for value in (colour.redF(), colour.greenF(), colour.blueF()):
+            channels.append(value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_dark_mode_keeps_machine_text_and_over_limit_counters_readable(qtbot, make_window,
+                                                                     session, settings):
+    """In dark mode the machine-text highlight kept the palette's light text (unreadable
+    on its light background) and the over-limit red was dark on dark."""
+    from PySide6.QtGui import QColor
+
+    from desktop.core.model import Lang, Origin, Span
+
+    app = QApplication.instance()
+    style = app.style().name()
+    fr = "Le gouvernement annonce de nouvelles mesures."
+    post_id = session.posts.create(en="x" * 300, title="T").post.id
+    session.posts.edit(post_id, Lang.FR, fr, origin=Origin.MACHINE,
+                       spans=(Span(0, len(fr), Origin.MACHINE, {}),))
+    settings.setValue(SETTINGS_SCHEME, "dark")
+    appearance = Appearance(settings)
+    try:
+        appearance.apply()
+        window = make_window(session)
+        from .helpers import open_and_wait
+
+        open_and_wait(qtbot, window, post_id)
+        settle(window)
+        base = app.palette().color(QPalette.ColorRole.Base)
+        french = window.editor(Lang.FR).editor
+        selection = french.extraSelections()[0]
+        text = selection.format.foreground().color() \
+            if selection.format.foreground().style() != Qt.BrushStyle.NoBrush \
+            else app.palette().color(QPalette.ColorRole.Text)
+        assert contrast(text, selection.format.background().color()) >= 4.5
+        counter = window.editor(Lang.EN).counters.labels["x"]
+        red = QColor(counter.styleSheet().split("color:")[1].split(";")[0].strip())
+        assert contrast(red, base) >= 4.5
+    finally:
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(appearance._on_scheme_changed)
+        app.setStyle(style)
+        app.setPalette(app.style().standardPalette())

@@ -15,7 +15,7 @@ from desktop.publishing.service import PublishingStatus
 from ..i18n import format_timestamp, language_name, state_label
 from ..messages import render
 from ..operations.publishing import PublishView
-from ..widgets import MessageBar
+from ..widgets import MessageBar, over_colour
 from .accounts import account_summary, channel_label
 from .formatting import local_time, plain, publication_html
 
@@ -153,7 +153,7 @@ class PublishPanel(QWidget):
         if status.state is PostState.HALF_PUBLISHED:
             state = self.tr("⚠ Published in one language only: retry or retract it (red banner "
                             "above the editors).")
-            self.state_label.setStyleSheet("color: #9b1c1c;")
+            self.state_label.setStyleSheet(f"color: {over_colour()};")
         else:
             state = self.tr("State: {state}").format(state=state_label(status.state))
             self.state_label.setStyleSheet("")
