@@ -22,6 +22,7 @@ approvers approved it for the accounts it was going to.
 
 from __future__ import annotations
 
+import builtins  # annotations inside AccountService, whose list() method shadows list
 import logging
 import re
 from collections import defaultdict
@@ -121,6 +122,7 @@ class PublishingAccount:
 
     def describe_lang(self) -> str:
         if self.lang is AccountLang.BOTH:
+            assert self.order is not None, "a bilingual account has an order (account_fields)"
             combined = ", combined when it fits" if self.combine_when_fits else ""
             return f"bilingual ({self.order.value}{combined})"
         return "English" if self.lang is AccountLang.EN else "French"
@@ -280,7 +282,7 @@ def account_fields(channel: str, name: str, lang: str, service_url: str | None,
             "combine_when_fits": int(bool(combine_when_fits))}
 
 
-def coverage_problems(accounts: Iterable[PublishingAccount]) -> list[str]:
+def coverage_problems(accounts: Iterable[PublishingAccount]) -> list[Message]:
     """Why these targets would publish one language without the other (empty: they would not).
 
     Per channel, unilingual accounts must come in English/French pairs;
@@ -439,7 +441,7 @@ class AccountService:
         """Any account, removed ones included (for the outbox's history)."""
         return _account(self.repo.get_account(account_id))
 
-    def list(self) -> list[PublishingAccount]:
+    def list(self) -> builtins.list[PublishingAccount]:
         self.sync_policy()
         return [_account(r) for r in self.repo.list_accounts()]
 
@@ -459,7 +461,7 @@ class AccountService:
         """
         wanted = self._policy_accounts()
         rows = {r["name"].lower(): r for r in self.repo.list_accounts()}
-        changes: list[tuple[str, dict | None, dict]] = []
+        changes: builtins.list[tuple[str, dict | None, dict]] = []
         for key, fields in wanted.items():
             row = rows.get(key)
             if row is None or row["channel"] != fields["channel"]:
@@ -478,11 +480,13 @@ class AccountService:
     def _apply_policy_change(self, kind: str, row: dict | None, fields: dict) -> None:
         source = str(self.policy.source)
         if kind == "release":
+            assert row is not None, "a released account has its row"
             self.repo.update_account(row["id"], {"source": "user"})
             self.repo.append_audit("policy", "account.release", None,
                                    {"name": row["name"], "policy": source})
             return
         if kind == "update":
+            assert row is not None, "an updated account has its row"
             self.repo.update_account(row["id"], {**fields, "source": "policy"})
             self.repo.append_audit("policy", "account.provision", None,
                                    {**fields, "policy": source, "updated": True})
@@ -529,7 +533,7 @@ class AccountService:
             wanted[key] = fields
         return wanted
 
-    def _policy_default_names(self) -> list[str]:
+    def _policy_default_names(self) -> builtins.list[str]:
         return list(self.policy.get("publishing.default_targets") or [])
 
     # -- targets -------------------------------------------------------------------
@@ -622,7 +626,7 @@ class AccountService:
                                                        {"accounts": [a.name for a in accounts]})
         return self.default_targets()
 
-    def _defaults(self) -> tuple[tuple[PublishingAccount, ...], str, list[str]]:
+    def _defaults(self) -> tuple[tuple[PublishingAccount, ...], str, builtins.list[Message]]:
         if self.policy.is_locked("publishing.default_targets"):
             found, problems = [], []
             for name in self._policy_default_names():
@@ -637,7 +641,7 @@ class AccountService:
         mine = tuple(a for a in (_account(r) for r in self.repo.list_accounts()) if a.is_default)
         return mine, ("defaults" if mine else "none"), []
 
-    def _resolve(self, names: Iterable[str]) -> list[PublishingAccount]:
+    def _resolve(self, names: Iterable[str]) -> builtins.list[PublishingAccount]:
         accounts: dict[int, PublishingAccount] = {}
         for name in names:
             account = self.get(name)
