@@ -171,7 +171,7 @@ class ApprovalService:
                 return chain_from_dict(self.policy.get("approval.chain"), "policy",
                                        f"Policy key 'approval.chain' in {self.policy.source}")
             except InvalidText as exc:
-                raise PolicyError(str(exc)) from None
+                raise PolicyError(exc.message) from None
         row = self.repo.latest_chain()
         return chain_from_dict(json.loads(row["body"]), "store") if row else DEFAULT_CHAIN
 

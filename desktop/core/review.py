@@ -201,10 +201,13 @@ class ReviewService:
                 roles.append(role if role == Role.APPROVER else validate_role(role))
             except TandemError as exc:
                 raise PolicyError(f"Policy key 'review.human_signoff_by' in {self.policy.source}: "
-                                  f"{exc}") from None
+                                  f"{exc}", msg="policy.invalid", key="review.human_signoff_by",
+                                  source=str(self.policy.source), detail=str(exc)) from None
         if not roles:
             raise PolicyError(f"Policy key 'review.human_signoff_by' in {self.policy.source} "
-                              "must name at least one role.")
+                              "must name at least one role.", msg="policy.invalid",
+                              key="review.human_signoff_by", source=str(self.policy.source),
+                              detail="it must name at least one role")
         return tuple(roles)
 
     # -- write hooks (called by PostService) ----------------------------------------

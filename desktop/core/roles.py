@@ -73,12 +73,16 @@ class RoleService:
                   for user in self.policy.get("roles.admins", [])]
         for user, roles in self.policy.get("roles.grants", {}).items():
             if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
-                raise PolicyError(f"Policy key 'roles.grants.{user}'{where} must be a list of roles.")
+                raise PolicyError(f"Policy key 'roles.grants.{user}'{where} must be a list of roles.",
+                                  msg="policy.invalid", key=f"roles.grants.{user}",
+                                  source=str(self.policy.source), detail="a list of roles")
             for role in roles:
                 try:
                     name = validate_role(role)
                 except TandemError as exc:
-                    raise PolicyError(f"Policy key 'roles.grants.{user}'{where}: {exc}") from None
+                    raise PolicyError(f"Policy key 'roles.grants.{user}'{where}: {exc}",
+                                      msg="policy.invalid", key=f"roles.grants.{user}",
+                                      source=str(self.policy.source), detail=str(exc)) from None
                 grants.append(Grant(user, name, "policy", "IT policy", None))
         return grants
 

@@ -212,7 +212,8 @@ class PublishingRecords(SqlRecords):
             if cursor.rowcount != 1:
                 current = self.get_outbox_entry(entry_id)["state"]
                 raise TransitionError(f"Outbox entry {entry_id} is {current}, not "
-                                      f"{expected_state}: another Tandem process changed it.")
+                                      f"{expected_state}: another Tandem process changed it.",
+                                      msg="publish.entry_changed")
         return self.get_outbox_entry(entry_id)
 
     def publications_for(self, post_id: int) -> list[dict]:

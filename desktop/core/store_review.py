@@ -65,7 +65,7 @@ def _decided_meanwhile(what: str) -> Iterator[None]:
         yield
     except sqlite3.IntegrityError:
         raise TransitionError(f"{what} in another window a moment ago; refresh and look "
-                              "again.") from None
+                              "again.", msg="review.decided_meanwhile") from None
 
 
 class ReviewRecords(SqlRecords):

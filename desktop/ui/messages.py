@@ -238,6 +238,12 @@ TEMPLATES: dict[str, str] = {
     "roles.unknown": QT_TRANSLATE_NOOP(
         "Message", "Unknown role {role}. Roles: author, translator, publisher, admin, "
                    "approver:<step id>."),
+    "review.decided_meanwhile": QT_TRANSLATE_NOOP(
+        "Message", "Someone decided this in another window a moment ago; refresh and look "
+                   "again."),
+    "publish.entry_changed": QT_TRANSLATE_NOOP(
+        "Message", "Another Tandem window or process changed this publication a moment ago; "
+                   "refresh and look again."),
     # images
     "images.not_an_image": QT_TRANSLATE_NOOP(
         "Message", "This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export "
