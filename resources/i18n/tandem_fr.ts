@@ -1823,6 +1823,14 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>Rôle inconnu {role}. Rôles&#xa0;: author, translator, publisher, admin, approver:&lt;identifiant d’étape&gt;.</translation>
     </message>
     <message>
+        <source>Someone decided this in another window a moment ago; refresh and look again.</source>
+        <translation>Quelqu’un vient de trancher dans une autre fenêtre; actualisez et regardez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Another Tandem window or process changed this publication a moment ago; refresh and look again.</source>
+        <translation>Une autre fenêtre ou un autre processus Tandem vient de modifier cette diffusion; actualisez et regardez de nouveau.</translation>
+    </message>
+    <message>
         <source>This file is not a PNG, JPEG, WebP or GIF image, whatever its name. Export it as one of those formats.</source>
         <translation>Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF, quel que soit son nom. Exportez-le dans l’un de ces formats.</translation>
     </message>
