@@ -29,9 +29,10 @@ def chosen_scheme(settings: QSettings) -> str:
 
 
 def chosen_font_size(settings: QSettings) -> int:
+    value = settings.value(SETTINGS_FONT_SIZE, 0)
     try:
-        size = int(settings.value(SETTINGS_FONT_SIZE, 0))
-    except (TypeError, ValueError):
+        size = int(value) if isinstance(value, (int, float, str)) else 0
+    except ValueError:
         return 0
     return size if MIN_FONT_SIZE <= size <= MAX_FONT_SIZE else 0
 
@@ -71,20 +72,27 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("the window's appearance needs the QApplication")
+    return app
+
+
 class Appearance:
     """Applies the chosen scheme and font size to the application, and re-applies the
     scheme when the operating system switches (while "system" is chosen)."""
 
     def __init__(self, settings: QSettings):
         self.settings = settings
-        app = QApplication.instance()
+        app = _application()
         self._system_font = app.font()
         self._system_style = app.style().name()
         self._dark: bool | None = None
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
 
     def apply(self) -> None:
-        app = QApplication.instance()
+        app = _application()
         dark = effective_dark(self.settings)
         if dark != self._dark and (dark or self._dark is not None):  # light at start: as is
             if dark:
