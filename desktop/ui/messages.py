@@ -147,6 +147,10 @@ TEMPLATES: dict[str, str] = {
     "team.owner_upgrade": QT_TRANSLATE_NOOP(
         "Message", "{url} needs a schema upgrade ({schema} → {known}) that only its owner "
                    "({owner}) may run. Ask IT."),
+    "team.bad_url": QT_TRANSLATE_NOOP("Message", "{url} is not a valid team store address. Ask IT."),
+    "team.tls_required": QT_TRANSLATE_NOOP(
+        "Message", "The team server {host} is not on this computer, so Tandem connects to it "
+                   "only over verified TLS, which this address does not ask for. Ask IT."),
     "team.refused": QT_TRANSLATE_NOOP("Message", "The team server refused: {error}."),
     "team.unreachable": QT_TRANSLATE_NOOP(
         "Message", "The team store {url} cannot be reached: {error}"),

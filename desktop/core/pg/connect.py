@@ -38,7 +38,8 @@ def parse(url: str) -> dict[str, str]:
         return {k: str(v) for k, v in conninfo_to_dict(url).items() if v is not None}
     except psycopg.ProgrammingError as exc:
         raise StoreError(f"{redact_text(url)} is not a valid PostgreSQL URL "
-                         f"({type(exc).__name__}).") from None
+                         f"({type(exc).__name__}).", msg="team.bad_url",
+                         url=redact_text(url)) from None
 
 
 def redact(url: str) -> str:
@@ -96,7 +97,7 @@ def check_tls(host: str | None, sslmode: str | None, allow_unverified: bool) -> 
         f"The team server {host} is not on this computer, so Tandem connects to it only over "
         f"TLS that verifies its certificate: add sslmode=verify-full to the URL (now "
         f"sslmode={sslmode or 'prefer'}), or have IT set database.allow_unverified_tls in the "
-        "policy.")
+        "policy.", msg="team.tls_required", host=host)
 
 
 def keyring_key(params: dict[str, str]) -> str:
@@ -144,8 +145,9 @@ def connect(url: str, *, password: str | None = None, allow_unverified_tls: bool
         conn = psycopg.connect(url, autocommit=autocommit, application_name="tandem",
                                connect_timeout=int(params.get("connect_timeout") or 10), **extra)
     except psycopg.Error as exc:
-        raise StoreError(f"Cannot connect to the team store {redact(url)}: "
-                         f"{redact_text(str(exc)).strip()}") from None
+        reason = redact_text(str(exc)).strip()
+        raise StoreError(f"Cannot connect to the team store {redact(url)}: {reason}",
+                         msg="team.unreachable", url=redact(url), error=reason) from None
     live = {o.keyword.decode(): (o.val or b"").decode() for o in conn.pgconn.info}
     try:
         check_tls(conn.info.host, live.get("sslmode"), allow_unverified_tls)
