@@ -1683,6 +1683,14 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>{url} doit passer à un nouveau schéma ({schema} → {known}), ce que seul son propriétaire ({owner}) peut faire. Adressez-vous aux TI.</translation>
     </message>
     <message>
+        <source>{url} is not a valid team store address. Ask IT.</source>
+        <translation>{url} n’est pas une adresse de base d’équipe valide. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
+        <source>The team server {host} is not on this computer, so Tandem connects to it only over verified TLS, which this address does not ask for. Ask IT.</source>
+        <translation>Le serveur d’équipe {host} n’est pas sur cet ordinateur&#xa0;: Tandem ne s’y connecte qu’en TLS vérifié, ce que cette adresse ne demande pas. Adressez-vous aux TI.</translation>
+    </message>
+    <message>
         <source>The team server refused: {error}.</source>
         <translation>Le serveur d’équipe a refusé&#xa0;: {error}.</translation>
     </message>
