@@ -30,7 +30,6 @@ from enum import StrEnum
 from desktop.core.errors import TandemError, TransitionError
 from desktop.core.messages import Message, message_of
 from desktop.core.model import Lang, PostState, sha256_text
-from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService
 
 from .accounts import AccountService, PublishingAccount
@@ -47,6 +46,7 @@ from .outbox import (
 )
 from .preflight import NetworkError, Planner, combine
 from .reports import Plan
+from .store import PublishingStore
 from .thread_channel import for_entry
 
 log = logging.getLogger(__name__)
@@ -116,7 +116,7 @@ DEFAULT_RETRY = RetryPolicy()
 class Delivery:
     """Sends a publication's pending entries and settles the post's state."""
 
-    def __init__(self, store: Repository, outbox: Outbox, accounts: AccountService,
+    def __init__(self, store: PublishingStore, outbox: Outbox, accounts: AccountService,
                  planner: Planner, workflow: WorkflowService, policy: RetryPolicy,
                  clock: Callable[[], datetime], sleep: Callable[[float], None]) -> None:
         self.store = store

@@ -13,7 +13,6 @@ from __future__ import annotations
 from desktop.core.approvals import ApprovalService
 from desktop.core.messages import Message, message_of
 from desktop.core.model import LANG_NAMES, Lang, PostState, Version, sha256_text
-from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
 from desktop.core.workflow import describe_state
 
@@ -23,6 +22,7 @@ from .credentials import CredentialError
 from .factory import Clients, Handoff, handoff_text
 from .outbox import EntryState, Publication
 from .reports import Plan, PlannedPost
+from .store import PublishingStore
 from .thread_channel import count_parts, language_media, media_problems
 
 #: Between the two languages of one combined post.
@@ -34,7 +34,7 @@ NetworkError = (ChannelError, CredentialError)
 class Planner:
     """Builds the `Plan` of a post (and the preflight of a retry) from the store."""
 
-    def __init__(self, store: Repository, review: ReviewService, approvals: ApprovalService,
+    def __init__(self, store: PublishingStore, review: ReviewService, approvals: ApprovalService,
                  accounts: AccountService) -> None:
         self.store = store
         self.review = review

@@ -18,7 +18,6 @@ from desktop.core.clock import parse_iso
 from desktop.core.errors import TandemError, TransitionError
 from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, PostState
-from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService, describe_state
 
 from .accounts import CHANNEL_NAMES, AccountService
@@ -29,6 +28,7 @@ from .outbox import Entry, EntryState, Outbox, Publication, PublicationState
 from .preflight import Planner
 from .reports import PreflightFailed, PublishingStatus, ResumeReport
 from .schedule import Schedules
+from .store import PublishingStore
 
 #: An interrupted publication with nothing out, older than this, is not resumed silently.
 DEFAULT_LATE_AFTER = timedelta(minutes=15)
@@ -37,7 +37,7 @@ DEFAULT_LATE_AFTER = timedelta(minutes=15)
 class Recovery:
     """Finishes, retries or retracts publications that did not complete in one run."""
 
-    def __init__(self, store: Repository, outbox: Outbox, accounts: AccountService,
+    def __init__(self, store: PublishingStore, outbox: Outbox, accounts: AccountService,
                  planner: Planner, delivery: Delivery, schedules: Schedules,
                  workflow: WorkflowService, clock: Callable[[], datetime],
                  late_after: timedelta) -> None:

@@ -15,11 +15,11 @@ from datetime import datetime, timedelta
 
 from desktop.core.clock import parse_iso
 from desktop.core.model import PostState
-from desktop.core.repository import Repository
 from desktop.core.workflow import Event, WorkflowService
 
 from .outbox import Outbox, iso
 from .reports import Plan, PublishingStatus, ScheduledPost
+from .store import PublishingStore
 
 #: A schedule this late is "missed": the UI asks rather than posting it.
 DEFAULT_MISSED_AFTER = timedelta(minutes=5)
@@ -28,7 +28,7 @@ DEFAULT_MISSED_AFTER = timedelta(minutes=5)
 class Schedules:
     """Posts waiting for their time, and each post's publishing status."""
 
-    def __init__(self, store: Repository, outbox: Outbox, workflow: WorkflowService, user: str,
+    def __init__(self, store: PublishingStore, outbox: Outbox, workflow: WorkflowService, user: str,
                  clock: Callable[[], datetime], missed_after: timedelta) -> None:
         self.store = store
         self.outbox = outbox

@@ -41,7 +41,6 @@ from desktop.core.approvals import ApprovalService
 from desktop.core.errors import TandemError
 from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, PostState
-from desktop.core.repository import Repository
 from desktop.core.review import ReviewService
 from desktop.core.roles import Role, RoleService
 from desktop.core.workflow import WorkflowService
@@ -62,6 +61,7 @@ from .reports import (
     ScheduledPost,
 )
 from .schedule import DEFAULT_MISSED_AFTER, Schedules
+from .store import PublishingStore
 
 __all__ = ["COMBINED_SEPARATOR", "DueResult", "Plan", "PreflightFailed", "PublishService",
            "PublishingStatus", "ResumeReport", "RetryPolicy", "ScheduledPost"]
@@ -70,7 +70,7 @@ __all__ = ["COMBINED_SEPARATOR", "DueResult", "Plan", "PreflightFailed", "Publis
 class PublishService:
     """Preflight, publish, resume, retry, retract and schedule bilingual posts."""
 
-    def __init__(self, store: Repository, user: str, *, roles: RoleService,
+    def __init__(self, store: PublishingStore, user: str, *, roles: RoleService,
                  review: ReviewService, approvals: ApprovalService, workflow: WorkflowService,
                  accounts: AccountService, channels: ChannelFactory | None = None,
                  retry: RetryPolicy = DEFAULT_RETRY,
