@@ -93,7 +93,7 @@ class Planner:
         problems: list[str] = []
         official: dict[Lang, Version | None] = {}
         for lang in Lang:
-            name = LANG_NAMES[lang.value]
+            name = LANG_NAMES[lang]
             version = self.review.official(post_id, lang)
             official[lang] = version
             if version is None:

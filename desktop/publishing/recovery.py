@@ -90,7 +90,7 @@ class Recovery:
         report.missed = self.schedules.missed()
         return report
 
-    def _withdraw_late(self, publication: Publication, clients: Clients) -> PublishingStatus:
+    def _withdraw_late(self, publication: Publication, clients: Clients) -> None:
         """Nothing of it is out and it is too old to post silently: make sure, then give up."""
         for entry in publication.entries:
             if entry.uncertain:
@@ -118,6 +118,7 @@ class Recovery:
                                   "interrupted) can be retried.", msg="publish.retry_state",
                                   post=post_id, state=post.state.value)
         publication = self.outbox.latest(post_id)
+        assert publication is not None, "a half-published or publishing post has a publication"
         problems = self.planner.retry_problems(post_id, publication, clients)
         if problems:
             raise PreflightFailed(post_id, problems)
@@ -156,12 +157,13 @@ class Recovery:
                                   msg="publish.retract_state", post=post_id,
                                   state=post.state.value)
         publication = self.outbox.latest(post_id)
+        assert publication is not None, "a half-published post has a publication"
         alone = publication.lone()
         channels = [c for c, out in alone.items() if out is lang]
         if not channels:
-            where = "; ".join(f"{LANG_NAMES[out.value]} on {CHANNEL_NAMES[c]}"
+            where = "; ".join(f"{LANG_NAMES[out]} on {CHANNEL_NAMES[c]}"
                               for c, out in alone.items())
-            raise TandemError(f"The {LANG_NAMES[lang.value]} of post {post_id} is not out alone "
+            raise TandemError(f"The {LANG_NAMES[lang]} of post {post_id} is not out alone "
                               f"anywhere (out alone: {where or 'nothing'}).",
                               msg="publish.not_alone", post=post_id, lang=lang.value)
         if not self.outbox.claim(publication, self.clock()):
@@ -179,19 +181,20 @@ class Recovery:
             self.outbox.release(publication.id)
         return self.schedules.status(post_id)
 
-    def _retract_entry(self, entry: Entry, lang: Lang, clients: Clients) -> PublishingStatus:
+    def _retract_entry(self, entry: Entry, lang: Lang, clients: Clients) -> None:
         if entry.out:
             client = clients.get(self.accounts.get_by_id(entry.account_id))
             if not isinstance(client, Channel):
                 raise TandemError(f"The {entry.describe()} is a hand-off: Tandem cannot retract "
                                   "it; ask the receiving system.", msg="publish.handoff_retract",
                                   lang=entry.lang, account=entry.account_name)
+            assert entry.remote_id is not None, "a post that is out has its remote id"
             client.delete(entry.remote_id)
             self.outbox.retracted(entry)
         elif entry.state in (EntryState.FAILED, EntryState.PENDING):
             self.outbox.withdraw(entry, Message(
                 "delivery.pair_retracted",
-                f"Withdrawn: the {LANG_NAMES[lang.value]} post it pairs with was retracted.",
+                f"Withdrawn: the {LANG_NAMES[lang]} post it pairs with was retracted.",
                 lang=lang.value))
 
     def _finish_retraction(self, publication: Publication) -> None:

@@ -159,7 +159,7 @@ class PublishService:
     def retract(self, post_id: int, lang: Lang | str) -> PublishingStatus:
         """Delete ``lang`` where it is out alone (the other choice for a half pair)."""
         lang = Lang(lang)
-        self._require("publish.retract", f"retract the {LANG_NAMES[lang.value]} of post "
+        self._require("publish.retract", f"retract the {LANG_NAMES[lang]} of post "
                                          f"{post_id}", post_id)
         with self._clients() as clients:
             return self.recovery.retract(post_id, lang, clients)
