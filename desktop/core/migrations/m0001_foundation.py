@@ -7,7 +7,7 @@ DESCRIPTION = "posts, versions, spans, working drafts, hash-chained audit log"
 
 
 def apply(db: sqlite_utils.Database) -> None:
-    db["posts"].create(
+    db.table("posts").create(
         {
             "id": int,
             "title": str,
@@ -23,14 +23,14 @@ def apply(db: sqlite_utils.Database) -> None:
         not_null={"title", "state", "post_type", "created_by", "created_at", "updated_at"},
         defaults={"en_text": "", "fr_text": "", "post_type": "standard"},
     )
-    db["posts"].create_index(["state", "updated_at"])
-    db["posts"].create_index(["updated_at"])
-    db["posts"].enable_fts(
+    db.table("posts").create_index(["state", "updated_at"])
+    db.table("posts").create_index(["updated_at"])
+    db.table("posts").enable_fts(
         ["title", "en_text", "fr_text"],
         create_triggers=True,
         tokenize="unicode61 remove_diacritics 2",
     )
-    db["versions"].create(
+    db.table("versions").create(
         {
             "id": int,
             "post_id": int,
@@ -47,19 +47,19 @@ def apply(db: sqlite_utils.Database) -> None:
         foreign_keys=[("post_id", "posts", "id"), ("parent_id", "versions", "id")],
         not_null={"post_id", "lang", "seq", "text", "sha256", "author", "created_at", "origin"},
     )
-    db["versions"].create_index(["post_id", "lang", "seq"], unique=True)
-    db["spans"].create(
+    db.table("versions").create_index(["post_id", "lang", "seq"], unique=True)
+    db.table("spans").create(
         {"version_id": int, "start": int, "end": int, "origin": str, "detail": str},
         foreign_keys=[("version_id", "versions", "id")],
         not_null={"version_id", "start", "end", "origin"},
     )
-    db["spans"].create_index(["version_id"])
-    db["working_drafts"].create(
+    db.table("spans").create_index(["version_id"])
+    db.table("working_drafts").create(
         {"post_id": int, "lang": str, "text": str, "base_version_id": int, "saved_at": str},
         pk=("post_id", "lang"),
         foreign_keys=[("post_id", "posts", "id")],
     )
-    db["audit"].create(
+    db.table("audit").create(
         {
             "seq": int,
             "at": str,
@@ -73,7 +73,7 @@ def apply(db: sqlite_utils.Database) -> None:
         pk="seq",
         not_null={"at", "actor", "action", "details", "prev_hash", "hash"},
     )
-    db["audit"].create_index(["post_id"])
+    db.table("audit").create_index(["post_id"])
     # Versions and the audit log are append-only at the database level too;
     # `audit verify` still detects edits made by someone who drops these.
     db.executescript(
