@@ -26,8 +26,7 @@ from .model import Lang, Post, PostState, Version
 from .names import Role
 from .policy import Policy
 from .roles import RoleService
-from .signing import SigningService, approval_payload
-from .store_review import ReviewRepository
+from .signing import SigningRepository, SigningService, approval_payload
 from .workflow import Event, WorkflowService, check
 
 
@@ -153,7 +152,7 @@ _APPROVAL_STATES = frozenset({PostState.IN_APPROVAL, PostState.APPROVED, PostSta
 class ApprovalService:
     """Chain management, approvals, where a post waits in approval, and step timings."""
 
-    def __init__(self, repo: ReviewRepository, policy: Policy, user: str, roles: RoleService,
+    def __init__(self, repo: SigningRepository, policy: Policy, user: str, roles: RoleService,
                  workflow: WorkflowService):
         self.repo = repo
         self.policy = policy
@@ -311,6 +310,7 @@ class ApprovalService:
             with self.repo.transaction():
                 post = self.repo.get_post(post_id)
                 round_row = self.repo.latest_round(post_id)
+                assert round_row is not None, "a post in approval has its round"
                 if self._record_progress(post, round_row, self._round_chain(round_row)):
                     self.workflow.move(post_id, Event.REEVALUATE, PostState.APPROVED,
                                        {"reason": "roles changed"})
@@ -328,6 +328,7 @@ class ApprovalService:
         post = self.repo.get_post(post_id)
         check(post_id, post.state, Event.APPROVE)
         round_row = self.repo.latest_round(post_id)
+        assert round_row is not None, "a post in approval has its round"
         chain = self._round_chain(round_row)
         states, approvals, _events, _eligible = self._evaluate(post, round_row, chain)
         mine = {a.step_id for a in approvals if a.approver == self.user}
@@ -341,7 +342,8 @@ class ApprovalService:
                 user=self.user, post=post_id),
                 post_id, {"step": target.id, "self_approval": True})
         en, fr = (self.repo.latest_version(post_id, lang) for lang in (Lang.EN, Lang.FR))
-        if (en.id, fr.id) != (round_row["en_version_id"], round_row["fr_version_id"]):
+        if en is None or fr is None or (
+                (en.id, fr.id) != (round_row["en_version_id"], round_row["fr_version_id"])):
             raise TransitionError(f"Post {post_id} changed since it entered approval; "
                                   "it must be reviewed again.", msg="approvals.changed", post=post_id)
         if seen is not None and tuple(seen) != (en.id, fr.id):
@@ -445,16 +447,17 @@ class ApprovalService:
         chain = self._round_chain(round_row)
         states, approvals, events, eligible = self._evaluate(post, round_row, chain)
         at = {(e["step_id"], e["event"]): e["at"] for e in events}
-        steps = []
+        statuses = []
         for s in chain.steps:
             given = tuple(a for a in approvals if a.step_id == s.id)
             done = {a.approver for a in given}
             can_act = (tuple(sorted(eligible[s.id] - done))
                        if states[s.id] is StepState.ACTIONABLE else ())
-            steps.append(StepStatus(s, states[s.id], given, tuple(sorted(eligible[s.id])), can_act,
-                                    at.get((s.id, "actionable")), at.get((s.id, "passed"))))
+            statuses.append(StepStatus(s, states[s.id], given, tuple(sorted(eligible[s.id])),
+                                       can_act, at.get((s.id, "actionable")),
+                                       at.get((s.id, "passed"))))
         return ApprovalStatus(post_id, post.state, chain, round_row["id"],
-                              round_row["started_at"], tuple(steps), history)
+                              round_row["started_at"], tuple(statuses), history)
 
     def stats(self) -> list[StepStats]:
         """Median, min and max time from actionable to passed, per step, across all posts."""
@@ -466,8 +469,8 @@ class ApprovalService:
             names[e["step_id"]] = e["step_name"]
             if e["event"] == "actionable":
                 starts[key] = e["at"]
-            elif key in starts:
-                durations.setdefault(e["step_id"], []).append(seconds_between(starts[key], e["at"]))
+            elif key in starts and (seconds := seconds_between(starts[key], e["at"])) is not None:
+                durations.setdefault(e["step_id"], []).append(seconds)
         order = [s.id for s in self.chain().steps]
         return [StepStats(step_id, names[step_id], len(d), statistics.median(d), min(d), max(d))
                 for step_id, d in sorted(durations.items(),
