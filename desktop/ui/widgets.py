@@ -124,7 +124,7 @@ class CounterBar(QWidget):
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             # Wraps rather than widening the window ("… — 1 034 over" in French).
             label.setWordWrap(True)
-            layout.addWidget(label, index // 2, index % 2)
+            layout.addWidget(label, index // 2, index % 2, Qt.AlignmentFlag.AlignTop)
             self.labels[key] = label
         layout.setColumnStretch(0, 1)  # the labels take the pane's width; they wrap
         layout.setColumnStretch(1, 1)  # only when it is narrower than their text

@@ -162,7 +162,7 @@ def test_without_a_ghost_tab_still_moves_focus_in_reading_order(qtbot, make_feat
     seen = tab_cycle(qtbot, panel.search_edit, 60)
     en, fr = window.editor(Lang.EN), window.editor(Lang.FR)
     expected = [panel.search_edit, panel.state_combo, panel.table, window.title_edit,
-                en.history_combo, en.editor, fr.history_combo, fr.editor,
+                en.editor, fr.editor, en.history_combo, fr.history_combo,
                 features.qa_panel.list]
     positions = reading_order_positions(seen, expected)
     assert -1 not in positions, [type(w).__name__ for w in seen]
