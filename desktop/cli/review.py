@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 
 from desktop.core.model import Lang
 from desktop.core.review import Decision, LanguageReview, OfficialPeriod, ReviewItem
 
-from .context import CliContext
+from .context import CliContext, CommandGroups
 from .post import version_json
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: CommandGroups) -> None:
     common = sub.common
     review = sub.add_parser("review", help="linguistic review: queue, sign-off, rejection",
                             parents=[common])
@@ -34,9 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         verb.set_defaults(func=run_sign if name == "sign" else run_reject)
 
 
-def decision_json(d: Decision | None) -> dict | None:
-    if d is None:
-        return None
+def decision_json(d: Decision) -> dict:
     return {"id": d.id, "kind": d.kind, "lang": d.lang.value, "version_id": d.version_id,
             "sha256": d.sha256, "reviewer": d.reviewer, "at": d.at, "comment": d.comment,
             "qa_findings": list(d.qa_findings)}
@@ -45,7 +42,8 @@ def decision_json(d: Decision | None) -> dict | None:
 def language_json(lr: LanguageReview) -> dict:
     diff, official = lr.machine_diff, lr.official_diff
     return {"lang": lr.lang.value, "status": lr.status.value, "version": version_json(lr.version),
-            "decision": decision_json(lr.decision), "needs": list(lr.needs),
+            "decision": decision_json(lr.decision) if lr.decision is not None else None,
+            "needs": list(lr.needs),
             "machine_assisted": lr.machine_assisted, "machine_share": round(lr.machine_share, 4),
             "provenance": lr.provenance, "can_sign": lr.can_sign,
             "machine_diff": None if diff is None else {
