@@ -16,8 +16,9 @@ the accounts the user marked as defaults.
 
 Who may do what: accounts, their secrets and the default targets need the
 publisher or admin role; a post's targets need author, publisher or admin.
-New targets for a post already (partly) approved void its approvals: the
-approvers approved it for the accounts it was going to.
+Other targets for a post already (partly) approved void its approvals: the
+approvers approved it for the accounts it was going to (choosing the first
+targets of a post that had none changes no destination anyone approved).
 """
 
 from __future__ import annotations
@@ -562,7 +563,7 @@ class AccountService:
                                    {"accounts": [a.name for a in accounts],
                                     "account_ids": [a.id for a in accounts]})
             after = [a.id for a in self.targets(post_id).accounts]
-            if self.approvals is not None and sorted(after) != sorted(before):
+            if self.approvals is not None and before and sorted(after) != sorted(before):
                 self.approvals.renew_round(post_id, "targets changed",
                                            {"accounts": [a.name for a in accounts]})
         return self.targets(post_id)
@@ -617,7 +618,7 @@ class AccountService:
             self.repo.set_default_accounts([a.id for a in accounts])
             self.repo.append_audit(self.user, "accounts.defaults", None,
                                    {"accounts": [a.name for a in accounts]})
-            if self.approvals is not None and sorted(a.id for a in accounts) != before:
+            if self.approvals is not None and before and sorted(a.id for a in accounts) != before:
                 # Posts going to the defaults now go elsewhere than their approvers saw.
                 for state in (PostState.IN_APPROVAL, PostState.APPROVED, PostState.SCHEDULED):
                     for post_id in self.repo.post_ids_in_state(state):

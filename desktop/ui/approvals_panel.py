@@ -301,7 +301,9 @@ class ApprovalsPanel(QWidget, Feature):
         self.comment_edit.returnPressed.connect(self._on_approve_action_triggered)
         watcher.progress_loaded.connect(self._on_watcher_progress_loaded)
         for lang in (Lang.EN, Lang.FR):  # approve what is saved: not while text is unsaved
-            context.editor(lang).text_edited.connect(self._on_editor_text_edited)
+            editor = context.editor(lang)  # (none on a context without editors)
+            if editor is not None:
+                editor.text_edited.connect(self._on_editor_text_edited)
         QWidget.setTabOrder(self.refresh_button, self.step_combo)
         QWidget.setTabOrder(self.step_combo, self.comment_edit)
         QWidget.setTabOrder(self.comment_edit, self.approve_button)
@@ -518,8 +520,9 @@ class ApprovalsPanel(QWidget, Feature):
     # -- approving ------------------------------------------------------------------
     def _unsaved(self, value: PostProgress) -> bool:
         """Whether the editors show this post with text not yet saved as a version."""
+        editors = [self.context.editor(lang) for lang in (Lang.EN, Lang.FR)]
         return self.context.current_post_id() == value.post_id and any(
-            self.context.editor(lang).is_dirty() for lang in (Lang.EN, Lang.FR))
+            editor is not None and editor.is_dirty() for editor in editors)
 
     @Slot(object)
     def _on_editor_text_edited(self, _lang: object) -> None:

@@ -395,7 +395,9 @@ class ReviewQueueWindow(QWidget, Feature):
         self.close_button.clicked.connect(self.close)
         context.backend.operation_executed.connect(self._on_backend_operation_executed)
         for lang in LANGS:
-            context.editor(lang).text_edited.connect(self._guard_unsaved)
+            editor = context.editor(lang)  # (none on a context without editors)
+            if editor is not None:
+                editor.text_edited.connect(self._guard_unsaved)
         self.retranslate_ui()
         self.resize(1280, 700)  # with its frame, inside a 1366 × 768 screen
 
@@ -492,8 +494,9 @@ class ReviewQueueWindow(QWidget, Feature):
 
     def _unsaved(self, lang: Lang) -> bool:
         """Whether the window's editor shows the reviewed post's ``lang`` with unsaved text."""
-        return (self._shown is not None and self.context.current_post_id() == self._shown.post.id
-                and self.context.editor(lang).is_dirty())
+        editor = self.context.editor(lang)
+        return (self._shown is not None and editor is not None
+                and self.context.current_post_id() == self._shown.post.id and editor.is_dirty())
 
     @Slot()
     def _guard_unsaved(self, *_args: object) -> None:

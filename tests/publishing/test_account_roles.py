@@ -34,8 +34,10 @@ def add_pair(accounts, prefix: str) -> None:
                      handle=f"{prefix}-{lang}.bsky.social")
 
 
-def approved_post(desk) -> int:
+def approved_post(desk, targets: list[str] | None = None) -> int:
     post_id = desk("alice").posts.create(en="Flu shots are free", fr="Vaccins gratuits").post.id
+    if targets:
+        account_service(desk("alice")).set_targets(post_id, targets)
     for lang in Lang:
         desk("bob").review.sign(post_id, lang)
     desk("carol").approvals.approve(post_id)
@@ -70,8 +72,8 @@ def test_new_targets_for_an_approved_post_void_its_approvals(desk):
     pat = account_service(desk("pat"))
     add_pair(pat, "gc")
     add_pair(pat, "other")
-    post_id = approved_post(desk)
-    pat.set_targets(post_id, ["gc-en", "gc-fr"])
+    post_id = approved_post(desk, ["gc-en", "gc-fr"])
+    pat.set_targets(post_id, ["other-en", "other-fr"])
     assert desk.state(post_id) == "in_approval", "re-targeted: approved again or not at all"
     status = desk("carol").approvals.status(post_id)
     assert not status.passed
@@ -80,8 +82,11 @@ def test_new_targets_for_an_approved_post_void_its_approvals(desk):
     assert "approval.void" in desk.actions(post_id)
     desk("carol").approvals.approve(post_id)
     assert desk.state(post_id) == "approved"
-    pat.set_targets(post_id, ["gc-en", "gc-fr"])  # the same targets: nothing to renew
+    pat.set_targets(post_id, ["other-fr", "other-en"])  # the same targets: nothing to renew
     assert desk.state(post_id) == "approved"
+    first = approved_post(desk)  # no targets yet: choosing the first ones changes no
+    pat.set_targets(first, ["gc-en", "gc-fr"])  # destination anyone approved
+    assert desk.state(first) == "approved"
 
 
 def test_new_default_targets_void_the_approvals_of_posts_that_use_them(desk):
