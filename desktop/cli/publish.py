@@ -100,7 +100,9 @@ def run(args, ctx: CliContext) -> int:
                       "error": r.error} for r in results],
                     "\n".join(status_text(r.status) if r.status else f"tandem: {r.error}"
                               for r in results) or "Nothing is due.")
-            return EXIT_ATTENTION if any(r.error or r.status.actions for r in results) else 0
+            return EXIT_ATTENTION if any(r.error or (r.status and r.status.actions)
+                                         for r in results) else 0
+        assert post_id is not None, "every other verb has its post id (_command)"
         if verb == "status":
             return _status_out(ctx, service.status(post_id))
         if verb == "retry":
