@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en_CA">
 <context>
+    <name></name>
+    <message>
+        <source>{language} version {seq} (sha256 {hash}): “{start}”</source>
+        <extracomment>Characters of the text shown, and of the sha256.</extracomment>
+        <translation>{language}, version {seq} (sha256 {hash})&#xa0;: «&#xa0;{start}&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>AlternativesDialog</name>
     <message>
         <source>Translation memory matches</source>
@@ -180,6 +188,10 @@ par une nouvelle version (nº {version})</translation>
         <translation>Valide</translation>
     </message>
     <message>
+        <source>Save the texts first: an approval is given to the saved versions, not to text still being edited.</source>
+        <translation>Enregistrez d’abord les textes&#xa0;: une approbation porte sur les versions enregistrées, pas sur un texte en cours de modification.</translation>
+    </message>
+    <message>
         <source>Approvals are given once both languages are signed off.</source>
         <translation>Les approbations se donnent une fois les deux langues validées.</translation>
     </message>
@@ -194,6 +206,10 @@ par une nouvelle version (nº {version})</translation>
     <message>
         <source>You cannot approve step “{step}”: you wrote part of this post, and no one approves their own post.</source>
         <translation>Vous ne pouvez pas approuver l’étape «&#xa0;{step}&#xa0;»&#xa0;: vous avez rédigé une partie de cette publication, et personne n’approuve sa propre publication.</translation>
+    </message>
+    <message>
+        <source>Approve “{title}” at step “{step}”? You approve exactly these saved versions:</source>
+        <translation>Approuver «&#xa0;{title}&#xa0;» à l’étape «&#xa0;{step}&#xa0;»&#xa0;? Vous approuvez exactement ces versions enregistrées&#xa0;:</translation>
     </message>
     <message>
         <source>Approvals</source>
@@ -734,6 +750,7 @@ par une nouvelle version (nº {version})</translation>
     <name>GuideWindow</name>
     <message>
         <source>Guide</source>
+        <extracomment>Screenshots are shown this wide (they are 1366 px: half size, still readable).</extracomment>
         <translation>Guide</translation>
     </message>
     <message>
@@ -804,6 +821,14 @@ par une nouvelle version (nº {version})</translation>
     <message>
         <source>Showing version {seq} ({time}, {author}, {origin}) — read only.</source>
         <translation>Version {seq} affichée ({time}, {author}, {origin}) — lecture seule.</translation>
+    </message>
+    <message>
+        <source>Restore this version as the newest {language} version? The current text stays in the history; an official version or approvals of it no longer apply.</source>
+        <translation>Restaurer cette version comme la plus récente en {language}&#xa0;? Le texte actuel reste dans l’historique&#xa0;; une version officielle ou ses approbations ne s’appliquent plus.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
     </message>
     <message>
         <source>This text has {length} characters; Tandem keeps at most {max}.</source>
@@ -1055,6 +1080,30 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>V&amp;ersions françaises</translation>
     </message>
     <message>
+        <source>It withdraws the official {language} version {seq}.</source>
+        <translation>La version {seq} en {language} cesse d’être officielle.</translation>
+    </message>
+    <message>
+        <source>It voids {count} approval(s): the post goes back to review.</source>
+        <translation>{count} approbation(s) sont annulées&#xa0;: la publication retourne en révision.</translation>
+    </message>
+    <message>
+        <source>Save your changes?</source>
+        <translation>Enregistrer vos modifications&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Closing saves your changes to “{title}” as new versions.</source>
+        <translation>En fermant, vos modifications de «&#xa0;{title}&#xa0;» sont enregistrées comme nouvelles versions.</translation>
+    </message>
+    <message>
+        <source>Save as new versions</source>
+        <translation>Enregistrer comme nouvelles versions</translation>
+    </message>
+    <message>
+        <source>Keep as my unsaved draft</source>
+        <translation>Garder comme mon brouillon non enregistré</translation>
+    </message>
+    <message>
         <source>English &amp;versions</source>
         <translation>&amp;Versions anglaises</translation>
     </message>
@@ -1064,6 +1113,7 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
     <message>
         <source>This store is read-only ({path}): you can read posts, but nothing can be saved.</source>
+        <extracomment>The side panel&apos;s widest default: the editors keep most of a 1366 px screen.</extracomment>
         <translation>Cette base de données est en lecture seule ({path})&#xa0;: vous pouvez lire les publications, mais rien ne peut être enregistré.</translation>
     </message>
     <message>
@@ -3661,6 +3711,10 @@ To review: {languages} · waiting since {time}</source>
         <translation>Publication {id} · en attente de révision depuis le {time}</translation>
     </message>
     <message>
+        <source>The {language} text of this post has unsaved changes in the editor: save or undo them first; a sign-off applies to the saved version shown here.</source>
+        <translation>Le texte en {language} de cette publication a des modifications non enregistrées dans l’éditeur&#xa0;: enregistrez-les ou annulez-les d’abord&#xa0;; une validation porte sur la version enregistrée affichée ici.</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -3695,6 +3749,22 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>{language} version {seq} of “{title}” rejected; its writers will see your comment.</source>
         <translation>Version {seq} en {language} de «&#xa0;{title}&#xa0;» refusée; ses rédacteurs verront votre commentaire.</translation>
+    </message>
+    <message>
+        <source>Sign off this version of “{title}”? It becomes the official text.</source>
+        <translation>Valider cette version de «&#xa0;{title}&#xa0;»&#xa0;? Elle devient le texte officiel.</translation>
+    </message>
+    <message>
+        <source>Reject this version of “{title}”? Its writers will see your comment.</source>
+        <translation>Refuser cette version de «&#xa0;{title}&#xa0;»&#xa0;? Ses auteurs verront votre commentaire.</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Valider</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Refuser</translation>
     </message>
     <message>
         <source>Review queue — Tandem</source>
