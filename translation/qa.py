@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from twitter_text import extract_emojis_with_indices
 
@@ -52,6 +53,8 @@ from .langcodes import to_lang
 from .language_check import wrong_language
 from .mappings import Entity, MappingKind, MappingTable, find_entities, url_host, url_key, url_lang
 from .terms import Termbase
+
+_T = TypeVar("_T")
 
 ERROR = "error"
 WARNING = "warning"
@@ -214,6 +217,8 @@ def _dates(side: _Side) -> list[_Date]:
         if side.is_masked(*m.span()):
             continue
         groups = {k: v for k, v in m.groupdict().items() if v}
+        year: int | None
+        day: int | None
         if "iy" in groups:
             year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
         else:
@@ -286,6 +291,7 @@ def _times(side: _Side) -> list[_Time]:
             continue
         g = m.groupdict()
         start, end, text = m.start(), m.end(), m.group()
+        hour: int | None
         if g.get("word"):
             hour = 12 if g["word"].lower() in ("noon", "midi") else 0
             found.append(_Time(start, end, text, hour, 0))
@@ -382,7 +388,7 @@ def _decimal(text: str) -> Decimal | None:
 def _format_fr(value: Decimal) -> str:
     integer, _, fraction = f"{abs(value):f}".partition(".")
     if len(integer) >= 4:
-        groups = []
+        groups: list[str] = []
         while integer:
             groups.insert(0, integer[-3:])
             integer = integer[:-3]
@@ -471,10 +477,12 @@ def _fr_number(m: re.Match[str], raw: str) -> _Number | None:
 # --------------------------------------------------------------------------- checks
 
 
-def _pair_up(en_items: list, fr_items: list, same: Callable[[object, object], bool]) -> tuple[list, list, list]:
+def _pair_up(en_items: list[_T], fr_items: list[_T],
+             same: Callable[[_T, _T], bool]) -> tuple[list[tuple[_T, _T]], list[_T], list[_T]]:
     """Greedy in-order matching: (matched pairs, English left over, French left over)."""
     fr_left = list(fr_items)
-    pairs, en_left = [], []
+    pairs: list[tuple[_T, _T]] = []
+    en_left: list[_T] = []
     for item in en_items:
         partner = next((f for f in fr_left if same(item, f)), None)
         if partner is None:
@@ -499,6 +507,7 @@ def _mismatch_findings(ctx: _Context, check: str, what_en: str, what_fr: str,
                           f"à {_q_fr(fr.text)} dans la version française.")
         else:
             only = en or fr
+            assert only is not None, "index < the longer of the two lists"
             lang = Lang.EN if en else Lang.FR
             message_en = f"The {what_en} {_q_en(only.text)} is only in the {_VERSION['en'][lang]} version."
             message_fr = (f"{what_fr.capitalize()} {_q_fr(only.text)} ne figure que dans la version "
@@ -752,7 +761,8 @@ def _check_terms(ctx: _Context) -> list[Finding]:
     findings = []
     for f in ctx.termbase.check_translation(source.text, target.text, source.lang, target.lang):
         spans = {source.lang: f.source_span if f.source_text else None, target.lang: f.target_span}
-        fix = Fix(target.lang, f.target_span[0], f.target_span[1], f.expected) if f.fixable else None
+        span = f.target_span  # set when fixable
+        fix = Fix(target.lang, span[0], span[1], f.expected) if f.fixable and span is not None else None
         findings.append(ctx.finding("term", ERROR if fix else WARNING, f.message_en, f.message_fr, spans, fix))
     return findings
 
