@@ -277,6 +277,7 @@ class ReviewService:
                                   "before review.", msg="review.draft", post=post_id)
         if event is Event.SIGN:
             other = self.repo.latest_version(post_id, lang.other)
+            assert other is not None, "only a draft lacks a language (refused above)"
             threads.check_same_count(*((version.text, other.text) if lang is Lang.EN
                                        else (other.text, version.text)))
         check(post_id, post.state, event)
@@ -423,9 +424,11 @@ class ReviewService:
             for lr in (review.en, review.fr):
                 name = LANG_NAMES[lr.lang]
                 if lr.status is LangStatus.PENDING:
+                    assert lr.version is not None, "a pending language has a version"
                     waiting.append(Waiting(f"{name} review (v{lr.version.seq})",
                                            lr.version.created_at, lr.needs, self._holders(lr.needs)))
                 elif lr.status is LangStatus.REJECTED:
+                    assert lr.version is not None and lr.decision is not None, "rejected: a version and its decision"
                     waiting.append(Waiting(
                         f"a new {name} version (v{lr.version.seq} rejected by "
                         f"{lr.decision.reviewer}: {lr.decision.comment})",
