@@ -44,11 +44,17 @@ SHARED = "both"
 
 
 class CleanImageLike(Protocol):
-    data: bytes
-    mime: str
-    width: int
-    height: int
-    sha256: str
+    # Read-only properties, so that frozen dataclasses (images.CleanImage) match.
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def mime(self) -> str: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+    @property
+    def sha256(self) -> str: ...
 
 
 #: bytes -> the image as Tandem keeps it; raises a TandemError for refused files.

@@ -128,7 +128,8 @@ class CredentialRef:
 
 
 class HasSecretRef(Protocol):
-    secret_ref: CredentialRef
+    @property
+    def secret_ref(self) -> CredentialRef: ...  # read-only: accounts are frozen
 
 
 @dataclass(frozen=True)
