@@ -155,7 +155,14 @@ def test_draft_review_approve_publish_then_correct(qtbot, tmp_path, make_window,
         for _ in range(3):
             publishing.wait_idle()
             settle(window)
-        assert answers == ["Publish English and French now? This cannot be undone."]
+        # Each decision asked first (issue 10): two sign-offs, two approvals, then publishing.
+        assert answers == [
+            "Sign off this version of “Wildfire season”? It becomes the official text."] * 2 + [
+            "Approve “Wildfire season” at step “Program”? You approve exactly these saved "
+            "versions:",
+            "Approve “Wildfire season” at step “Communications”? You approve exactly these "
+            "saved versions:",
+            "Publish English and French now? This cannot be undone."]
         status_text = dialog.message_bar.text()
         assert status_text == "Published in English and French.", status_text
         view = alice.posts.view(post_id)
