@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import filelock
-import sqlite_utils
 
 from . import audit as audit_chain
 from .clock import now_iso
 from .errors import NotFound, StoreError, StoreReadOnly, StoreTooNew
+from .sqlite_lib import sqlite_utils  # before the migrations, which import it too
 from .migrations import MIGRATIONS
 from .model import (AuditEntry, Lang, Origin, Post, PostState, Span, Version, WorkingDraft,
                     sha256_text)
@@ -68,7 +68,7 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
         self._lock = threading.RLock()
         self._depth = 0
         self._conn = self._connect()
-        self.db = sqlite_utils.Database(self._conn)
+        self.db = sqlite_utils.Database(self._conn, execute_plugins=False)  # no third-party plugins in the store
         self._migrate()
 
     # -- opening -----------------------------------------------------------
