@@ -18,7 +18,6 @@ from desktop.app.logs import LEVELS as LOG_LEVELS, configure_logging
 from desktop.core.errors import TandemError
 
 from .context import CliContext
-from .hints import cli_text
 
 #: Every top-level command, in help order: the module that registers it (`register(sub)`)
 #: and its one-line help. `tandem --help` and dispatch read this table, so a command
@@ -136,6 +135,8 @@ def main(argv: list[str] | None = None, *, stdout=None) -> int:
     try:
         return args.func(args, ctx) or EXIT_OK
     except TandemError as exc:
+        from .hints import cli_text  # only on a refusal: `tandem --help` imports no command module
+
         text = cli_text(exc)
         if ctx.json:
             ctx.out({"error": text, "kind": type(exc).__name__, "code": exc.message.code})
