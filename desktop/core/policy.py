@@ -18,6 +18,7 @@ nothing is locked. A store opened once under a policy remembers it
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import os
 import sys
@@ -47,7 +48,7 @@ class Key:
 
     type: type
     help: str
-    item_type: type | None = None  # for lists: the type of every item
+    item_type: builtins.type | None = None  # for lists: the type of every item (`type` is the field above)
     example: Any = None  # shown in the docs and in resources/policy.example.toml
     check: Checker | None = None  # further rule; returns what is wrong, or None
     #: Recognised but refused by this version (the text says why); never in the example.
@@ -303,7 +304,8 @@ def _type_error(key: str, spec: Key, value: Any, where: str) -> str | None:
         actual = Key(type(value), "").type_name if type(value) in (bool, str, int, list, dict) \
             else type(value).__name__
         return f"Policy key '{key}'{where} must be {_a(spec.type_name)}, not {_a(actual)}."
-    if spec.item_type and any(not isinstance(item, spec.item_type) for item in value):
+    if spec.item_type and isinstance(value, list) and any(not isinstance(item, spec.item_type)
+                                                         for item in value):
         return f"Policy key '{key}'{where} must be {_a(spec.type_name)}."
     return None
 

@@ -70,7 +70,7 @@ def parse_since(value: str | None) -> str | None:
 def record_problems(repo: ReviewRepository, entries: list[AuditEntry]) -> list[RecordProblem]:
     """Where the versions, sign-offs, approvals and post states disagree with the audit log."""
     problems: list[RecordProblem] = []
-    by_action: dict[str, dict[int, AuditEntry]] = {}
+    by_action: dict[str, dict[int | None, AuditEntry]] = {}
     for key, action in (("version_id", "version.create"), ("signoff_id", "review.sign"),
                         ("signoff_id", "review.reject"), ("approval_id", "approval.give")):
         by_action[action] = {e.details.get(key): e for e in entries if e.action == action}
