@@ -144,11 +144,11 @@ class SuggestionService:
     # -- snapshots of the store's resources ----------------------------------------
     def _snapshot(self, area: str, marker: dict[str, tuple] | None = None) -> Any:
         """The cached memory, termbase or mapping table, rebuilt when ``area`` changed."""
-        marker = (marker or self.repo.translation_marker())[area]
+        current = (marker or self.repo.translation_marker())[area]
         with self._lock:
             cached = self._cache.get(area)
-            if cached is None or cached[0] != marker:
-                cached = (marker, self._builders[area]())
+            if cached is None or cached[0] != current:
+                cached = (current, self._builders[area]())
                 self._cache[area] = cached
             return cached[1]
 
@@ -342,6 +342,7 @@ class SuggestionService:
                 raise NotFound(f"Post {post_id} has no {LANG_NAMES[lang]} text yet; QA compares "
                                "the English and French versions.", msg="qa.missing_lang",
                                post=post_id, lang=Lang(lang).value)
+        assert en is not None and fr is not None  # refused just above
         source_lang = min((self.repo.versions(post_id, lang)[0] for lang in Lang),
                           key=lambda v: (v.created_at, v.id)).lang
         findings = qa_checks.check_pair(en.text, fr.text, source_lang=source_lang,
