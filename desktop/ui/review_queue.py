@@ -188,13 +188,14 @@ class ReviewPane(QWidget):
         if review.machine_assisted:
             text += "\n" + self.tr("{share} from machine translation or memory").format(
                 share=format_percent(review.machine_share * 100))
-        if review.status is LangStatus.OFFICIAL:
+        decision = review.decision  # official and rejected languages have one
+        if review.status is LangStatus.OFFICIAL and decision is not None:
             text += "\n" + self.tr("Signed off by {user} on {time}: this is the official "
-                                   "version.").format(user=review.decision.reviewer,
-                                                      time=format_timestamp(review.decision.at))
-        elif review.status is LangStatus.REJECTED:
+                                   "version.").format(user=decision.reviewer,
+                                                      time=format_timestamp(decision.at))
+        elif review.status is LangStatus.REJECTED and decision is not None:
             text += "\n" + self.tr("Rejected by {user}: {comment}").format(
-                user=review.decision.reviewer, comment=review.decision.comment)
+                user=decision.reviewer, comment=decision.comment)
         elif review.status is LangStatus.PENDING:
             text += "\n" + self.tr("Awaits sign-off.")
         return text
@@ -441,10 +442,10 @@ class ReviewQueueWindow(QWidget, Feature):
             self.list.addItem(row)
         self.list.blockSignals(False)
         ids = [item.post.id for item in queue.items]
-        row = ids.index(selected) if selected in ids else 0
+        current = ids.index(selected) if selected in ids else 0
         if ids:
-            self.list.setCurrentRow(row)
-            self._show_item(queue.items[row])
+            self.list.setCurrentRow(current)
+            self._show_item(queue.items[current])
         else:
             self._show_item(None)
         self._render_count()
@@ -537,7 +538,7 @@ class ReviewQueueWindow(QWidget, Feature):
                       "info": self.tr("Note")}
         for finding in item.qa_findings:
             message = finding.get("message_fr" if french else "message_en") or ""
-            severity = severities.get(finding.get("severity"), finding.get("severity", ""))
+            severity = severities.get(finding.get("severity", ""), finding.get("severity", ""))
             self.qa_list.addItem(self.tr("{severity}: {message}").format(severity=severity,
                                                                          message=message))
         if not item.qa_findings:
@@ -570,7 +571,7 @@ class ReviewQueueWindow(QWidget, Feature):
     def _decide(self, lang: Lang, comment: str, operation: Decide, done_text: str) -> None:
         item = self._shown
         review = item.lang(lang) if item is not None else None
-        if review is None or review.version is None or not review.can_sign:
+        if item is None or review is None or review.version is None or not review.can_sign:
             return
         if self._unsaved(lang):
             self._guard_unsaved()
