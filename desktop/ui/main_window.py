@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
             chain += [editor.history_combo, editor.restore_button, editor.back_button,
                       editor.dismiss_button, editor.fix_button]
         chain.append(self.message_close)
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _restore_layout(self) -> None:
@@ -388,10 +388,10 @@ class MainWindow(QMainWindow):
                 footer.setMinimumHeight(tallest)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and any(
-                watched is editor.footer for editor in self.editors.values()):
-            if event.oldSize().width() != event.size().width():  # wrapping changed
-                self._align_footers()
+        if (event.type() == QEvent.Type.Resize
+                and any(watched is editor.footer for editor in self.editors.values())
+                and event.oldSize().width() != event.size().width()):  # wrapping changed
+            self._align_footers()
         return super().eventFilter(watched, event)
 
     # -- extension points -------------------------------------------------
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         ``focus_chain`` widgets come right after the title in tab order."""
         self._build_editors()  # the bar goes above them
         self._editor_layout.insertWidget(self._editor_layout.count() - 1, widget)
-        for first, second in zip((self.title_edit, *focus_chain), focus_chain):
+        for first, second in zip((self.title_edit, *focus_chain), focus_chain, strict=False):
             QWidget.setTabOrder(first, second)
 
     def focus_shortcut(self, lang: Lang) -> str:
@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
     def _on_checkpoint_done(self, post_id: int, reason: str, result: CheckpointResult) -> None:
         if post_id != self._post_id:
             return
-        problems = [message for message in result.failed.values()]
+        problems = list(result.failed.values())
         if result.rename_error:
             problems.append(result.rename_error)
         if problems:
