@@ -213,6 +213,7 @@ def capture(out: Path) -> None:
         settle(app, window)
         if date.startswith("April"):
             save(app, window, out / f"suggestion-{code}.png")
+    languages.set_language("en")  # its French translator would outlive this manager
     window.close()
     session.close()
     shutil.rmtree(work, ignore_errors=True)
