@@ -245,11 +245,31 @@ def test_every_screen_names_every_interactive_widget(qtbot, make_window, session
         assert checked >= 15
         if unnamed:
             problems[f"window, {window.side_tabs.tabText(index)} tab"] = unnamed
+    english = {source for _, source, translation in ts_messages()
+               if translation.text != source and len(source) > 3}
     screens = 0
     for name, screen in open_every_screen(qtbot, window, features, monkeypatch):
         screens += 1
         checked, unnamed = unnamed_widgets(screen)
         if unnamed:
             problems[name] = unnamed
+        if lang == "fr":  # and in French, nothing left in English
+            leftovers = [text for text in screen_texts(screen) if text in english]
+            if leftovers:
+                problems[f"{name} (English left)"] = leftovers
     assert screens >= 14
     assert not problems, problems
+
+
+def screen_texts(root: QWidget) -> list[str]:
+    """A screen's title and the texts, names and placeholders of its visible widgets."""
+    texts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            texts.append(widget.placeholderText())
+        texts.append(widget.accessibleName())
+    return [t for t in texts if t]
