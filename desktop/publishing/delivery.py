@@ -139,7 +139,8 @@ class Delivery:
                           new_idempotency_key(post_id, p.lang)) for p in plan.posts]
         with self.store.transaction():
             for lang, version in ((Lang.EN, en), (Lang.FR, fr)):
-                if self.store.latest_version(post_id, lang).id != version.id:
+                latest = self.store.latest_version(post_id, lang)
+                if latest is None or latest.id != version.id:
                     raise TransitionError(f"Post {post_id} changed while it was being "
                                           "checked; nothing was sent. Check it again.",
                                           msg="publish.changed", post=post_id)
