@@ -197,9 +197,9 @@ class Mapping:
             raise InvalidText(f"Unknown mapping kind “{str(self.kind)[:20]}”; use handle, hashtag or url.") from None
         object.__setattr__(self, "kind", kind)
         for lang in ("en", "fr"):
-            value = check(getattr(self, lang), what="Mapping").strip()
+            value = check(getattr(self, lang), what="Mapping", hidden=False).strip()
             object.__setattr__(self, lang, _valid(kind, value))
-        object.__setattr__(self, "note", check(self.note, what="Mapping note").strip())
+        object.__setattr__(self, "note", check(self.note, what="Mapping note", hidden=False).strip())
 
     def text(self, lang: Lang) -> str:
         return self.en if langcodes.to_lang(lang) is Lang.EN else self.fr

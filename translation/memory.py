@@ -85,7 +85,7 @@ class MemoryUnit:
         object.__setattr__(self, "source_lang", source_lang)
         object.__setattr__(self, "target_lang", target_lang)
         for name in ("source", "target"):
-            value = check(getattr(self, name), what="Memory text").strip()
+            value = check(getattr(self, name), what="Memory text", hidden=False).strip()
             if not value:
                 raise InvalidText(f"Memory pair has an empty {name} text.")
             object.__setattr__(self, name, value)

@@ -82,7 +82,7 @@ _CAPS_TOKEN = re.compile(r"(?<!\w)[A-Z0-9]*[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?!
 
 
 def _clean(value: str, what: str) -> str:
-    return _SPACES.sub(" ", check(value, what=what)).strip()
+    return _SPACES.sub(" ", check(value, what=what, hidden=False)).strip()
 
 
 @dataclass(frozen=True)

@@ -84,8 +84,12 @@ def _is_noncharacter(char: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def problems(text: str) -> list[Message]:
-    """Every reason ``text`` cannot be stored, as user-facing sentences."""
+def problems(text: str, *, hidden: bool = True) -> list[Message]:
+    """Every reason ``text`` cannot be stored, as user-facing sentences.
+
+    ``hidden`` False leaves invisible characters alone: for translation memory, terms
+    and mappings imported from other tools (a suggestion taken from them into a post is
+    checked again, whole, when the post is saved)."""
     found: list[Message] = []
     if len(text) > MAX_TEXT_CHARS:
         found.append(Message(
@@ -111,7 +115,7 @@ def problems(text: str) -> list[Message]:
                                  char=code, at=at))
         if len(found) >= 5:
             break
-    for index, code in _hidden(text):
+    for index, code in (_hidden(text) if hidden else ()):
         if len(found) >= 5:
             break
         at, char = index + 1, f"U+{ord(text[index]):04X}"
@@ -127,9 +131,10 @@ def problems(text: str) -> list[Message]:
     return found
 
 
-def check(text: str, *, what: str = "Text") -> str:
-    """Return ``text`` with line endings normalised, or raise InvalidText."""
-    issues = problems(text)
+def check(text: str, *, what: str = "Text", hidden: bool = True) -> str:
+    """Return ``text`` with line endings normalised, or raise InvalidText (``hidden``: as
+    for `problems`)."""
+    issues = problems(text, hidden=hidden)
     if issues:
         raise InvalidText(f"{what} refused: " + " ".join(issues), msg="text.refused",
                           problems=issues)

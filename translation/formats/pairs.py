@@ -55,7 +55,8 @@ def _pair(ref: str, en: str, fr: str) -> TextPair:
     for text, name in ((en, "English"), (fr, "French")):
         if not text.strip():
             raise InvalidText(f"no {name} text.")
-    return TextPair(ref, check(en, what="English text"), check(fr, what="French text"))
+    return TextPair(ref, check(en, what="English text", hidden=False),
+                    check(fr, what="French text", hidden=False))
 
 
 def _table(data: bytes, delimiter: str, what: str) -> ImportReport[TextPair]:
