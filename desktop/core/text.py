@@ -39,7 +39,8 @@ MAX_COMBINING = 4
 def _emoji(char: str) -> bool:
     """Emoji a ZWJ may join (pictographs, dingbats, variation selector 16, skin tones)."""
     code = ord(char)
-    return code >= 0x1F000 and code < 0x1FB00 or 0x2600 <= code <= 0x27BF or char == "\ufe0f"
+    return (0x1F000 <= code < 0x1FB00 or 0x2190 <= code <= 0x2BFF  # arrows … dingbats
+            or char in "\ufe0f\u00a9\u00ae\u203c\u2049\u2122\u2139\u3030\u303d\u3297\u3299")
 
 
 def _hidden(text: str) -> list[tuple[int, str]]:

@@ -47,6 +47,7 @@ def test_ten_thousand_combining_marks_are_refused():
     "Vaccins gratuits : e\u0301te\u0301 2025",      # French in decomposed form
     "Famille \U0001F468\u200d\U0001F469\u200d\U0001F467",   # ZWJ family emoji
     "Fierté \U0001F3F3\ufe0f\u200d\U0001F308",       # rainbow flag
+    "Oui \U0001F642\u200d\u2195\ufe0f",                # head shaking vertically (Emoji 15.1)
     "Scotland \U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F",
     "Ti\u1EBFng Vi\u1EC7t e\u0302\u0301",            # two marks on one letter
 ])
