@@ -114,6 +114,20 @@ class LanguageReview:
     official_diff: MachineDiff | None = None  # against the last official version, when newer
     provenance: str = ""           # "human", "machine", "memory" or "machine-assisted, 98 %"
 
+    @property
+    def latest(self) -> Version:
+        """The latest version, which every status but MISSING has."""
+        if self.version is None:
+            raise ValueError(f"the {self.lang.value} text has no version ({self.status.value})")
+        return self.version
+
+    @property
+    def verdict(self) -> Decision:
+        """The decision on the latest version, which OFFICIAL and REJECTED imply."""
+        if self.decision is None:
+            raise ValueError(f"the {self.lang.value} text has no decision ({self.status.value})")
+        return self.decision
+
 
 @dataclass(frozen=True)
 class ReviewItem:

@@ -83,16 +83,16 @@ def language_status(lr: LanguageReview) -> str:
     if lr.status is LangStatus.OFFICIAL:
         return QCoreApplication.translate(
             "PostStatusLine", "{language}: official version {seq}, signed off by {user} on {time}"
-        ).format(language=name, seq=lr.version.seq, user=lr.decision.reviewer,
-                 time=format_timestamp(lr.decision.at))
+        ).format(language=name, seq=lr.latest.seq, user=lr.verdict.reviewer,
+                 time=format_timestamp(lr.verdict.at))
     if lr.status is LangStatus.REJECTED:
         return QCoreApplication.translate(
             "PostStatusLine", "{language}: not signed off (version {seq} rejected by {user})"
-        ).format(language=name, seq=lr.version.seq, user=lr.decision.reviewer)
+        ).format(language=name, seq=lr.latest.seq, user=lr.verdict.reviewer)
     if lr.status is LangStatus.PENDING:
         return QCoreApplication.translate(
             "PostStatusLine", "{language}: not signed off (version {seq} awaits review)"
-        ).format(language=name, seq=lr.version.seq)
+        ).format(language=name, seq=lr.latest.seq)
     return QCoreApplication.translate(
         "PostStatusLine", "{language}: not signed off (no text yet)").format(language=name)
 
@@ -378,13 +378,13 @@ class ApprovalsPanel(QWidget, Feature):
             for lr in (review.en, review.fr):
                 if lr.status is LangStatus.PENDING:
                     subjects.append(self.tr("{language} review (version {seq})").format(
-                        language=language_name(lr.lang), seq=lr.version.seq))
+                        language=language_name(lr.lang), seq=lr.latest.seq))
                 elif lr.status is LangStatus.REJECTED:
                     subjects.append(self.tr(
                         "a new {language} version (version {seq} was rejected by {user}: "
-                        "{comment})").format(language=language_name(lr.lang), seq=lr.version.seq,
-                                             user=lr.decision.reviewer,
-                                             comment=lr.decision.comment))
+                        "{comment})").format(language=language_name(lr.lang), seq=lr.latest.seq,
+                                             user=lr.verdict.reviewer,
+                                             comment=lr.verdict.comment))
         elif state is PostState.IN_APPROVAL:
             subjects = [self.tr("approval step “{step}”").format(step=s.step.name)
                         for s in progress.approval.actionable]
@@ -458,7 +458,7 @@ class ApprovalsPanel(QWidget, Feature):
             given = f"{approval.approver}\n{format_timestamp(approval.at)}"
             if approval.comment:
                 given += f"\n“{approval.comment}”"
-            if approval.voided:
+            if approval.voided_at is not None:
                 status = self.tr("Voided on {time}\nby a new version (#{version})").format(
                     time=format_timestamp(approval.voided_at),
                     version=approval.voided_by_version_id)
