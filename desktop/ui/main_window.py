@@ -22,6 +22,7 @@ timers before the store closes).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QLockFile, QSettings, Qt, Signal, Slot
@@ -80,7 +81,8 @@ class SidePanelTabs(QTabWidget):
         return next((i for i in range(self.count()) if self.widget(i) is widget),
                     super().indexOf(widget))
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt name
+    # PySide6's stub says QTabWidget.currentWidget never returns None; it does without tabs.
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]  # noqa: N802 - Qt name
         return self.widget(self.currentIndex())
 
     def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt name
@@ -378,6 +380,8 @@ class MainWindow(QMainWindow):
         heights = []
         for footer in footers:
             layout = footer.layout()
+            if layout is None:
+                raise RuntimeError("an editor footer has no layout")
             if layout.hasHeightForWidth() and footer.width() > 0:
                 heights.append(layout.totalHeightForWidth(footer.width()))
             else:
@@ -495,19 +499,20 @@ class MainWindow(QMainWindow):
             raise RuntimeError("start() needs a session: call set_session() first")
         if getattr(self.session.store, "read_only", False):
             self.show_message(self.tr("This store is read-only ({path}): you can read posts, "
-                                      "but nothing can be saved.").format(path=self._store_path()),
+                                      "but nothing can be saved.").format(
+                                          path=self._store_path(self.session)),
                               "warning")
-        self._lock_store()
+        self._lock_store(self.session)
         self._fit_side_panel()
         self.post_list.refresh()
         last = self.settings.value(SETTINGS_LAST_POST, None)
         self.backend.run_query(lambda session: ops.choose_initial_post(session, last),
                                self._on_initial_post_chosen)
 
-    def _lock_store(self) -> None:
+    def _lock_store(self, session: Session) -> None:
         """Take the lock file next to the store; if another Tandem window holds it, say
         so: both would save, and each shows the other's work only when reloaded."""
-        path = store_lock_path(self.session)
+        path = store_lock_path(session)
         if path is None or self.store_lock is not None:
             return
         lock = QLockFile(path)
@@ -684,7 +689,7 @@ class MainWindow(QMainWindow):
         if changes.post_list:
             self.post_list.refresh()
         post_id = self._post_id
-        if changes.versions and changes.touches(post_id):
+        if changes.versions and post_id is not None and changes.touches(post_id):
             self.backend.run_query(lambda session: ops.load_histories(session, post_id),
                                    lambda value: self._on_histories_loaded(post_id, value))
 
@@ -851,17 +856,17 @@ class MainWindow(QMainWindow):
         # Qt names the dock's own buttons once, in English: name them ourselves.
         for name, text in (("qt_dockwidget_closebutton", self.tr("Close the side panel")),
                            ("qt_dockwidget_floatbutton", self.tr("Detach the side panel"))):
-            button = self.side_dock.findChild(QWidget, name)
-            if button is not None:
-                button.setAccessibleName(text)
-                button.setToolTip(text)
+            dock_button = self.side_dock.findChild(QWidget, name)
+            if dock_button is not None:
+                dock_button.setAccessibleName(text)
+                dock_button.setToolTip(text)
         self.side_tabs.setAccessibleName(self.tr("Checks, review and approvals"))
         self._fit_side_panel()
         if self.session is None:
             self.store_label.setText(self.tr("Opening the store…"))
             self.user_label.setText("")
         else:
-            self.store_label.setText(self.tr("Store: {path}").format(path=self._store_path()))
+            self.store_label.setText(self.tr("Store: {path}").format(path=self._store_path(self.session)))
             self.user_label.setText(self.tr("User: {user}").format(user=self.session.user))
         self.store_label.setAccessibleName(self.store_label.text())
         self.user_label.setAccessibleName(self.user_label.text())
@@ -869,8 +874,8 @@ class MainWindow(QMainWindow):
         self._on_language_changed(code)
         self._render_save_status()
 
-    def _store_path(self) -> str:
-        path = getattr(self.session.store, "path", None)
+    def _store_path(self, session: Session) -> str:
+        path = getattr(session.store, "path", None)
         return str(path) if path is not None else self.tr("in memory")
 
     # -- closing --------------------------------------------------------------------------
@@ -950,12 +955,12 @@ class MainWindow(QMainWindow):
             for lang in pending:
                 if lang not in texts and post_id is not None:  # typed, then undone: clear the draft
                     body = self.editors[lang].text()
-                    self.backend.run_now(lambda session, lang=lang, body=body:
-                                         ops.autosave(session, post_id, lang, body))
-            if not checkpoint and texts:
+                    self.backend.run_now(partial(ops.autosave, post_id=post_id, lang=lang,
+                                                 body=body))
+            if post_id is not None and not checkpoint and texts:
                 self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts))
                 texts = {}
-            if texts or rename:
+            if post_id is not None and (texts or rename):
                 self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts, rename))
         except Exception as exc:  # noqa: BLE001 - never block closing; autosave kept the text
             import sys
