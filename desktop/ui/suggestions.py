@@ -48,7 +48,7 @@ not signed off (`ReviewService.official`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -136,6 +136,7 @@ class GhostOverlay(QFrame):
     def __init__(self, editor: LanguageEditor):
         viewport = editor.editor.viewport()
         super().__init__(viewport)
+        self.viewport = viewport  # the parent widget, which the overlay covers
         self.setObjectName(f"ghost_{editor.lang.value}")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -169,7 +170,7 @@ class GhostOverlay(QFrame):
             f" border: 1px solid {HINT_COLOURS[1]}; border-radius: 3px; padding: 2px 4px; }}")
         self.text_label.setText(text)
         self.set_hint(hint)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self.viewport.rect())
         self.show()
         self.raise_()
 
@@ -183,8 +184,8 @@ class GhostOverlay(QFrame):
         return self.text_label.text()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        if watched is self.viewport and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.viewport.rect())
         return super().eventFilter(watched, event)
 
 
@@ -292,7 +293,10 @@ class SuggestionController(QObject, Feature):
         context.widget.installEventFilter(self)  # LanguageChange
         context.current_post_changed.connect(self._on_window_current_post_changed)
         context.backend.operation_executed.connect(self._on_backend_operation_executed)
-        QApplication.instance().focusChanged.connect(self._on_app_focus_changed)
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            raise RuntimeError("suggestions need the QApplication")
+        app.focusChanged.connect(self._on_app_focus_changed)
         self.runner.result_ready.connect(self._on_runner_result_ready)
         self.runner.failed.connect(self._on_runner_failed)
         self._retranslate()
@@ -370,6 +374,8 @@ class SuggestionController(QObject, Feature):
         self.ghost_shown.emit(target)
 
     def _hint(self, target: Lang) -> str:
+        if self._ghost is None:
+            raise RuntimeError("no suggestion is shown")
         suggestion = self._ghost[1]
         if suggestion.origin is Origin.MACHINE:
             kind = self.tr("Suggested by machine translation")
@@ -576,14 +582,14 @@ class SuggestionController(QObject, Feature):
 
     # -- results from the worker -----------------------------------------------------------
     @Slot(object, object)
-    def _on_runner_result_ready(self, key: object, result: object) -> None:
+    def _on_runner_result_ready(self, key: object, result: tuple[Any, ...]) -> None:
         if key == "live":
             self._on_live_result(*result)
         else:
             self._on_action_result(*result)
 
     @Slot(object, object)
-    def _on_runner_failed(self, key: object, exc: object) -> None:
+    def _on_runner_failed(self, key: object, exc: Exception) -> None:
         # A live suggestion that cannot be made (no model, refused text) just shows nothing.
         if key == "action":
             self._on_action_failed(exc)
