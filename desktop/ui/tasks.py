@@ -170,7 +170,8 @@ class TaskRunner(QObject):
         elif on_error is not None:
             on_error(payload)
         elif not self._closed:
-            raise payload  # an unhandled failure is a bug: surface it (sys.excepthook)
+            # an unhandled failure is a bug: surface it (sys.excepthook)
+            raise payload if isinstance(payload, BaseException) else RuntimeError(payload)
 
 
 class LatestOnlyRunner(QObject):
