@@ -189,16 +189,22 @@ class Delivery:
         against the recorded sha256, its key and first-attempt time as recorded."""
         en = self.store.get_version(entry.en_version_id) if entry.en_version_id else None
         fr = self.store.get_version(entry.fr_version_id) if entry.fr_version_id else None
+        text: str | None = None  # None: a version the entry names is gone
+        langs: tuple[str, ...] = (entry.lang,)
         if account.channel == "webhook":
-            text, langs = self.planner.handoff_document(entry.post_id, en, fr), ("en", "fr")
+            if en is not None and fr is not None:
+                text = self.planner.handoff_document(entry.post_id, en, fr)
+            langs = ("en", "fr")
         elif entry.lang == "both":
             first, second = account.langs
             versions = {Lang.EN: en, Lang.FR: fr}
-            text = combine(versions[first].text, versions[second].text)
+            one, other = versions[first], versions[second]
+            if one is not None and other is not None:
+                text = combine(one.text, other.text)
             langs = (first.value, second.value)
-        else:
-            text, langs = (en or fr).text, (entry.lang,)
-        if sha256_text(text) != entry.body_sha256:
+        elif (version := en or fr) is not None:
+            text = version.text
+        if text is None or sha256_text(text) != entry.body_sha256:
             raise TandemError(f"The {entry.describe()} no longer matches the text recorded "
                               "before sending (sha256 differs): it was not sent.",
                               msg="delivery.text_altered", lang=entry.lang,

@@ -215,8 +215,9 @@ class Publication:
         gaps = {}
         for channel, entries in self.groups().items():
             live = [e for e in entries if e.state is not EntryState.RETRACTED]
-            if live and all(e.out and e.sent_at for e in live):
-                times = [parse_iso(e.sent_at) for e in live]
+            sent = [e.sent_at for e in live if e.out and e.sent_at]
+            if live and len(sent) == len(live):
+                times = [parse_iso(at) for at in sent]
                 gaps[channel] = (max(times) - min(times)).total_seconds()
         return gaps
 

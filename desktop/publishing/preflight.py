@@ -11,6 +11,7 @@ pair; a bilingual account in its own order, or one combined post when
 from __future__ import annotations
 
 from desktop.core.approvals import ApprovalService
+from desktop.core.errors import NotFound
 from desktop.core.messages import Message, message_of
 from desktop.core.model import LANG_NAMES, Lang, PostState, Version, sha256_text
 from desktop.core.review import ReviewService
@@ -74,7 +75,7 @@ class Planner:
                     continue
                 for item in planned:
                     if item.count is not None and not item.count.ok:
-                        what = f"the {LANG_NAMES[item.lang]} text"
+                        what = f"the {LANG_NAMES[Lang(item.lang)]} text"
                         if item.count.over:
                             problems.append(_about_account(account, label, Message(
                                 "preflight.too_long", f"{what} is too long ({item.count.used}/"
@@ -108,7 +109,8 @@ class Planner:
                     "matches the sha256 it was signed off with (altered in the database)",
                     lang=lang.value, seq=version.seq))
                 official[lang] = None
-            elif self.store.signoff_for_version(version.id)["sha256"] != version.sha256:
+            elif ((signoff := self.store.signoff_for_version(version.id)) is None
+                  or signoff["sha256"] != version.sha256):
                 problems.append(Message(
                     "preflight.signoff_unbound",
                     f"the {name} sign-off does not bind v{version.seq}'s sha256",
@@ -125,7 +127,8 @@ class Planner:
                                     waiting=steps))
         elif en is not None and fr is not None:
             round_row = self.store.latest_round(post_id)
-            if (round_row["en_version_id"], round_row["fr_version_id"]) != (en.id, fr.id):
+            if round_row is None or (round_row["en_version_id"],
+                                     round_row["fr_version_id"]) != (en.id, fr.id):
                 problems.append(Message("preflight.approvals_other_versions", "the approvals "
                                         "were given on other versions than the official ones"))
             for given in approval.history:
@@ -166,6 +169,10 @@ class Planner:
         signoffs: dict = {}
         for version in (en, fr):
             row = self.store.signoff_for_version(version.id)
+            if row is None:  # preflight refuses a version without its sign-off
+                raise NotFound(f"the {LANG_NAMES[version.lang]} sign-off of v{version.seq} is gone",
+                               msg="preflight.signoff_unbound", lang=version.lang.value,
+                               seq=version.seq)
             signoffs[version.lang.value] = {"version_id": version.id, "sha256": version.sha256,
                                             "signed_off_by": row["reviewer"],
                                             "signed_off_at": row["at"]}
