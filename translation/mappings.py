@@ -125,7 +125,8 @@ _AUTHORITY = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://)?[^/?#\s]*")
 
 def _markers(url: str) -> list[_Marker]:
     """Language markers of ``url``, with offsets into ``url`` itself."""
-    path_start = _AUTHORITY.match(url).end()
+    authority = _AUTHORITY.match(url)  # always matches, if only the empty string
+    path_start = authority.end() if authority else 0
     path_end = next((i for i in range(path_start, len(url)) if url[i] in "?#"), len(url))
     path = url[path_start:path_end]
     found: list[_Marker] = []
@@ -191,10 +192,7 @@ class Mapping:
     note: str = ""
 
     def __post_init__(self) -> None:
-        try:
-            kind = MappingKind(str(self.kind).strip().lower())
-        except ValueError:
-            raise InvalidText(f"Unknown mapping kind “{str(self.kind)[:20]}”; use handle, hashtag or url.") from None
+        kind = mapping_kind(str(self.kind))
         object.__setattr__(self, "kind", kind)
         for lang in ("en", "fr"):
             value = check(getattr(self, lang), what="Mapping", hidden=False).strip()
@@ -203,6 +201,14 @@ class Mapping:
 
     def text(self, lang: Lang) -> str:
         return self.en if langcodes.to_lang(lang) is Lang.EN else self.fr
+
+
+def mapping_kind(text: str) -> MappingKind:
+    """``text`` as a mapping kind (any case, spaces around), else InvalidText."""
+    try:
+        return MappingKind(text.strip().lower())
+    except ValueError:
+        raise InvalidText(f"Unknown mapping kind “{text[:20]}”; use handle, hashtag or url.") from None
 
 
 def _valid(kind: MappingKind, value: str) -> str:

@@ -37,7 +37,7 @@ from translation import formats
 from translation import qa as qa_checks
 from translation.engine import NothingToTranslate, Translator
 from translation.formats import MAPPINGS, MEMORY, TERMBASE, Skip
-from translation.mappings import Mapping, MappingKind, MappingTable, url_key
+from translation.mappings import Mapping, MappingKind, MappingTable, mapping_kind, url_key
 from translation.memory import ORIGIN_APPROVED, MemoryMatch, MemoryUnit, TranslationMemory
 from translation.suggest import Suggester, Suggestion
 from translation.terms import Term, Termbase
@@ -275,7 +275,7 @@ class SuggestionService:
     # -- mappings -------------------------------------------------------------------
     def add_mapping(self, kind: str, en: str, fr: str, note: str = "") -> Mapping:
         self._require_editor("mappings.add", "change the handle/hashtag/address mappings")
-        mapping = Mapping(kind, en, fr, note)
+        mapping = Mapping(mapping_kind(kind), en, fr, note)
         if not MappingTable(self._stored_mappings()).add(mapping):
             raise InvalidText(f"{mapping.en} or {mapping.fr} is already mapped; remove that pair "
                               "first.", msg="mappings.taken", en=mapping.en, fr=mapping.fr)
@@ -288,7 +288,7 @@ class SuggestionService:
     def remove_mapping(self, kind: str, text: str) -> Mapping:
         """Remove the pair of ``kind`` that has ``text`` in either language."""
         self._require_editor("mappings.remove", "change the handle/hashtag/address mappings")
-        wanted = Mapping(kind, text, text)
+        wanted = Mapping(mapping_kind(kind), text, text)
         key = _mapping_key(wanted.kind)
         for row in self.repo.mappings():
             if row["kind"] == wanted.kind.value and key(wanted.en) in (key(row["en"]),

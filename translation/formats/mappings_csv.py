@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from desktop.core.errors import InvalidText
 
-from ..mappings import Mapping, MappingTable
+from ..mappings import Mapping, MappingTable, mapping_kind
 from .base import MAPPINGS
 from .table import TableFormat
 
@@ -31,7 +31,7 @@ class MappingCsvFormat(TableFormat[Mapping]):
         table = MappingTable()
 
         def read(row: dict[str, str]) -> Mapping:
-            mapping = Mapping(row["kind"], row["en"], row["fr"], row["note"])
+            mapping = Mapping(mapping_kind(row["kind"]), row["en"], row["fr"], row["note"])
             if not table.add(mapping):
                 raise InvalidText(f"{mapping.en} / {mapping.fr} is already mapped on an earlier line.")
             return mapping
