@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from ..errors import StoreError
@@ -136,7 +137,8 @@ def connect(url: str, *, password: str | None = None, allow_unverified_tls: bool
 
     params = effective(url)
     check_tls(params.get("host"), params.get("sslmode"), allow_unverified_tls)
-    extra = {"password": password} if password else {}
+    # libpq keywords, which psycopg takes as **kwargs: Any
+    extra: dict[str, Any] = {"password": password} if password else {}
     if not extra and "password" not in params and not os.environ.get("PGPASSWORD"):
         password = keyring_password(params)
         if password:
