@@ -175,6 +175,7 @@ class _LoadedModel:
         with self._sentences_lock:
             found = [self._sentences.get(key) for key in keys]
         missing = {key: piece for key, piece, hit in zip(keys, tokens, found, strict=True) if hit is None}
+        fresh: dict[tuple[int, int, str], str] = {}
         if missing:
             results = self.model.translate_batch(
                 list(missing.values()),
@@ -184,7 +185,6 @@ class _LoadedModel:
                 length_penalty=0.2,
                 replace_unknowns=True,
             )
-            fresh = {}
             for key, result in zip(missing, results, strict=True):
                 hypothesis = result.hypotheses[0]
                 if self.prefix and hypothesis[:1] == self.prefix:
@@ -196,8 +196,7 @@ class _LoadedModel:
                     self._sentences.move_to_end(key)
                 while len(self._sentences) > SENTENCE_CACHE_SIZE:
                     self._sentences.popitem(last=False)
-            found = [hit if hit is not None else fresh[key] for key, hit in zip(keys, found, strict=True)]
-        return found
+        return [hit if hit is not None else fresh[key] for key, hit in zip(keys, found, strict=True)]
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -52,6 +52,8 @@ def _exported(posts: PostService, pair: XliffPair) -> Version | None:
 
 def _belongs(posts: PostService, pair: XliffPair) -> bool:
     """Whether the target version the file was exported with is one of this post's."""
+    if pair.target_version_id is None:
+        return False
     try:
         version = posts.repo.get_version(pair.target_version_id)
     except NotFound:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 
@@ -75,7 +76,7 @@ def _to_data(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_to_data(v) for v in value]
     if isinstance(value, (str, int, float, bool)) or value is None:
-        return value.value if hasattr(value, "value") else value
+        return value.value if isinstance(value, Enum) else value
     return str(value)
 
 

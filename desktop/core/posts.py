@@ -98,7 +98,7 @@ class PostService:
                 self.repo.discard_working_draft(post_id, lang, self.user)
                 return latest  # (also when someone else saved exactly this text)
             if base is not ANY_BASE and (latest.id if latest else None) != base:
-                started = self._own_version(post_id, lang, base) if base is not None else None
+                started = self._own_version(post_id, lang, base) if isinstance(base, int) else None
                 raise VersionConflict(post_id, lang.value, started, latest)
             if spans is None:
                 spans = provenance.carry_spans(latest.text, latest.spans, new_text) if latest else ()

@@ -59,6 +59,8 @@ class LanguageManager(QObject):
         if code not in LANGUAGES:
             raise ValueError(f"unsupported interface language {code!r}")
         app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("the interface language needs the QApplication")
         for translator in self._translators:
             app.removeTranslator(translator)
         self._translators.clear()
