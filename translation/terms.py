@@ -363,10 +363,11 @@ class Termbase:
                     findings.extend(self._misspelt(m, target_found, tgt_lang, src_lang))
                 continue
             expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
-            if len(expected) > 1 or None in expected:
+            form = expected.pop() if len(expected) == 1 else None
+            if form is None:
                 continue  # ambiguous, or the concept has no usable form in the target language
             findings.append(TermFinding(MISSING, m.term, src_lang, tgt_lang, (m.start, m.end), m.text,
-                                        expected.pop()))
+                                        form))
         located = self._locate(findings, source, target, target_found)
         return located + self._unusable_forms(target_found, tgt_lang, src_lang,
                                               {f.target_span for f in located if f.target_span})
@@ -401,14 +402,15 @@ class Termbase:
         valid = {_key(form, case=case) for concept in m.concepts for t in self._concepts[concept]
                  for form in (t.name(tgt_lang), t.abbr(tgt_lang)) if form}
         expected = {self._expected(t, m.kind, tgt_lang) for t in m.terms}
-        if _key(m.text, case=case) in valid or len(expected) != 1 or None in expected:
+        form = expected.pop() if len(expected) == 1 else None
+        if _key(m.text, case=case) in valid or form is None:
             return None
         busy = [(e.start, e.end) for e in find_entities(target)]
         busy += [(t.start, t.end) for t in target_found if t.concepts & m.concepts]
         span = _find_form(m.text, m.kind == "abbr", target, busy)
         if span is None:
             return None
-        return TermFinding(UNTRANSLATED, m.term, m.lang, tgt_lang, (m.start, m.end), m.text, expected.pop(),
+        return TermFinding(UNTRANSLATED, m.term, m.lang, tgt_lang, (m.start, m.end), m.text, form,
                            span, target[span[0]:span[1]])
 
     @staticmethod

@@ -260,7 +260,8 @@ def check_team_database(url: str, policy: Policy) -> CheckResult:
 def check_keyring(report_fn: Callable[[], Any] | None = None) -> CheckResult:
     """An encrypted OS keyring that answers (account secrets live there)."""
     if report_fn is None:
-        from desktop.publishing.credentials import backend_report as report_fn
+        from desktop.publishing.credentials import backend_report
+        report_fn = backend_report
     report = report_fn()
     details = report.as_dict()
     if report.ok:

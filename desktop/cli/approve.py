@@ -67,9 +67,9 @@ def _progress_text(p: Progress) -> str:
         by = ", ".join(a.approver for a in s.approvals)
         lines.append(f"  step {s.step.name} ({s.step.id}, {s.step.mode.value}): {s.state.value}"
                      + (f" by {by}" if by else "") + took)
-    voided = [a for a in p.approval.history if a.voided]
     lines += [f"  voided: {a.approver} at {a.step_id} ({a.at[:16]}), by version #"
-              f"{a.voided_by_version_id} at {a.voided_at[:16]}" for a in voided]
+              f"{a.voided_by_version_id} at {a.voided_at[:16]}" for a in p.approval.history
+              if a.voided_at is not None]
     return "\n".join(lines)
 
 

@@ -15,7 +15,8 @@ from desktop.publishing.reports import Plan, PublishingStatus, ResumeReport, Sch
 from .hints import cli_text
 
 #: A post's language: one of the two, or both in one combined or hand-off post.
-LANG_NAMES = {**CORE_LANG_NAMES, "both": "English and French"}
+LANG_NAMES: dict[str, str] = {**{lang.value: name for lang, name in CORE_LANG_NAMES.items()},
+                              "both": "English and French"}
 
 
 def plan_text(plan: Plan) -> str:

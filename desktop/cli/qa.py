@@ -16,7 +16,7 @@ finding as ``tandem qa ID --json`` gives it.
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.model import Lang
 
@@ -62,7 +62,8 @@ def run_pairs(path: str, ctx: CliContext) -> int:
 
     report = read_pairs(path)
     qa = ctx.session().suggestions.pair_qa
-    pairs = [{"ref": p.ref, "en": p.en, "fr": p.fr, "findings": qa(p.en, p.fr)} for p in report.records]
+    pairs: list[dict[str, Any]] = [{"ref": p.ref, "en": p.en, "fr": p.fr, "findings": qa(p.en, p.fr)}
+                                   for p in report.records]
     flagged = [p for p in pairs if p["findings"]]
     lines = [f"{path}: {len(pairs)} pair{'' if len(pairs) == 1 else 's'}, {len(flagged)} with findings, "
              f"{len(report.skipped)} skipped"]

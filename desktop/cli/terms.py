@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .context import CliContext, CommandGroups, read_text_arg
 from .memory import report_import
@@ -96,7 +96,7 @@ def run_check(args: argparse.Namespace, ctx: CliContext) -> int:
     other = "fr" if args.lang == "en" else "en"
     if args.target is None:
         matches = termbase.find(source, args.lang)
-        data = [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
+        data: list[dict[str, Any]] = [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind,
                  "official": m.official(), "counterparts": sorted(
                      {(t.name(other) if m.kind == "name" else t.abbr(other) or t.name(other))
                       for t in m.terms})} for m in matches]

@@ -404,8 +404,9 @@ class ModelsDialog(QDialog):
             item.setToolTip(3, status)
             if selected is not None and package.name == selected.name:
                 self.table.setCurrentItem(item)
-        if self.table.currentItem() is None and self.table.topLevelItemCount():
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        first = self.table.topLevelItem(0)  # None when the table is empty
+        if self.table.currentItem() is None and first is not None:
+            self.table.setCurrentItem(first)
         if self.folder is not None:
             self.folder_label.setText(self.tr("Folder: {path}").format(path=self.folder))
             self.folder_label.setAccessibleName(self.folder_label.text())

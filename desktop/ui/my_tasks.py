@@ -129,7 +129,8 @@ class MyTasksWindow(QDialog, Feature):
                         self.tree.setCurrentItem(row)
             group.setExpanded(True)
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            first = self.tree.topLevelItem(0).child(0)
+            top = self.tree.topLevelItem(0)
+            first = top.child(0) if top is not None else None
             if first is not None:
                 self.tree.setCurrentItem(first)
         self._render_counts()

@@ -128,7 +128,7 @@ class QaPanel(QWidget, Feature):
     @Slot(object, object)
     def _on_backend_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
         post_id = self.context.current_post_id()
-        if changes.touches(post_id) and changes.versions:
+        if post_id is not None and changes.touches(post_id) and changes.versions:
             self._load_context(post_id)  # the language written first may be known now
 
     def _load_context(self, post_id: int) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import text as text_rules
 from desktop.core.errors import TandemError
+from desktop.core.messages import Message
 from desktop.core.model import Lang, Post, PostState, Version
 from desktop.core.names import Role
 
@@ -53,7 +54,7 @@ class LoadedPost:
 class CheckpointResult:
     saved: dict[Lang, Version] = field(default_factory=dict)
     # Languages not saved because the core refuses their text, with reasons.
-    refused: dict[Lang, list[str]] = field(default_factory=dict)
+    refused: dict[Lang, list[Message]] = field(default_factory=dict)
     # Languages the core would not version for another reason (e.g. the review
     # workflow forbids edits now), with its message. Their text is autosaved.
     failed: dict[Lang, str] = field(default_factory=dict)

@@ -29,7 +29,7 @@ def waiting_work(session: Session) -> tuple[WorkItem, ...]:
     """What waits for ``session.user`` now (the services decide who may act)."""
     items: list[WorkItem] = []
     for item in session.review.queue():
-        mine = [lr.version.id for lr in (item.en, item.fr) if lr.can_sign]
+        mine = [lr.latest.id for lr in (item.en, item.fr) if lr.can_sign]
         if mine:
             items.append(WorkItem("review", item.post.id, item.post.title,
                                   ("review", item.post.id, *mine)))

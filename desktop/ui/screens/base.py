@@ -117,7 +117,7 @@ class ScreenDialog(QDialog, Feature):
         file errors here, the domain's through `messages.render`."""
         message = getattr(exc, "message", None)
         code = getattr(message, "code", "")
-        if code in ("file.unreadable", "file.unwritable"):
+        if message is not None and code in ("file.unreadable", "file.unwritable"):
             text = (self.tr("Cannot read {path}: {reason}.") if code == "file.unreadable"
                     else self.tr("Cannot write {path}: {reason}."))
             return text.format(**message.params)
