@@ -10,7 +10,9 @@ X (280, weighted)
     U+2032–U+2037, else 2. So in French, ``’`` ``«`` ``»`` and the no-break
     space count 1, but the *narrow* no-break space U+202F (before ``;:!?``) and
     ``…`` count 2. URLs and weights come from the ``twitter_text`` package
-    (``twitter-text-parser``), the Python port. Its emoji matcher is replaced:
+    (``twitter-text-parser``), the Python port. Its URL regexes are recompiled
+    to ignore case as JavaScript's ``/i`` does (Python's ``re.IGNORECASE``
+    makes ``İ`` an ``i``, so ``İhttps://canada.ca`` had no link). Its emoji matcher is replaced:
     the port matches its own Unicode 12 emoji list, which differs from the
     official JavaScript twitter-text 3.1.0 (it counts a bare ``©``/``®`` as 2,
     X as 1; it counts 🧑‍🤝‍🧑 as 2, X's library as 8) and takes ~20 ms per
@@ -58,10 +60,15 @@ from enum import StrEnum
 
 import regex
 from twitter_text.config import config as _twitter_config
-from twitter_text.extract_urls import extract_urls_with_indices, idna_to_ascii
+from twitter_text.extract_urls import idna_to_ascii
+from twitter_text.regexp.extract_url import extract_url as _EXTRACT_URL
+from twitter_text.regexp.invalid_url_without_protocol_preceding_chars import (
+    invalid_url_without_protocol_preceding_chars as _INVALID_URL_WITHOUT_PROTOCOL_PRECEDING,
+)
 from twitter_text.regexp.invalid_chars import invalid_chars as _X_INVALID_CHARS
 from twitter_text.regexp.latin_accent_chars import latin_accent_chars as _LATIN_ACCENTS
 from twitter_text.regexp.spaces_group import spaces_group as _SPACES
+from twitter_text.regexp.valid_ascii_domain import valid_ascii_domain as _VALID_ASCII_DOMAIN
 from twitter_text.regexp.valid_domain import valid_domain as _VALID_DOMAIN
 from twitter_text.regexp.valid_domain_chars import valid_domain_chars as _VALID_DOMAIN_CHAR
 from twitter_text.regexp.valid_port_number import valid_port_number as _VALID_PORT
@@ -350,9 +357,99 @@ def count_x(text: str) -> Count:
 
 def _x_urls(s: str) -> list[tuple[int, int]]:
     """Spans of the URLs twitter-text finds, looking only at words with a dot."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for a, b in _regions(s, _WORD_WITH_DOT):
-        spans.extend((a + u["indices"][0], a + u["indices"][1]) for u in extract_urls_with_indices(s[a:b]))
+        spans.extend((a + start, a + end) for start, end in _x_urls_in(s[a:b]))
+    return spans
+
+
+# twitter-text's URL regexes carry JavaScript's ``i`` flag without ``u``, under
+# which a character matches a letter only when both upper-case to the same code
+# unit, and never a non-ASCII character to an ASCII one (ECMA-262
+# Canonicalize). Python's re.IGNORECASE folds with Unicode's simple lower case
+# instead, so İ ı ſ (and ϐ ς ẛ ...) match i, s, β, σ, ṡ: "İhttps://canada.ca"
+# found no URL (İ is an "i", which may not precede one) and "t.co/abcİ" took
+# the İ into the slug. The port's patterns are recompiled case-sensitively
+# with each letter and class widened to JavaScript's case partners.
+
+def _js_case_partners() -> dict[str, str]:
+    """Each BMP character that has case partners under JavaScript's /i, to all of them."""
+    groups: dict[int, list[str]] = {}
+    for c in range(0x10000):
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        upper = chr(c).upper()
+        key = ord(upper) if len(upper) == 1 and not (c >= 0x80 > ord(upper)) else c
+        groups.setdefault(key, []).append(chr(c))
+    return {c: "".join(g) for g in groups.values() if len(g) > 1 for c in g}
+
+
+_PATTERN_TOKEN = re.compile(r"\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|\\.|\[(\^?)((?:\\.|[^\]\\])*)\]|.", re.S)
+
+
+def _js_ignore_case(pattern: re.Pattern[str], partners: dict[str, str]) -> re.Pattern[str]:
+    """``pattern`` (written with JavaScript's syntax subset: literals, classes,
+    groups, no \\w \\d \\s \\b) matching as JavaScript's /i does."""
+    assert pattern.flags & re.IGNORECASE
+    cased = "".join(partners)
+    widened: dict[str, str] = {}
+
+    def widen(token: re.Match[str]) -> str:
+        if token[2] is not None:  # a class: add the partners of its members
+            inner = token[2]
+            if inner not in widened:
+                members = re.compile(f"[{inner}]")
+                extra = {p for c in cased if members.match(c) for p in partners[c]}
+                last = "\\-" if inner.endswith("-") and not inner.endswith("\\-") else inner[-1:]
+                widened[inner] = inner[:-1] + last + re.escape("".join(sorted(extra)))
+            return f"[{token[1]}{widened[inner]}]"
+        char = token[0]
+        if char.startswith("\\"):
+            assert not char[1].isalpha() or char[1] in "ux", f"unsupported escape {char}"
+            char = chr(int(char[2:], 16)) if char[1] in "ux" else char[1]
+        if char in partners:
+            return f"[{re.escape(partners[char])}]"
+        return token[0]
+
+    return re.compile(_PATTERN_TOKEN.sub(widen, pattern.pattern), pattern.flags & ~re.IGNORECASE)
+
+
+def _x_url_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    partners = _js_case_partners()
+    return (_js_ignore_case(_EXTRACT_URL, partners), _js_ignore_case(_VALID_ASCII_DOMAIN, partners),
+            _js_ignore_case(_VALID_TCO_URL, partners))
+
+
+_X_EXTRACT_URL, _X_VALID_ASCII_DOMAIN, _X_VALID_TCO_URL = _x_url_patterns()
+
+
+def _x_urls_in(s: str) -> list[tuple[int, int]]:
+    """twitter-text's extractUrlsWithIndices (the port's, with JavaScript's case rule)."""
+    if "." not in s:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _X_EXTRACT_URL.finditer(s):
+        before, url, protocol, domain, path = m.group(2, 3, 4, 5, 7)
+        end = m.end()
+        start = end - len(url)
+        ascii_domain = idna_to_ascii(domain)  # isValidUrl: the punycoded URL fits 4 096
+        if not ascii_domain or len(protocol or "https://") + len(url) - len(domain) + len(ascii_domain) \
+                > _MAX_URL_LENGTH:
+            continue
+        if protocol is None:
+            if _INVALID_URL_WITHOUT_PROTOCOL_PRECEDING.match(before):
+                continue
+            found = [(start + d.start(), start + d.end()) for d in _X_VALID_ASCII_DOMAIN.finditer(domain)]
+            if found and path:  # the last domain takes the path and query
+                found[-1] = (found[-1][0], end)
+            spans.extend(found)
+        else:
+            tco = _X_VALID_TCO_URL.match(url)
+            if tco:
+                if tco.group(1) and len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
+                    continue
+                end = start + len(tco.group(0))
+            spans.append((start, end))
     return spans
 
 

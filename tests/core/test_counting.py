@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.core import counting
@@ -151,8 +151,32 @@ REFERENCE_SETTINGS = settings(max_examples=25, deadline=None,
 
 @REFERENCE_SETTINGS
 @given(batch=BATCH)
+@example(batch=["İhttps://canada.ca"])  # found by Hypothesis: Python's re.I folded İ to i
 def test_generated_texts_match_reference(batch: list[str], reference: Reference) -> None:
     assert_matches_reference(batch, reference)
+
+
+def test_x_urls_ignore_case_as_javascript_does(reference: Reference) -> None:
+    """twitter-text's URL regexes are JavaScript /i (no u flag): a non-ASCII
+    character never matches an ASCII letter (İ ı ſ are not i or s), while
+    non-ASCII letters still match their case partners (РФ is рф)."""
+    assert_matches_reference([
+        "İhttps://canada.ca", "ıhttps://canada.ca", "ſhttps://canada.ca", "Voir İwww.canada.ca",
+        "https://t.co/abcİ", "https://canada.ca/?q=İ", "https://canada.ca/ſ", "https://canada.ca/İ",
+        "voir exemple.РФ", "voir exemple.рф", "HTTPS://CANADA.CA", "canada.cOM", "https://T.CO/abc",
+        "İ.ca", "ı.ca", "canada.cİ", "https://ſ.ca",
+    ], reference)
+
+
+def test_every_cased_character_around_a_link_matches_reference(reference: Reference) -> None:
+    """Each BMP character with a case partner (for Python or JavaScript) before a
+    link, in a t.co slug, in a path, a query and a top-level domain."""
+    chars = [chr(c) for c in range(0x80, 0x10000)
+             if unicodedata.category(chr(c)) not in ("Cs", "Co", "Cn", "Cc")
+             and (chr(c).lower() != chr(c) or chr(c).upper() != chr(c))]
+    assert len(chars) > 2000
+    assert_matches_reference([f"{c}https://t.co/a{c} canada.ca/{c} x.ca/?q={c} gc.c{c}" for c in chars],
+                             reference)
 
 
 @settings(max_examples=300, deadline=None)
@@ -160,10 +184,8 @@ def test_generated_texts_match_reference(batch: list[str], reference: Reference)
 def test_fast_paths_equal_whole_text_scans(text: str) -> None:
     """The shortcuts (URL scans limited to candidate words, emoji lookahead,
     one-code-point-per-grapheme test) change nothing."""
-    from twitter_text.extract_urls import extract_urls_with_indices
-
     s = unicodedata.normalize("NFC", text)
-    assert counting._x_urls(s) == [tuple(u["indices"]) for u in extract_urls_with_indices(s)]
+    assert counting._x_urls(s) == counting._x_urls_in(s)
     assert counting._mastodon_urls(text) == counting._mastodon_urls_in(text, 0, len(text))
     bare = re.compile(counting._TWEMOJI_PATTERN)
     assert [m.span() for m in counting._EMOJI.finditer(s)] == [m.span() for m in bare.finditer(s)]
