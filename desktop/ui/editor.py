@@ -411,7 +411,7 @@ class LanguageEditor(QWidget):
 
     @Slot(object, object)
     def _on_analysis_result_ready(self, key: object, result: object) -> None:
-        if key == (self.lang, "version"):
+        if key == (self.lang, "version") and isinstance(result, tuple):
             version_id, analysis = result
             selected = self._selected_version()
             if self.is_viewing_version() and selected is not None and selected.id == version_id:
@@ -490,10 +490,10 @@ class LanguageEditor(QWidget):
     @staticmethod
     def _highlight(widget: QPlainTextEdit, text: str, spans: tuple[Span, ...]) -> None:
         selections = []
-        spans = [s for s in spans if s.origin in SPAN_STYLES and 0 <= s.start < s.end <= len(text)]
-        if spans:
-            points = qt_offsets(text, [p for s in spans for p in (s.start, s.end)])
-            for i, span in enumerate(spans):
+        shown = [s for s in spans if s.origin in SPAN_STYLES and 0 <= s.start < s.end <= len(text)]
+        if shown:
+            points = qt_offsets(text, [p for s in shown for p in (s.start, s.end)])
+            for i, span in enumerate(shown):
                 colour, underline = SPAN_STYLES[span.origin]
                 selection = QTextEdit.ExtraSelection()
                 fmt = QTextCharFormat()
