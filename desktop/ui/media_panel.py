@@ -1,11 +1,9 @@
 """The "Preview" side panel: what each network will show, and the post's images.
 
-The preview (`desktop.publishing.preview`, Qt-free) is built on a worker
-(latest-wins) from the texts *as typed* and the images last read from the
-store, ``PREVIEW_DELAY_MS`` after a change, for the network chosen in the
-combo box; English and French side by side in read-only text views, so an
-approver sees what readers will see. A result for texts no longer on screen
-is dropped.
+The preview (a `PreviewPane`, shared with the approvals panel) shows the
+texts *as typed* and the images last read from the store, ``PREVIEW_DELAY_MS``
+after a change, for the network chosen in its combo box; English and French
+side by side, so the writer sees what readers will see.
 
 The images list shows each image with its alt text per language; "Attach
 image…" asks for a file, where it shows (both languages or one) and the alt
@@ -17,43 +15,24 @@ versions and send the post back to review.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Slot
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QTextBrowser, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from desktop.core.model import Lang
 
 from .context import Feature
 from .operations import OpChanges
-from .tasks import LatestOnlyRunner
+from .preview_pane import PreviewPane
 
 if TYPE_CHECKING:
     from .context import WindowContext
 
 LANGS = (Lang.EN, Lang.FR)
-NETWORKS = ("bluesky", "mastodon", "x")
-
-
-@dataclass(frozen=True)
-class PreviewResult:
-    network: str
-    texts: tuple[str, str]
-    html: tuple[str, str]
-
-
-def build_preview(network: str, texts: tuple[str, str], manifests: dict, labels: dict
-                  ) -> PreviewResult:
-    """Both languages' previews as HTML (preview worker)."""
-    from desktop.publishing.preview import preview, to_html
-
-    rendered = tuple(to_html(preview(network, lang.value, text, manifests.get(lang, [])), **labels)
-                     for lang, text in zip(LANGS, texts, strict=True))
-    return PreviewResult(network, texts, rendered)  # type: ignore[arg-type]
 
 
 class AttachDialog(QDialog):
@@ -115,42 +94,27 @@ class MediaPanel(QWidget, Feature):
         super().__init__(context.widget)
         self.setObjectName("media_panel")
         self.attach(context)
-        self.runner = LatestOnlyRunner("preview", self)
         self.manifests: dict[Lang, list[dict]] = {}
-        self.result: PreviewResult | None = None
-        self.network = QComboBox(self)
-        self.network.setObjectName("preview_network")
-        for name, value in (("Bluesky", "bluesky"), ("Mastodon", "mastodon"), ("X", "x")):
-            self.network.addItem(name, value)
-        self.views = {lang: QTextBrowser(self) for lang in LANGS}
+        self.preview = PreviewPane("preview", self)
         self.images = QListWidget(self)
         self.images.setObjectName("media_images")
         self.attach_button = QPushButton(self)
         self.remove_button = QPushButton(self)
-        self.network_label = QLabel(self)
-        self.network_label.setBuddy(self.network)
         self.images_label = QLabel(self)
         self.images_label.setBuddy(self.images)
-        top = QHBoxLayout()
-        top.addWidget(self.network_label)
-        top.addWidget(self.network, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        for lang in LANGS:
-            layout.addWidget(self.views[lang], 1)
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.images_label)
         layout.addWidget(self.images)
         layout.addLayout(buttons)
         self._timer = QTimer(self, singleShot=True, interval=self.PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self._request)
-        self.network.currentIndexChanged.connect(self._request)
         self.attach_button.clicked.connect(self.attach_image)
         self.remove_button.clicked.connect(self.remove_image)
-        self.runner.result_ready.connect(self._on_result)
         for lang in LANGS:
             context.editor(lang).text_edited.connect(lambda _lang: self._timer.start())
         context.current_post_changed.connect(self._on_post_changed)
@@ -205,20 +169,8 @@ class MediaPanel(QWidget, Feature):
     @Slot()
     def _request(self) -> None:
         self._timer.stop()
-        if self.closed:
-            return
-        network, texts, manifests = self.network.currentData(), self.texts(), dict(self.manifests)
-        labels = {"alt_label": self.tr("ALT"), "card_label": self.tr("Link card"),
-                  "part_label": self.tr("Part"), "no_alt_label": self.tr("no alt text")}
-        self.runner.submit("preview", lambda: build_preview(network, texts, manifests, labels))
-
-    @Slot(object, object)
-    def _on_result(self, _key: object, result: PreviewResult) -> None:
-        if result.texts != self.texts() or result.network != self.network.currentData():
-            return  # typed since: a newer preview is on its way
-        self.result = result
-        for lang, html in zip(LANGS, result.html, strict=True):
-            self.views[lang].setHtml(html)
+        if not self.closed:
+            self.preview.show_post(self.texts(), self.manifests)
 
     # -- images ------------------------------------------------------------------------
     def attach_image(self) -> None:
@@ -256,19 +208,13 @@ class MediaPanel(QWidget, Feature):
     def retranslate_ui(self) -> None:
         self.context.set_side_panel_title(
             self, self.tr("Preview"), self.tr("The post as each network will show it"))
-        self.network_label.setText(self.tr("&Network:"))
-        self.network.setAccessibleName(self.tr("Network to preview"))
-        self.views[Lang.EN].setAccessibleName(self.tr("English preview"))
-        self.views[Lang.FR].setAccessibleName(self.tr("French preview"))
         self.images_label.setText(self.tr("&Images:"))
         self.images.setAccessibleName(self.tr("Images of the post with their alt text"))
         self.attach_button.setText(self.tr("&Attach image…"))
         self.remove_button.setText(self.tr("Re&move image"))
         self.attach_button.setAccessibleName(self.tr("Attach an image to the post"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected image"))
-        if self.result is not None:
-            self._request()
 
     def stop(self) -> None:
         self._timer.stop()
-        self.runner.shutdown()
+        self.preview.shutdown()

@@ -20,8 +20,9 @@ def picture() -> bytes:
 
 def wait_current(qtbot, window, panel) -> None:
     settle(window)
-    qtbot.waitUntil(lambda: panel.result is not None and panel.result.texts == panel.texts()
-                    and panel.result.network == panel.network.currentData(), timeout=10_000)
+    pane = panel.preview
+    qtbot.waitUntil(lambda: pane.result is not None and pane.result.texts == panel.texts()
+                    and pane.result.network == pane.network.currentData(), timeout=10_000)
 
 
 def test_preview_follows_typing_network_and_images(qtbot, make_window, session):
@@ -34,18 +35,18 @@ def test_preview_follows_typing_network_and_images(qtbot, make_window, session):
     open_and_wait(qtbot, window, post_id)
     qtbot.waitUntil(lambda: panel.images.count() == 1, timeout=10_000)
     wait_current(qtbot, window, panel)
-    english = panel.views[Lang.EN].toPlainText()
+    english = panel.preview.views[Lang.EN].toPlainText()
     assert "Bluesky" in english and "Navy square" in english and "ALT" in english
-    assert "Carré marine" in panel.views[Lang.FR].toPlainText()
+    assert "Carré marine" in panel.preview.views[Lang.FR].toPlainText()
     assert "Navy square" in panel.images.item(0).text()
 
     window.editor(Lang.EN).editor.setPlainText("x" * 301)
-    panel.network.setCurrentIndex(panel.network.findData("x"))
+    panel.preview.network.setCurrentIndex(panel.preview.network.findData("x"))
     wait_current(qtbot, window, panel)
-    assert "301/280" in panel.views[Lang.EN].toPlainText()
+    assert "301/280" in panel.preview.views[Lang.EN].toPlainText()
 
     panel.images.setCurrentRow(0)
     panel.remove_image()
     qtbot.waitUntil(lambda: panel.images.count() == 0, timeout=10_000)
     assert session.attachments.list(post_id) == []
-    assert panel.views[Lang.EN].accessibleName() == "English preview"
+    assert panel.preview.views[Lang.EN].accessibleName() == "English preview"
