@@ -42,7 +42,7 @@ from .mappings import find_entities
 
 #: The fields of a :class:`Term`, in order (also the termbase TSV's columns).
 TERM_FIELDS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
-               "definition")
+               "definition", "en_id", "fr_id", "en_usage", "fr_usage", "note_author")
 
 #: Term statuses (TBX-Basic administrativeStatus, plus Weblate's "forbidden"); "" = not stated.
 STATUSES = ("preferred", "admitted", "deprecated", "obsolete", "forbidden")
@@ -99,6 +99,11 @@ class Term:
     en_status: str = ""      # one of STATUSES, "" when the source did not say
     fr_status: str = ""
     definition: str = ""
+    en_id: str = ""          # each language's term id in the source file (TBX tig/termSec id)
+    fr_id: str = ""
+    en_usage: str = ""       # each language's usage note, apart from the general note
+    fr_usage: str = ""
+    note_author: str = ""    # who wrote ``note``
 
     def __post_init__(self) -> None:
         for name in TERM_FIELDS:

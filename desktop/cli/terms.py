@@ -50,9 +50,9 @@ def register(sub: CommandGroups) -> None:
 
 
 def term_json(term: Term) -> dict:
-    return {"en": term.en, "fr": term.fr, "en_abbr": term.en_abbr, "fr_abbr": term.fr_abbr,
-            "note": term.note, "source": term.source, "concept": term.concept,
-            "en_status": term.en_status, "fr_status": term.fr_status, "definition": term.definition}
+    from translation.terms import TERM_FIELDS
+
+    return {field: getattr(term, field) for field in TERM_FIELDS}
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -17,7 +17,7 @@ from .store_base import SqlRecords
 
 TM_COLUMNS = ("source_lang", "en", "fr", "origin", "source_ref", "created_at", "en_tag", "fr_tag", "meta")
 TERM_COLUMNS = ("en", "fr", "en_abbr", "fr_abbr", "note", "source", "concept", "en_status", "fr_status",
-                "definition")
+                "definition", "en_id", "fr_id", "en_usage", "fr_usage", "note_author")
 MAPPING_COLUMNS = ("kind", "en", "fr", "note")
 
 #: Every pair of versions (one English, one French) of a post that were official at the

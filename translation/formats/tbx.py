@@ -15,7 +15,14 @@ same concept. Each term's ``termNote type="administrativeStatus"``
 plain words) gives the term's status in that language. ``descrip
 type="definition"`` (entry or language level) fills ``definition``;
 entry-level ``<note>``/other ``descrip`` and ``<admin type="source">`` fill
-``note`` and ``source``; the entry ``id`` the concept.
+``note`` and ``source``; the entry ``id`` the concept. Each term section's
+``id`` is kept as that language's term id; its usage note (``termNote`` or
+``descrip`` typed ``usageNote`` or Weblate's ``Usage note``, at term,
+language or entry level) as that language's usage note, apart from the note;
+and a ``<note from="…">`` author as the note's author. Export writes them back
+where they came from: term ids on ``tig``/``termSec``, usage notes as
+``termNote type="usageNote"`` (v3) or ``descrip type="Usage note"`` (TBX 2,
+as Weblate reads it), notes with ``from``.
 
 Same safety as TMX (:mod:`translation.formats.xmlstream`): size cap, defusedxml, streamed
 entries, damaged files keep the entries read before the damage, and an entry
@@ -34,6 +41,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from desktop.core.errors import InvalidText
@@ -50,7 +58,7 @@ _ABBREVIATION_TYPES = frozenset({"abbreviation", "acronym", "shortform", "initia
 _ENTRY = frozenset({"termEntry", "conceptEntry"})
 _LANG_SECTION = frozenset({"langSet", "langSec"})
 _TERM_SECTION = frozenset({"tig", "ntig", "termSec"})
-_NOTE_TYPES = frozenset({"explanation", "usageNote", "note"})
+_NOTE_TYPES = frozenset({"explanation", "note"})
 
 #: TBX-Basic administrativeStatus values written for each Tandem status.
 STATUS_VALUES = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
@@ -77,8 +85,37 @@ def _status(value: str) -> str:
     return _STATUS_READ.get(key, "")
 
 
-def _term_sections(lang_section: ET.Element) -> list[tuple[str, bool, str, str]]:
-    """``(term, is_abbreviation, note, status)`` for each term of a language section, in order."""
+@dataclass
+class _Form:
+    """One term section of a language: its term and what the file says about it."""
+
+    text: str
+    is_abbreviation: bool
+    note: str
+    status: str
+    id: str
+    usage: str
+    author: str
+
+
+def _usage_notes(holders: Iterable[ET.Element]) -> str:
+    """The usage notes among ``holders``' children (``termNote``/``descrip`` typed usageNote or "Usage note")."""
+    return "; ".join(_text(n) for h in holders for n in h
+                     if local_name(n.tag) in ("termNote", "descrip") and _is_usage(n.get("type", "")))
+
+
+def _is_usage(kind: str) -> bool:
+    return kind.replace(" ", "").lower() == "usagenote"
+
+
+def _notes(holders: Iterable[ET.Element]) -> tuple[list[str], str]:
+    """The ``<note>`` texts among ``holders``' children, and the first ``from`` author among them."""
+    notes = [n for h in holders for n in h if local_name(n.tag) == "note"]
+    return [_text(n) for n in notes], next((n.get("from", "") for n in notes if n.get("from")), "")
+
+
+def _term_sections(lang_section: ET.Element) -> list[_Form]:
+    """Each term of a language section, in order."""
     found = []
     for section in _children(lang_section, _TERM_SECTION):
         holders = [section] + [g for g in section.iter() if local_name(g.tag) == "termGrp"]
@@ -87,20 +124,19 @@ def _term_sections(lang_section: ET.Element) -> list[tuple[str, bool, str, str]]
             continue
         notes = {n.get("type"): _text(n) for h in holders for n in h if local_name(n.tag) == "termNote"}
         kind = notes.get("termType", "").replace(" ", "").lower()
-        texts = [_text(n) for h in holders for n in h if local_name(n.tag) == "note"]
+        texts, author = _notes(holders)
         status = _status(notes.get("administrativeStatus", ""))
         if status == "deprecated" and FORBIDDEN_NOTE in texts:
             status = "forbidden"
         note = "; ".join(t for t in texts if t != FORBIDDEN_NOTE)
-        found.append((_text(term), kind in _ABBREVIATION_TYPES, note, status))
+        found.append(_Form(_text(term), kind in _ABBREVIATION_TYPES, note, status,
+                           section.get("id") or term.get("id") or "", _usage_notes(holders), author if note else ""))
     return found
 
 
 def _entry_terms(entry: ET.Element) -> list[Term]:
     """The terms of one ``termEntry``/``conceptEntry``; InvalidText if a language is missing."""
-    names: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
-    notes: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
-    statuses: dict[Lang, list[str]] = {Lang.EN: [], Lang.FR: []}
+    forms: dict[Lang, list[_Form]] = {Lang.EN: [], Lang.FR: []}
     abbrs: dict[Lang, str] = {}
     others: list[str] = []
     for section in _children(entry, _LANG_SECTION):
@@ -109,38 +145,40 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
         if lang is None:
             others.append(code or "(none)")
             continue
-        for text, is_abbr, term_note, status in _term_sections(section):
-            if is_abbr:
-                abbrs.setdefault(lang, text)
-            elif text not in names[lang]:
-                names[lang].append(text)
-                notes[lang].append(term_note)
-                statuses[lang].append(status)
-        if not names[lang] and lang in abbrs:
-            names[lang].append(abbrs.pop(lang))
-            notes[lang].append("")
-            statuses[lang].append("")
-    missing = [lang for lang in (Lang.EN, Lang.FR) if not names[lang]]
+        section_usage = _usage_notes([section])
+        for form in _term_sections(section):
+            form.usage = form.usage or section_usage
+            if form.is_abbreviation:
+                abbrs.setdefault(lang, form.text)
+            elif form.text not in [f.text for f in forms[lang]]:
+                forms[lang].append(form)
+        if not forms[lang] and lang in abbrs:
+            forms[lang].append(_Form(abbrs.pop(lang), False, "", "", "", section_usage, ""))
+    missing = [lang for lang in (Lang.EN, Lang.FR) if not forms[lang]]
     if missing:
         label = " and ".join(LANG_NAMES[lang] for lang in missing)
         extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
         raise InvalidText(f"No {label} term{extra}.")
-    note = "; ".join(_text(c) for c in entry
-                     if local_name(c.tag) == "note"
-                     or (local_name(c.tag) == "descrip" and c.get("type") in _NOTE_TYPES))
+    entry_notes, entry_author = _notes([entry])
+    note = "; ".join(entry_notes + [_text(c) for c in entry
+                                    if local_name(c.tag) == "descrip" and c.get("type") in _NOTE_TYPES])
+    entry_usage = _usage_notes([entry])
     definition = "; ".join(dict.fromkeys(_text(c) for c in entry.iter()
                                          if local_name(c.tag) == "descrip" and c.get("type") == "definition"))
     source = "; ".join(_text(c) for c in entry.iter() if local_name(c.tag) == "admin" and c.get("type") == "source")
     concept = entry.get("id", "")
-    count = max(len(names[Lang.EN]), len(names[Lang.FR]))
+    count = max(len(forms[Lang.EN]), len(forms[Lang.FR]))
     terms = []
     for i in range(count):
-        en, fr = (min(i, len(names[lang]) - 1) for lang in (Lang.EN, Lang.FR))
-        term_note = (notes[Lang.EN][en] if en == i else "") or (notes[Lang.FR][fr] if fr == i else "") or note
+        en, fr = (forms[lang][min(i, len(forms[lang]) - 1)] for lang in (Lang.EN, Lang.FR))
+        own = next((f for f, lang in ((en, Lang.EN), (fr, Lang.FR))
+                    if f.note and i < len(forms[lang]) and forms[lang][i] is f), None)
+        term_note, author = (own.note, own.author) if own else (note, entry_author if note else "")
         first = i == 0
-        terms.append(Term(names[Lang.EN][en], names[Lang.FR][fr], abbrs.get(Lang.EN, "") if first else "",
+        terms.append(Term(en.text, fr.text, abbrs.get(Lang.EN, "") if first else "",
                           abbrs.get(Lang.FR, "") if first else "", term_note, source, concept,
-                          statuses[Lang.EN][en], statuses[Lang.FR][fr], definition))
+                          en.status, fr.status, definition, en.id, fr.id,
+                          en.usage or entry_usage, fr.usage or entry_usage, author))
     return terms
 
 
@@ -202,8 +240,14 @@ class TbxFormat(Format[Term]):
         return serialize(root)
 
 
-_V3_NAMES = {"entry": "conceptEntry", "lang": "langSec", "term": "termSec"}
-_V2_NAMES = {"entry": "termEntry", "lang": "langSet", "term": "tig"}
+# Usage notes: a TBX-Basic term note in v3; in TBX 2 the ``descrip`` Weblate reads and writes.
+_V3_NAMES = {"entry": "conceptEntry", "lang": "langSec", "term": "termSec", "usage": "termNote:usageNote"}
+_V2_NAMES = {"entry": "termEntry", "lang": "langSet", "term": "tig", "usage": "descrip:Usage note"}
+
+
+def _note(parent: ET.Element, text: str, author: str = "") -> None:
+    """A ``<note>``, with its author as ``from`` (as translate-toolkit and Weblate write it)."""
+    ET.SubElement(parent, "note", {"from": author} if author else {}).text = xml_text(text)
 
 
 def _write_entry(body: ET.Element, group: list[Term], number: int, names: dict[str, str]) -> None:
@@ -212,31 +256,37 @@ def _write_entry(body: ET.Element, group: list[Term], number: int, names: dict[s
     definitions = list(dict.fromkeys(t.definition for t in group if t.definition))
     if definitions:
         ET.SubElement(entry, "descrip", {"type": "definition"}).text = xml_text("; ".join(definitions))
-    shared_note = len({t.note for t in group}) == 1
+    shared_note = len({(t.note, t.note_author) for t in group}) == 1
     if first.note and shared_note:
-        ET.SubElement(entry, "note").text = xml_text(first.note)
+        _note(entry, first.note, first.note_author)
     sources = list(dict.fromkeys(t.source for t in group if t.source))
     if sources:
         ET.SubElement(entry, "admin", {"type": "source"}).text = xml_text("; ".join(sources))
     # A term's own note goes on the first term section it introduces (English name, else French).
-    forms: dict[Lang, dict[str, tuple[str, str]]] = {Lang.EN: {}, Lang.FR: {}}
+    forms: dict[Lang, dict[str, tuple[str, str, str, str, str]]] = {Lang.EN: {}, Lang.FR: {}}
     for t in group:
         new_en = t.en not in forms[Lang.EN]
-        forms[Lang.EN].setdefault(t.en, ("" if shared_note or not new_en else t.note, t.en_status))
-        forms[Lang.FR].setdefault(t.fr, ("" if shared_note or new_en else t.note, t.fr_status))
+        own = ("", "") if shared_note else (t.note, t.note_author)
+        forms[Lang.EN].setdefault(t.en, (*(own if new_en else ("", "")), t.en_status, t.en_id, t.en_usage))
+        forms[Lang.FR].setdefault(t.fr, (*(("", "") if new_en else own), t.fr_status, t.fr_id, t.fr_usage))
+    usage_tag, usage_type = names["usage"].split(":")
     for lang in (Lang.EN, Lang.FR):
         section = ET.SubElement(entry, names["lang"], {XML_LANG: lang.value})
         abbr = next((t.abbr(lang) for t in group if t.abbr(lang)), "")
-        rows = [(f, "fullForm", n, st) for f, (n, st) in forms[lang].items()]
-        rows += [(abbr, "acronym", "", "")] if abbr else []
-        for form, kind, note, status in rows:
-            term_section = ET.SubElement(section, names["term"])
+        rows = [(f, "fullForm", *rest) for f, rest in forms[lang].items()]
+        rows += [(abbr, "acronym", "", "", "", "", "")] if abbr else []
+        for form, kind, note, author, status, term_id, usage in rows:
+            term_section = ET.SubElement(section, names["term"], {"id": _xml_id(term_id, number)} if term_id else {})
             ET.SubElement(term_section, "term").text = xml_text(form)
             ET.SubElement(term_section, "termNote", {"type": "termType"}).text = kind
             if status:
                 ET.SubElement(term_section, "termNote", {"type": "administrativeStatus"}).text = STATUS_VALUES[status]
-            for text in ([note] if note else []) + ([FORBIDDEN_NOTE] if status == "forbidden" else []):
-                ET.SubElement(term_section, "note").text = xml_text(text)
+            if usage:
+                ET.SubElement(term_section, usage_tag, {"type": usage_type}).text = xml_text(usage)
+            if note:
+                _note(term_section, note, author)
+            if status == "forbidden":
+                _note(term_section, FORBIDDEN_NOTE)
 
 
 TBX = TbxFormat()
