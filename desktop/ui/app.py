@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .settings_dialog import SettingsLauncher
     from .suggestions import SuggestionController
     from .translator_worker import TranslatorHost
+    from .live_updates import LiveUpdates
     from .tray import Notifier, WorkWatcher
 
 ENV_SMOKE = "TANDEM_UI_SMOKE"
@@ -208,12 +209,15 @@ class WorkflowFeatures:
     publishing: PublishController
     settings: SettingsLauncher
     work: WorkWatcher
+    live: LiveUpdates
 
     def start(self) -> None:
         """Resume interrupted publications (asking about missed schedules), start the
-        scheduled-post timer and the "waiting for you" notifications."""
+        scheduled-post timer, the "waiting for you" notifications and (team store)
+        other workstations' changes."""
         self.publishing.activate()
         self.work.activate()
+        self.live.activate()
 
 
 def install_workflow(window: MainWindow, publish_service: ServiceFactory | None = None,
@@ -228,6 +232,7 @@ def install_workflow(window: MainWindow, publish_service: ServiceFactory | None 
     Appearance page (no page without it).
     """
     from .approvals_panel import ApprovalsPanel, PostStatusLine, ProgressWatcher
+    from .live_updates import LiveUpdates
     from .publishing.controller import PublishController
     from .review_queue import ReviewQueueWindow
     from .settings_dialog import SettingsLauncher
@@ -257,7 +262,7 @@ def install_workflow(window: MainWindow, publish_service: ServiceFactory | None 
     work.work_changed.connect(on_work_changed)
     window.retranslate_ui()  # names the new toolbar buttons
     return WorkflowFeatures(progress, status_line, approvals, review_queue, publishing,
-                            settings, work)
+                            settings, work, LiveUpdates(context))
 
 
 def _report_ready(window) -> None:

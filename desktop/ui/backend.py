@@ -29,6 +29,9 @@ from .tasks import TaskRunner
 
 T = TypeVar("T")
 
+#: The initiator of `Backend.announce_external` changes (made by someone else, elsewhere).
+EXTERNAL = "external"
+
 
 class Backend(QObject):
     """Owns the storage and network workers for one `Session`."""
@@ -77,6 +80,13 @@ class Backend(QObject):
 
         self._runner(network).run(lambda: op(session), done, failed_with_changes)
         self._busy()
+
+    def announce_external(self, changes: OpChanges) -> None:
+        """Changes made elsewhere (another workstation, read from the team store's change
+        feed): every screen refreshes as after one of this window's operations; the
+        initiator is `EXTERNAL`, so a screen can tell (an editor keeps the base its
+        person started from)."""
+        self.operation_executed.emit(changes, EXTERNAL)
 
     def run_query(self, query: Callable[[Session], T], on_success: Callable[[T], None], *,
                   on_failure: Callable[[Exception], None] | None = None,

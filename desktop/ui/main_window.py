@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (QDockWidget, QFrame, QHBoxLayout, QLabel, QLineEd
 from desktop.core.errors import TandemError
 from desktop.core.model import Lang
 
-from .backend import Backend
+from .backend import EXTERNAL, Backend
 from .context import WindowContext
 from .i18n import LanguageManager, language_name
 from .messages import render
@@ -685,20 +685,30 @@ class MainWindow(QMainWindow):
 
     # -- refresh from operations ------------------------------------------------------
     @Slot(object, object)
-    def _on_operation_executed(self, changes: OpChanges, _initiator: object) -> None:
+    def _on_operation_executed(self, changes: OpChanges, initiator: object) -> None:
         if changes.post_list:
             self.post_list.refresh()
         post_id = self._post_id
+        external = initiator == EXTERNAL
         if changes.versions and post_id is not None and changes.touches(post_id):
             self.backend.run_query(lambda session: ops.load_histories(session, post_id),
-                                   lambda value: self._on_histories_loaded(post_id, value))
+                                   lambda value: self._on_histories_loaded(post_id, value,
+                                                                           external))
 
-    def _on_histories_loaded(self, post_id: int, value) -> None:
+    def _on_histories_loaded(self, post_id: int, value, external: bool = False) -> None:
         if post_id != self._post_id:
             return
         view, histories = value
         for lang in LANGS:
-            self.editors[lang].set_base(view.latest(lang), histories[lang])
+            editor, latest = self.editors[lang], view.latest(lang)
+            if not external:
+                editor.set_base(latest, histories[lang])
+            elif editor.is_dirty():
+                # Someone else saved: the base stays what this person started from, so
+                # their save meets the other text (VersionConflict) instead of hiding it.
+                editor.set_base(editor.base_version, histories[lang])
+            elif latest != editor.base_version:
+                editor.load(post_id, latest, histories[lang])  # untouched text follows
         self._render_save_status()
 
     @Slot(object, object)
