@@ -85,6 +85,9 @@ TEMPLATES: dict[str, str] = {
         "Message", "Title refused: it must have 1 to 200 characters."),
     "posts.foreign_version": QT_TRANSLATE_NOOP(
         "Message", "Version {version} does not belong to post {post}."),
+    "posts.version_conflict": QT_TRANSLATE_NOOP(
+        "Message", "The {lang} text of post {post} was saved by {author} (v{seq}) since you "
+                   "opened it; your text was not saved over it."),
     "text.refused": QT_TRANSLATE_NOOP("Message", "Text refused: {problems}"),
     "text.too_long": QT_TRANSLATE_NOOP(
         "Message", "Text is {length} characters long; Tandem keeps posts up to {limit} "
