@@ -25,6 +25,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import ClassVar
+from xml.sax.saxutils import escape as xml_escape
+
+from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from desktop.core.errors import TandemError
 from desktop.core.model import LANG_NAMES, Lang
@@ -98,6 +101,7 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
                   number: int) -> tuple[MemoryUnit, list[str]]:
     """The unit of a ``<tu>`` and what of it was set aside (one reason each)."""
     variants: dict[Lang, list[tuple[str, str]]] = {Lang.EN: [], Lang.FR: []}
+    markup: dict[tuple[str, str], str] = {}
     order: list[Lang] = []
     others: list[str] = []
     props: list[list[str]] = []
@@ -119,6 +123,8 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
         text = _segment_text(seg).strip() if seg is not None else ""
         if text:
             variants[lang].append((code, text))
+            if seg is not None and len(seg):
+                markup[(code, text)] = _inner_xml(seg)
             if lang not in order:
                 order.append(lang)
     missing = [lang for lang in (Lang.EN, Lang.FR) if not variants[lang]]
@@ -140,6 +146,9 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
     meta: dict[str, object] = {k: tu.get(k) for k in META_ATTRIBUTES if tu.get(k)}
     if notes:
         meta["notes"] = notes
+    segs = {lang.value: markup[chosen[lang]] for lang in (Lang.EN, Lang.FR) if chosen[lang] in markup}
+    if segs:
+        meta["segs"] = segs
     foreign = [p for p in props if p[0] not in _TANDEM_PROPS]
     if foreign:
         meta["props"] = foreign
@@ -159,7 +168,25 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
     return unit, aside
 
 
+def _inner_xml(seg: ET.Element) -> str:
+    """A ``<seg>``'s content with its inline elements, as XML text (kept so an export gives them back).
+
+    Surrounding white space is dropped, as it is from the text (and the export's indentation adds some).
+    """
+    return (xml_escape(seg.text or "") + "".join(ET.tostring(child, encoding="unicode") for child in seg)).strip()
+
+
 # --------------------------------------------------------------------------- export
+
+
+def _write_seg(tuv: ET.Element, text: str, markup: str) -> None:
+    """The ``<seg>`` of ``text``: its kept inline markup when that still reads as ``text``, else plain text."""
+    if markup:
+        parsed = safe_fromstring(f"<seg>{markup}</seg>")
+        if _segment_text(parsed).strip() == text:
+            tuv.append(parsed)
+            return
+    ET.SubElement(tuv, "seg").text = xml_text(text)
 
 
 def _tmx_timestamp(iso: str) -> str | None:
@@ -244,7 +271,7 @@ class TmxFormat(Format[MemoryUnit]):
                 ET.SubElement(tu, "prop", {"type": kind}).text = xml_text(value)
             for lang in (unit.source_lang, unit.target_lang):
                 tuv = ET.SubElement(tu, "tuv", {XML_LANG: unit.tag(lang) or EXPORT_TAGS[lang]})
-                ET.SubElement(tuv, "seg").text = xml_text(unit.text(lang))
+                _write_seg(tuv, unit.text(lang), meta.get("segs", {}).get(lang.value, ""))
         return serialize(root, '<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
 
 
