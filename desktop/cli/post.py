@@ -40,6 +40,9 @@ def register(sub: CommandGroups) -> None:
     edit.add_argument("id", type=int)
     edit.add_argument("--lang", required=True, choices=[l.value for l in Lang])
     edit.add_argument("--text", required=True, help="new text ('-' reads standard input)")
+    edit.add_argument("--base", type=int, metavar="VERSION",
+                      help="the version id the text was written from: refused, with both "
+                           "versions named, if someone saved another version since")
     edit.set_defaults(func=run_edit)
 
     show = verbs.add_parser("show", help="a post with its latest versions", parents=[common])
@@ -180,7 +183,8 @@ def run_new(args, ctx: CliContext) -> int:
 
 
 def run_edit(args, ctx: CliContext) -> int:
-    v = ctx.session().posts.edit(args.id, Lang(args.lang), read_text_arg(args.text))
+    base = {} if args.base is None else {"base": args.base}
+    v = ctx.session().posts.edit(args.id, Lang(args.lang), read_text_arg(args.text), **base)
     ctx.out(version_json(v), f"{args.lang.upper()} v{v.seq} {v.sha256}")
     return 0
 
