@@ -609,6 +609,8 @@ class MainWindow(QMainWindow):
         # back to its version must clear its working draft, not leave a stale one.
         self.flush_autosave()
         texts = {lang: self.editors[lang].text() for lang in LANGS if self.editors[lang].is_dirty()}
+        bases = {lang: base.id if (base := self.editors[lang].base_version) else None
+                 for lang in texts}
         title = self.title_edit.text().strip()
         rename = title if title and title != self._title else None
         if not texts and rename is None:
@@ -617,7 +619,7 @@ class MainWindow(QMainWindow):
             self._title = rename
             self._apply_title()
         self.backend.run_op(
-            lambda session: ops.checkpoint(session, post_id, texts, rename),
+            lambda session: ops.checkpoint(session, post_id, texts, rename, bases),
             on_success=lambda result: self._on_checkpoint_done(post_id, reason, result),
             initiator=self)
         return True

@@ -82,8 +82,13 @@ def create_post(session: Session, title: str = "") -> tuple[PostView, OpChanges]
 
 
 def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
-               title: str | None = None) -> tuple[CheckpointResult, OpChanges]:
-    """Make each changed, acceptable language a version; keep refused text as draft."""
+               title: str | None = None,
+               bases: dict[Lang, int | None] | None = None) -> tuple[CheckpointResult, OpChanges]:
+    """Make each changed, acceptable language a version; keep refused text as draft.
+
+    ``bases``: the version each editor started from; a language whose latest version
+    is another one (someone else saved) is not saved over it (`failed`, text autosaved).
+    """
     posts = session.posts
     result = CheckpointResult()
     if title is not None:
@@ -103,7 +108,8 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
             posts.autosave(post_id, lang, body)  # nothing typed is lost
             continue
         try:
-            result.saved[lang] = posts.edit(post_id, lang, body)
+            base = {"base": bases[lang]} if bases and lang in bases else {}
+            result.saved[lang] = posts.edit(post_id, lang, body, **base)
         except TandemError as exc:
             result.failed[lang] = exc.message
             posts.autosave(post_id, lang, body)
