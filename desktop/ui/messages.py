@@ -106,9 +106,6 @@ TEMPLATES: dict[str, str] = {
     "text.invisible": QT_TRANSLATE_NOOP(
         "Message", "Invisible character {char} at position {at}: it would be published without "
                    "anyone having seen it."),
-    "posts.version_conflict": QT_TRANSLATE_NOOP(
-        "Message", "The {lang} text of post {post} was saved by {author} (v{seq}) since you "
-                   "opened it; your text was not saved over it."),
     "text.control": QT_TRANSLATE_NOOP("Message", "Control character {char} at position {at}."),
     "counting.x_refuses": QT_TRANSLATE_NOOP("Message", "X refuses the character {char}."),
     "threads.part_counts": QT_TRANSLATE_NOOP(
