@@ -33,7 +33,7 @@ def desk(tmp_path, team, monkeypatch):
     d.close()
 
 
-def window_of(qtbot, make_window, session):  # noqa: F811 - the fixture imported above
+def window_of(qtbot, make_window, session):
     window = make_window(session, start=False)
     notifier = RecordingNotifier()
     features = install_workflow(window, notifier=notifier)
@@ -54,7 +54,7 @@ def announced(qtbot, window) -> list:
 
 
 def test_a_new_post_and_queue_item_show_up_and_the_translator_is_told(qtbot, desk,
-                                                                       make_window):  # noqa: F811
+                                                                       make_window):
     window, _features, notifier = window_of(qtbot, make_window, desk("tom"))
     seen = announced(qtbot, window)
     rows = window.post_list.model.rowCount()
@@ -70,7 +70,7 @@ def test_a_new_post_and_queue_item_show_up_and_the_translator_is_told(qtbot, des
 
 
 def test_the_approver_is_told_of_a_step_and_the_open_post_history_follows(qtbot, desk,
-                                                                         make_window):  # noqa: F811
+                                                                         make_window):
     alice = desk("alice")
     post_id = alice.posts.create(en="Flu shots are free", title="Flu").post.id
     desk.machine(post_id, Lang.FR, "Les vaccins sont gratuits")
