@@ -57,6 +57,8 @@ def create_application():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("Tandem needs a QApplication; a QCoreApplication is running")
     app.setOrganizationName("Tandem")
     app.setApplicationName("Tandem")
     app.setApplicationDisplayName("Tandem")
@@ -274,8 +276,13 @@ def _report_ready(window) -> None:
 
 def _report_when_painted(window) -> None:
     """Smoke mode: print the time the window first painted (its frame, then contents)."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
     from PySide6.QtWidgets import QApplication, QWidget
+
+    instance = QApplication.instance()
+    if instance is None:
+        raise RuntimeError("the smoke probe needs the QApplication")
+    app: QCoreApplication = instance  # declared, so the probe's method sees it is not None
 
     class ShownProbe(QObject):
         done = False
@@ -284,9 +291,9 @@ def _report_when_painted(window) -> None:
             if (not self.done and event.type() == QEvent.Type.Paint
                     and isinstance(watched, QWidget) and watched.window() is window):
                 self.done = True
-                QApplication.instance().removeEventFilter(self)
+                app.removeEventFilter(self)
                 print(f"TANDEM_UI_SHOWN {time.time():.6f}", flush=True)
             return False
 
     probe = ShownProbe(window)
-    QApplication.instance().installEventFilter(probe)
+    app.installEventFilter(probe)

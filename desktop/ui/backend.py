@@ -33,6 +33,13 @@ T = TypeVar("T")
 EXTERNAL = "external"
 
 
+def _opened(session: Session | None) -> Session:
+    """The session a task runs on; a task submitted before the store opened fails."""
+    if session is None:
+        raise RuntimeError("no store is open yet: the window has no session")
+    return session
+
+
 class Backend(QObject):
     """Owns the storage and network workers for one `Session`."""
 
@@ -78,7 +85,7 @@ class Backend(QObject):
             if failure_changes is not None:
                 self.operation_executed.emit(failure_changes, initiator)
 
-        self._runner(network).run(lambda: op(session), done, failed_with_changes)
+        self._runner(network).run(lambda: op(_opened(session)), done, failed_with_changes)
         self._busy()
 
     def announce_external(self, changes: OpChanges) -> None:
@@ -98,7 +105,8 @@ class Backend(QObject):
             self._busy()
             on_success(value)
 
-        self._runner(network).run(lambda: query(session), done, self._failure(on_failure, None))
+        self._runner(network).run(lambda: query(_opened(session)), done,
+                                  self._failure(on_failure, None))
         self._busy()
 
     def query_latest(self, key: Hashable, query: Callable[[Session], T],
@@ -133,7 +141,7 @@ class Backend(QObject):
     def run_now(self, op: Callable[[Session], Any]) -> Any:
         """Run on the calling thread once the storage queue is drained (shutdown only)."""
         self.storage.wait_idle()
-        return op(self.session)
+        return op(_opened(self.session))
 
     def wait_idle(self, msecs: int = 30_000) -> bool:
         """Both workers done and their callbacks delivered (shutdown, tests)."""

@@ -33,5 +33,5 @@ def changes_of(notifications: list[Change]) -> OpChanges:
     about_posts = [c for c in notifications if c.post_id is not None]
     if not about_posts:
         return OpChanges()
-    return OpChanges(frozenset(c.post_id for c in about_posts), post_list=True,
+    return OpChanges(frozenset(c.post_id for c in about_posts if c.post_id is not None), post_list=True,
                      versions=any(c.action.startswith("version.") for c in about_posts))
