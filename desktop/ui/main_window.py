@@ -42,6 +42,7 @@ from .operations import OpChanges
 from .operations import posts as ops
 from .operations.posts import CheckpointResult, LoadedPost
 from .post_list import PostListPanel
+from .save_conflict import resolve_conflicts
 from .tasks import DebouncedTrigger
 from .widgets import MessageBar
 
@@ -633,6 +634,7 @@ class MainWindow(QMainWindow):
         if problems:
             self.show_message(self.tr("Not saved as a version: {reasons} The text is kept by "
                                       "autosave.").format(reasons=" ".join(render(p) for p in problems)), "warning")
+            resolve_conflicts(self, post_id, result.conflicts)  # both texts; the person chooses
         elif result.refused:
             names = ", ".join(language_name(lang) for lang in result.refused)
             self.show_message(self.tr(

@@ -3875,6 +3875,81 @@ To review: {languages} · waiting since {time}</source>
     </message>
 </context>
 <context>
+    <name>SaveConflictDialog</name>
+    <message>
+        <source>Someone else saved this text</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré ce texte</translation>
+    </message>
+    <message>
+        <source>{user} saved the {language} text (version {seq}) after you started from {start}. Your text was not saved over it. Compare them and choose.</source>
+        <translation>{user} a enregistré le texte ({language}, version {seq}) après votre point de départ&#xa0;: {start}. Votre texte n&apos;a pas été enregistré par-dessus. Comparez-les et choisissez.</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>version {version}</translation>
+    </message>
+    <message>
+        <source>an empty text</source>
+        <translation>un texte vide</translation>
+    </message>
+    <message>
+        <source>Your text (not saved)</source>
+        <translation>Votre texte (non enregistré)</translation>
+    </message>
+    <message>
+        <source>Your text, not saved</source>
+        <translation>Votre texte, non enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine on top</source>
+        <translation>&amp;Enregistrer le mien par-dessus</translation>
+    </message>
+    <message>
+        <source>Save your text as a new version on top of version {seq}.</source>
+        <translation>Enregistrer votre texte comme nouvelle version par-dessus la version {seq}.</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Prendre le leur</translation>
+    </message>
+    <message>
+        <source>Drop your unsaved text and show version {seq}.</source>
+        <translation>Abandonner votre texte non enregistré et afficher la version {seq}.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy mine</source>
+        <translation>&amp;Copier le mien</translation>
+    </message>
+    <message>
+        <source>Copy your text to the clipboard and keep editing.</source>
+        <translation>Copier votre texte dans le presse-papiers et continuer la rédaction.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>Continuer la &amp;rédaction</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la rédaction</translation>
+    </message>
+    <message>
+        <source>Close this and keep editing; nothing is lost (Esc).</source>
+        <translation>Fermer et continuer la rédaction. Rien n&apos;est perdu (Échap).</translation>
+    </message>
+    <message>
+        <source>Version {seq} by {user}, {time}</source>
+        <translation>Version {seq} par {user}, {time}</translation>
+    </message>
+    <message>
+        <source>Showing {language} version {seq}; your text was dropped.</source>
+        <translation>Affichage de la version {seq} ({language}). Votre texte a été abandonné.</translation>
+    </message>
+    <message>
+        <source>Your {language} text is on the clipboard; it was not saved.</source>
+        <translation>Votre texte ({language}) est dans le presse-papiers. Il n&apos;a pas été enregistré.</translation>
+    </message>
+</context>
+<context>
     <name>ScreenDialog</name>
     <message>
         <source>Cannot read {path}: {reason}.</source>

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.core import text as text_rules
-from desktop.core.errors import TandemError
+from desktop.core.errors import TandemError, VersionConflict
 from desktop.core.messages import Message
 from desktop.core.model import Lang, Post, PostState, Version
 from desktop.core.names import Role
@@ -58,6 +58,9 @@ class CheckpointResult:
     # Languages the core would not version for another reason (e.g. the review
     # workflow forbids edits now), with its message. Their text is autosaved.
     failed: dict[Lang, str] = field(default_factory=dict)
+    # Languages someone else saved since the editor's base (also in `failed`): the
+    # conflict carries both versions so the window can let the person choose.
+    conflicts: dict[Lang, VersionConflict] = field(default_factory=dict)
     renamed: Post | None = None
     rename_error: str | None = None
 
@@ -112,6 +115,8 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
             result.saved[lang] = posts.edit(post_id, lang, body, **base)
         except TandemError as exc:
             result.failed[lang] = exc.message
+            if isinstance(exc, VersionConflict):
+                result.conflicts[lang] = exc
             posts.autosave(post_id, lang, body)
     changed = bool(result.saved) or result.renamed is not None
     return result, OpChanges(frozenset({post_id}), post_list=changed, versions=bool(result.saved),
@@ -142,6 +147,16 @@ def keep_drafts(session: Session, post_id: int, texts: dict[Lang, str]) -> tuple
     for lang, body in texts.items():
         session.posts.autosave(post_id, lang, body)
     return None, OpChanges(frozenset({post_id}), drafts=True)
+
+
+def take_latest(session: Session, post_id: int, lang: Lang
+                ) -> tuple[tuple[Version | None, list[Version]], OpChanges]:
+    """Drop the acting user's unsaved ``lang`` text for the latest version (their
+    explicit choice after a conflict); the latest version and the history."""
+    session.posts.repo.discard_working_draft(post_id, lang, session.posts.user)
+    history = session.posts.history(post_id, lang)
+    return (history[-1] if history else None, history), OpChanges(frozenset({post_id}),
+                                                                  drafts=True)
 
 
 def autosave(session: Session, post_id: int, lang: Lang, body: str) -> tuple[None, OpChanges]:
