@@ -975,7 +975,12 @@ class MainWindow(QMainWindow):
                 self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts))
                 texts = {}
             if post_id is not None and (texts or rename):
-                self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts, rename))
+                # With each editor's base: a language someone else saved meanwhile is kept
+                # as this person's draft (autosave), never saved over theirs unseen.
+                bases = {lang: base.id if (base := self.editors[lang].base_version) else None
+                         for lang in texts}
+                self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts,
+                                                                    rename, bases))
         except Exception as exc:  # noqa: BLE001 - never block closing; autosave kept the text
             import sys
 

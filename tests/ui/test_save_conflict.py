@@ -160,3 +160,28 @@ def test_dialog_is_bilingual_and_fits(qtbot, make_window, desk, languages, lang)
     # letters are checked rather than pressed; Escape and Enter are pressed above).
     letters = [button.text()[button.text().index("&") + 1].lower() for button in buttons]
     assert len(set(letters)) == len(buttons), letters
+
+
+def test_closing_the_window_does_not_save_over_theirs(qtbot, make_window, desk):
+    """Closing checkpoints without a dialog: the conflicting text stays the person's own
+    draft (autosave) instead of replacing the other version."""
+    alice, bob, post_id = desk
+    window = make_window(alice)
+    open_and_wait(qtbot, window, post_id)
+    window.editors[Lang.EN].replace_text(MINE)
+    bob.posts.edit(post_id, Lang.EN, THEIRS)
+    window.shutdown()
+    assert en_history(alice, post_id) == [ORIGINAL, THEIRS]
+    assert alice.posts.recover(post_id, Lang.EN) == MINE
+
+
+def test_switching_posts_does_not_save_over_theirs(qtbot, make_window, desk):
+    alice, bob, post_id = desk
+    other = alice.posts.create(en="Another post", title="Other").post.id
+    window = make_window(alice)
+    open_and_wait(qtbot, window, post_id)
+    window.editors[Lang.EN].replace_text(MINE)
+    bob.posts.edit(post_id, Lang.EN, THEIRS)
+    open_and_wait(qtbot, window, other)
+    assert en_history(alice, post_id) == [ORIGINAL, THEIRS]
+    assert alice.posts.recover(post_id, Lang.EN) == MINE
