@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ("desktop/core", "desktop/publishing", "desktop/app")
+LAYERS = ("desktop/core", "desktop/publishing", "desktop/app", "translation")
 
 
 def error_names() -> set[str]:

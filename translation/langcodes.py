@@ -42,15 +42,16 @@ def to_lang(code: str | Lang) -> Lang:
     if isinstance(code, Lang):
         return code
     if not isinstance(code, str):
-        raise UnsupportedLanguage(f"Language code must be text, not {type(code).__name__}.")
+        raise UnsupportedLanguage(f"Language code must be text, not {type(code).__name__}.",
+                                  msg="languages.not_text", type=type(code).__name__)
     cleaned = code.strip()
     match = _TAG.fullmatch(cleaned)
     lang = _PRIMARY.get(match.group(1).lower()) if match else None
     if lang is None:
         shown = cleaned[:20] + ("…" if len(cleaned) > 20 else "")
         raise UnsupportedLanguage(
-            f"Language “{shown}” is not English or French; Tandem works in en and fr only."
-        )
+            f"Language “{shown}” is not English or French; Tandem works in en and fr only.",
+            msg="languages.unsupported", code=shown)
     return lang
 
 

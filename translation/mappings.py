@@ -208,19 +208,22 @@ def mapping_kind(text: str) -> MappingKind:
     try:
         return MappingKind(text.strip().lower())
     except ValueError:
-        raise InvalidText(f"Unknown mapping kind “{text[:20]}”; use handle, hashtag or url.") from None
+        raise InvalidText(f"Unknown mapping kind “{text[:20]}”; use handle, hashtag or url.",
+                          msg="mappings.unknown_kind", kind=text[:20]) from None
 
 
 def _valid(kind: MappingKind, value: str) -> str:
     """``value`` in canonical form for ``kind`` (adds a missing @ or #), else InvalidText."""
     if kind is MappingKind.URL:
         if not value or any(c.isspace() for c in value) or "." not in url_host(value):
-            raise InvalidText(f"“{value[:60]}” is not a web address.")
+            raise InvalidText(f"“{value[:60]}” is not a web address.", msg="mappings.bad_url",
+                              value=value[:60])
         return value
     prefix, pattern = ("@", _HANDLE) if kind is MappingKind.HANDLE else ("#", _HASHTAG)
     value = value if value.startswith(prefix) else prefix + value
     if not pattern.fullmatch(value):
-        raise InvalidText(f"“{value[:60]}” is not a valid {kind.value}.")
+        raise InvalidText(f"“{value[:60]}” is not a valid {kind.value}.", msg="mappings.bad_value", kind=kind.value,
+                          value=value[:60])
     return value
 
 

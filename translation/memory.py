@@ -81,13 +81,14 @@ class MemoryUnit:
     def __post_init__(self) -> None:
         source_lang, target_lang = to_lang(self.source_lang), to_lang(self.target_lang)
         if source_lang is target_lang:
-            raise InvalidText("A memory pair needs one English and one French text.")
+            raise InvalidText("A memory pair needs one English and one French text.", msg="memory.same_language")
         object.__setattr__(self, "source_lang", source_lang)
         object.__setattr__(self, "target_lang", target_lang)
         for name in ("source", "target"):
             value = check(getattr(self, name), what="Memory text", hidden=False).strip()
             if not value:
-                raise InvalidText(f"Memory pair has an empty {name} text.")
+                raise InvalidText(f"Memory pair has an empty {name} text.", msg="memory.empty_side",
+                                  side=name)
             object.__setattr__(self, name, value)
 
     def text(self, lang: Lang) -> str:
@@ -168,7 +169,7 @@ class TranslationMemory:
         source_lang = to_lang(source_lang)
         target_lang = source_lang.other if target_lang is None else to_lang(target_lang)
         if target_lang is source_lang:
-            raise InvalidText("Look-up needs two different languages.")
+            raise InvalidText("Look-up needs two different languages.", msg="memory.lookup_same_language")
         if not text.strip() or not self._units or limit <= 0:
             return []
         exact_hits = set(self._exact[source_lang].get(exact_key(text), ()))

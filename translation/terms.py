@@ -109,10 +109,11 @@ class Term:
         for name in TERM_FIELDS:
             object.__setattr__(self, name, _clean(getattr(self, name), "Term"))
         if not self.en or not self.fr:
-            raise InvalidText("A term needs both an English and a French name.")
+            raise InvalidText("A term needs both an English and a French name.", msg="terms.needs_both")
         for name in ("en_status", "fr_status"):
             if getattr(self, name) not in ("", *STATUSES):
-                raise InvalidText(f"Unknown term status “{getattr(self, name)}” (use {', '.join(STATUSES)}).")
+                raise InvalidText(f"Unknown term status “{getattr(self, name)}” (use {', '.join(STATUSES)}).",
+                                  msg="terms.unknown_status", status=getattr(self, name), known=list(STATUSES))
 
     def status(self, lang: Lang | str) -> str:
         return self.en_status if to_lang(lang) is Lang.EN else self.fr_status
@@ -350,7 +351,8 @@ class Termbase:
         """Findings for source terms whose official counterpart is missing from ``target``."""
         src_lang, tgt_lang = to_lang(src_lang), to_lang(tgt_lang)
         if src_lang is tgt_lang:
-            raise InvalidText("A translation check needs two different languages.")
+            raise InvalidText("A translation check needs two different languages.",
+                              msg="terms.check_same_language")
         target_found = self.find(target, tgt_lang)
         present = {c for m in target_found for c in m.concepts}
         findings: list[TermFinding] = []

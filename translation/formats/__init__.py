@@ -89,7 +89,9 @@ def named(name: str, kind: str | None = None) -> Format:
     for fmt in reversed(candidates):
         if fmt.name.lower() == name.lower():
             return fmt
-    raise FormatError(f"Tandem has no {name} format (known: {', '.join(f.name for f in candidates)}).")
+    known = [f.name for f in candidates]
+    raise FormatError(f"Tandem has no {name} format (known: {', '.join(known)}).",
+                      msg="formats.unknown", name=name, known=known)
 
 
 def for_path(path: str | os.PathLike[str], kind: str, default: Format | None = None) -> Format:
@@ -109,4 +111,5 @@ def for_path(path: str | os.PathLike[str], kind: str, default: Format | None = N
     if len(candidates) == 1:
         return candidates[0]
     wanted = " or ".join(f.extensions[0] for f in candidates)
-    raise FormatError(f"{Path(path).name}: give a {wanted} {kind} file.")
+    raise FormatError(f"{Path(path).name}: give a {wanted} {kind} file.", msg="formats.wrong_extension",
+                      file=Path(path).name, wanted=wanted, kind=kind)

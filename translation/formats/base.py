@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Generic, NamedTuple, TypeVar
 
-from desktop.core.errors import InvalidText
+from desktop.core.errors import InvalidText, Message
 
 R = TypeVar("R")
 
@@ -38,7 +38,7 @@ class Skip(NamedTuple):
     """A record left out of an import: where it starts (1-based line, 0 if unknown) and why."""
 
     line: int
-    reason: str
+    reason: str  # a `Message` (code + parameters) the window words in its language
 
 
 @dataclass
@@ -73,16 +73,20 @@ def read_source(source: Source, *, what: str, max_bytes: int) -> bytes:
             with path.open("rb") as handle:
                 data = handle.read(max_bytes + 1)
         except OSError as exc:
-            raise FormatError(f"Cannot read the {what} file {path.name}: {exc.strerror or exc}.") from exc
+            raise FormatError(f"Cannot read the {what} file {path.name}: {exc.strerror or exc}.",
+                              msg="formats.unreadable", what=what, file=path.name,
+                              reason=exc.strerror or str(exc)) from exc
     if len(data) > max_bytes:
         raise FormatError(_too_big(what, len(data), max_bytes))
     return data
 
 
-def _too_big(what: str, size: int, max_bytes: int) -> str:
+def _too_big(what: str, size: int, max_bytes: int) -> Message:
     cap = f"{max_bytes // 1_048_576} MB" if max_bytes >= 1_048_576 else f"{max_bytes} bytes"
-    return (f"The {what} file is {size / 1_048_576:.1f} MB, larger than the {cap} Tandem imports "
-            f"for {what} files. Split it and import the parts.")
+    size_mb = f"{size / 1_048_576:.1f}"
+    return Message("formats.too_big", f"The {what} file is {size_mb} MB, larger than the {cap} Tandem "
+                   f"imports for {what} files. Split it and import the parts.",
+                   what=what, size=size_mb, cap=cap)
 
 
 def decode_utf8(data: bytes, what: str) -> str:
@@ -90,7 +94,7 @@ def decode_utf8(data: bytes, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormatError(f"The {what} file is not UTF-8 text.") from exc
+        raise FormatError(f"The {what} file is not UTF-8 text.", msg="formats.not_utf8", what=what) from exc
 
 
 class Format(ABC, Generic[R]):

@@ -33,7 +33,8 @@ class MappingCsvFormat(TableFormat[Mapping]):
         def read(row: dict[str, str]) -> Mapping:
             mapping = Mapping(mapping_kind(row["kind"]), row["en"], row["fr"], row["note"])
             if not table.add(mapping):
-                raise InvalidText(f"{mapping.en} / {mapping.fr} is already mapped on an earlier line.")
+                raise InvalidText(f"{mapping.en} / {mapping.fr} is already mapped on an earlier line.",
+                                  msg="formats.mapping_duplicate", en=mapping.en, fr=mapping.fr)
             return mapping
 
         return read

@@ -40,14 +40,15 @@ class TableFormat(Format[R]):
         missing = [c for c in self.required if c not in (reader.fieldnames or [])]
         if missing:
             raise FormatError(f"The {self.what} file has no {', '.join(missing)} column "
-                              f"(expected: {', '.join(self.columns)}).")
+                              f"(expected: {', '.join(self.columns)}).", msg="formats.missing_columns",
+                              what=self.what, missing=missing, expected=list(self.columns))
         report: ImportReport[R] = ImportReport()
         record = self.row_reader()
         for row in reader:
             try:
                 report.records.append(record({c: row.get(c) or "" for c in self.columns}))
             except InvalidText as exc:
-                report.skipped.append(Skip(reader.line_num, str(exc)))
+                report.skipped.append(Skip(reader.line_num, exc.message))
         return report
 
     @abstractmethod

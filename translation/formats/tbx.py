@@ -158,7 +158,9 @@ def _entry_terms(entry: ET.Element) -> list[Term]:
     if missing:
         label = " and ".join(LANG_NAMES[lang] for lang in missing)
         extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
-        raise InvalidText(f"No {label} term{extra}.")
+        raise InvalidText(f"No {label} term{extra}.", msg="formats.tbx_missing_lang",
+                          lang="both" if len(missing) == 2 else missing[0].value,
+                          others=sorted(set(others)))
     entry_notes, entry_author = _notes([entry])
     note = "; ".join(entry_notes + [_text(c) for c in entry
                                     if local_name(c.tag) == "descrip" and c.get("type") in _NOTE_TYPES])
@@ -204,7 +206,7 @@ class TbxFormat(Format[Term]):
             try:
                 report.records.extend(_entry_terms(entry))
             except InvalidText as exc:
-                report.skipped.append(Skip(line, str(exc)))
+                report.skipped.append(Skip(line, exc.message))
 
         damage = stream_records(data, what=self.what, roots=frozenset({"tbx", "martif"}), records=_ENTRY,
                                 on_record=on_entry)
@@ -220,7 +222,8 @@ class TbxFormat(Format[Term]):
         preferred names); a term without a concept gets its own entry.
         """
         if version not in (2, 3):
-            raise InvalidText(f"TBX version {version} is not one Tandem writes (use 2 or 3).")
+            raise InvalidText(f"TBX version {version} is not one Tandem writes (use 2 or 3).",
+                              msg="formats.tbx_version", version=version)
         names = _V2_NAMES if version == 2 else _V3_NAMES
         concepts: dict[str, list[Term]] = {}
         for term in records:

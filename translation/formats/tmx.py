@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
-from desktop.core.errors import TandemError
+from desktop.core.errors import Message, TandemError
 from desktop.core.model import LANG_NAMES, Lang
 
 from ..langcodes import UnsupportedLanguage, maybe_lang
@@ -98,7 +98,7 @@ def _canadian(code: str) -> bool:
 
 
 def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
-                  number: int) -> tuple[MemoryUnit, list[str]]:
+                  number: int) -> tuple[MemoryUnit, list[Message]]:
     """The unit of a ``<tu>`` and what of it was set aside (one reason each)."""
     variants: dict[Lang, list[tuple[str, str]]] = {Lang.EN: [], Lang.FR: []}
     markup: dict[tuple[str, str], str] = {}
@@ -131,17 +131,22 @@ def _unit_from_tu(tu: ET.Element, header_src: Lang | None, file_ref: str,
     if missing:
         names = " and ".join(LANG_NAMES[lang] for lang in missing)
         extra = f" (other languages: {', '.join(sorted(set(others)))})" if others else ""
-        raise UnsupportedLanguage(f"No {names} text{extra}.")
-    label = f"unit {tu.get('tuid') or number}"
-    aside = [f"{label}: the {code} text was set aside (not English or French)." for code in others]
+        raise UnsupportedLanguage(f"No {names} text{extra}.", msg="formats.tmx_missing_lang",
+                                  lang="both" if len(missing) == 2 else missing[0].value,
+                                  others=sorted(set(others)))
+    unit_id = tu.get('tuid') or number
+    aside = [Message("formats.tmx_set_aside", f"unit {unit_id}: the {code} text was set aside "
+                     "(not English or French).", id=unit_id, code=code) for code in others]
     chosen: dict[Lang, tuple[str, str]] = {}
     for lang, found in variants.items():
         # A Canadian variant wins wherever it is; otherwise the first one.
         chosen[lang] = next((v for v in found if _canadian(v[0])), found[0])
         dropped = [code for code, _ in found if (code, _) != chosen[lang]]
         if dropped:
-            aside.append(f"{label}: the {', '.join(dropped)} {LANG_NAMES[lang]} text was set aside; "
-                         f"the {chosen[lang][0]} one was kept.")
+            aside.append(Message("formats.tmx_variant_aside",
+                                 f"unit {unit_id}: the {', '.join(dropped)} {LANG_NAMES[lang]} text was set "
+                                 f"aside; the {chosen[lang][0]} one was kept.",
+                                 id=unit_id, codes=dropped, lang=lang.value, kept=chosen[lang][0]))
     source = maybe_lang(tu.get("srclang")) or header_src or order[0]
     meta: dict[str, object] = {k: tu.get(k) for k in META_ATTRIBUTES if tu.get(k)}
     if notes:
@@ -220,7 +225,7 @@ class TmxFormat(Format[MemoryUnit]):
             try:
                 unit, aside = _unit_from_tu(tu, header_src["srclang"], file_ref, len(report.records) + 1)
             except TandemError as exc:
-                report.skipped.append(Skip(line, str(exc)))
+                report.skipped.append(Skip(line, exc.message))
                 return
             report.records.append(unit)
             report.skipped += [Skip(line, reason) for reason in aside]

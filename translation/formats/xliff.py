@@ -106,7 +106,7 @@ def _q(tag: str, ns: str = XLIFF_NS) -> str:
 
 def refuse(reason: str) -> FormatError:
     """The error for an XLIFF file Tandem will not take, with ``reason``."""
-    return FormatError(f"The XLIFF file is refused: {reason}")
+    return FormatError(f"The XLIFF file is refused: {reason}", msg="formats.xliff_refused", reason=reason)
 
 
 def _text(element: ET.Element) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import DefusedXMLParser
 
+from desktop.core.errors import Message
+
 from .base import FormatError, Skip
 
 #: Largest XML exchange file (TMX/TBX) Tandem reads: far above any team's memory,
@@ -72,12 +74,15 @@ class _RecordBuilder:
         self._flush()
         if len(self._stack) >= MAX_DEPTH:
             raise FormatError(f"The {self.what} file nests elements more than {MAX_DEPTH} levels deep "
-                              f"(line {self.current_line()}); it is not a {self.what} file Tandem can read.")
+                              f"(line {self.current_line()}); it is not a {self.what} file Tandem can read.",
+                              msg="formats.too_deep", what=self.what, depth=MAX_DEPTH,
+                              line=self.current_line())
         elem = ET.Element(tag, attrs)
         if self._stack:
             self._stack[-1].append(elem)
         elif local_name(tag) not in self.roots:
-            raise FormatError(f"This is not a {self.what} file (its root element is <{local_name(tag)}>).")
+            raise FormatError(f"This is not a {self.what} file (its root element is <{local_name(tag)}>).",
+                              msg="formats.wrong_root", what=self.what, root=local_name(tag))
         else:
             self.root = elem
         if local_name(tag) in self.records:
@@ -128,7 +133,7 @@ def stream_records(
         on_record(elem, line, builder.root)
 
     if not data.strip():
-        raise FormatError(f"The {what} file is empty.")
+        raise FormatError(f"The {what} file is empty.", msg="formats.empty", what=what)
     builder = _RecordBuilder(what, roots, records, handle)
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     builder.parser = parser
@@ -140,13 +145,15 @@ def stream_records(
     except (EntitiesForbidden, ExternalReferenceForbidden, DTDForbidden) as exc:
         raise FormatError(
             f"The {what} file declares XML entities or external references, which Tandem refuses "
-            "for safety (they can exhaust memory or read other files)."
+            "for safety (they can exhaust memory or read other files).", msg="formats.xml_unsafe", what=what
         ) from exc
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else builder.current_line()
         if not builder.records_seen:
-            raise FormatError(f"The {what} file is not well-formed XML (line {line}): {_expat_reason(exc)}.") from exc
-        return Skip(line, f"The file is damaged here ({_expat_reason(exc)}); nothing after this point was read.")
+            raise FormatError(f"The {what} file is not well-formed XML (line {line}): {_expat_reason(exc)}.",
+                              msg="formats.not_xml", what=what, line=line, reason=_expat_reason(exc)) from exc
+        return Skip(line, Message("formats.damaged", f"The file is damaged here ({_expat_reason(exc)}); "
+                                  "nothing after this point was read.", reason=_expat_reason(exc)))
     return None
 
 
