@@ -111,7 +111,8 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
             posts.autosave(post_id, lang, body)  # nothing typed is lost
             continue
         try:
-            base = {"base": bases[lang]} if bases and lang in bases else {}
+            # edit's base keyword, passed only when known (its default is "any base")
+            base: dict[str, Any] = {"base": bases[lang]} if bases and lang in bases else {}
             result.saved[lang] = posts.edit(post_id, lang, body, **base)
         except TandemError as exc:
             result.failed[lang] = exc.message
