@@ -496,6 +496,76 @@ TEMPLATES: dict[str, str] = {
         "Message", "Withdrawn: the {lang} post it pairs with was retracted."),
     "delivery.lone_retracted": QT_TRANSLATE_NOOP(
         "Message", "Withdrawn when the lone language was retracted."),
+    # translation: exchange files (import errors and skip reasons), memory, terms, mappings
+    "formats.unreadable": QT_TRANSLATE_NOOP("Message", "Cannot read the {what} file {file}: {reason}."),
+    "formats.too_big": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file is {size} MB, larger than the {cap} Tandem imports for {what} "
+                   "files. Split it and import the parts."),
+    "formats.not_utf8": QT_TRANSLATE_NOOP("Message", "The {what} file is not UTF-8 text."),
+    "formats.unknown": QT_TRANSLATE_NOOP("Message", "Tandem has no {name} format (known: {known})."),
+    "formats.wrong_extension": QT_TRANSLATE_NOOP("Message", "{file}: choose a {wanted} file ({kind})."),
+    "formats.wrong_extension_pairs": QT_TRANSLATE_NOOP(
+        "Message", "{file}: choose a {wanted} file of English/French pairs."),
+    "formats.pair_missing": QT_TRANSLATE_NOOP("Message", "no {lang} text."),
+    "formats.pairs_columns": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file needs an en and an fr column (it has: {columns})."),
+    "formats.missing_columns": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file has no {missing} column (expected: {expected})."),
+    "formats.xml_unsafe": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file declares XML entities, a DTD or external references, which "
+                   "Tandem refuses for safety."),
+    "formats.xliff_not_xml": QT_TRANSLATE_NOOP(
+        "Message", "The XLIFF file is not well-formed XML ({reason})."),
+    "formats.not_xliff": QT_TRANSLATE_NOOP("Message", "The file is not XLIFF (its root is not <xliff>)."),
+    "formats.xliff_refused": QT_TRANSLATE_NOOP("Message", "The XLIFF file is refused: {reason}"),
+    "formats.file_skipped": QT_TRANSLATE_NOOP("Message", "file {position}: {reason}"),
+    "formats.file_same_language": QT_TRANSLATE_NOOP(
+        "Message", "file {position}: source and target are the same language."),
+    "formats.unit_untranslated": QT_TRANSLATE_NOOP("Message", "unit {id}: no target (not translated)."),
+    "formats.unit_skipped": QT_TRANSLATE_NOOP("Message", "unit {id}: {reason}"),
+    "formats.tbx_missing_lang": QT_TRANSLATE_NOOP("Message", "No {lang} term."),
+    "formats.tbx_missing_lang/others": QT_TRANSLATE_NOOP(
+        "Message", "No {lang} term (other languages: {others})."),
+    "formats.tbx_version": QT_TRANSLATE_NOOP(
+        "Message", "TBX version {version} is not one Tandem writes (use 2 or 3)."),
+    "formats.tmx_missing_lang": QT_TRANSLATE_NOOP("Message", "No {lang} text."),
+    "formats.tmx_missing_lang/others": QT_TRANSLATE_NOOP(
+        "Message", "No {lang} text (other languages: {others})."),
+    "formats.tmx_set_aside": QT_TRANSLATE_NOOP(
+        "Message", "unit {id}: the {code} text was set aside (not English or French)."),
+    "formats.tmx_variant_aside": QT_TRANSLATE_NOOP(
+        "Message", "unit {id}: the {codes} {lang} text was set aside; the {kept} one was kept."),
+    "formats.mapping_duplicate": QT_TRANSLATE_NOOP(
+        "Message", "{en} / {fr} is already mapped on an earlier line."),
+    "formats.too_deep": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file nests elements more than {depth} levels deep (line {line}); it "
+                   "is not a {what} file Tandem can read."),
+    "formats.wrong_root": QT_TRANSLATE_NOOP(
+        "Message", "This is not a {what} file (its root element is <{root}>)."),
+    "formats.empty": QT_TRANSLATE_NOOP("Message", "The {what} file is empty."),
+    "formats.not_xml": QT_TRANSLATE_NOOP(
+        "Message", "The {what} file is not well-formed XML (line {line}): {reason}."),
+    "formats.damaged": QT_TRANSLATE_NOOP(
+        "Message", "The file is damaged here ({reason}); nothing after this point was read."),
+    "languages.not_text": QT_TRANSLATE_NOOP("Message", "A language code must be text, not {type}."),
+    "languages.unsupported": QT_TRANSLATE_NOOP(
+        "Message", "Language “{code}” is not English or French; Tandem works in English and French "
+                   "only."),
+    "memory.same_language": QT_TRANSLATE_NOOP(
+        "Message", "A memory pair needs one English and one French text."),
+    "memory.empty_side/source": QT_TRANSLATE_NOOP("Message", "The memory pair has an empty source text."),
+    "memory.empty_side/target": QT_TRANSLATE_NOOP("Message", "The memory pair has an empty target text."),
+    "memory.lookup_same_language": QT_TRANSLATE_NOOP(
+        "Message", "A memory look-up needs two different languages."),
+    "mappings.unknown_kind": QT_TRANSLATE_NOOP(
+        "Message", "Unknown mapping kind “{kind}”; use handle, hashtag or url."),
+    "mappings.bad_url": QT_TRANSLATE_NOOP("Message", "“{value}” is not a web address."),
+    "mappings.bad_value/handle": QT_TRANSLATE_NOOP("Message", "“{value}” is not a valid handle."),
+    "mappings.bad_value/hashtag": QT_TRANSLATE_NOOP("Message", "“{value}” is not a valid hashtag."),
+    "terms.needs_both": QT_TRANSLATE_NOOP("Message", "A term needs both an English and a French name."),
+    "terms.unknown_status": QT_TRANSLATE_NOOP("Message", "Unknown term status “{status}” (use {known})."),
+    "terms.check_same_language": QT_TRANSLATE_NOOP(
+        "Message", "A translation check needs two different languages."),
 }
 
 BOTH = QT_TRANSLATE_NOOP("Message", "English and French")
@@ -507,6 +577,10 @@ VARIANTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "review.already_decided": lambda p: "reject" if p.get("kind") == "reject" else "sign",
     "accounts.needs_handle": lambda p: str(p.get("channel")),
     "accounts.bad_handle": lambda p: str(p.get("channel")),
+    "formats.tbx_missing_lang": lambda p: "others" if p.get("others") else "",
+    "formats.tmx_missing_lang": lambda p: "others" if p.get("others") else "",
+    "memory.empty_side": lambda p: str(p.get("side")),
+    "mappings.bad_value": lambda p: str(p.get("kind")),
 }
 
 
@@ -548,6 +622,8 @@ def _param(name: str, value: Any) -> str:
         return QCoreApplication.translate(CONTEXT, UNITS[value]) if value in UNITS else str(value)
     if name == "action":
         return _action(str(value))
+    if name in ("what", "kind") and value in FILE_KINDS:
+        return QCoreApplication.translate(CONTEXT, FILE_KINDS[value])
     if name == "channel":
         from desktop.publishing.accounts import CHANNEL_NAMES
 
@@ -611,6 +687,15 @@ ACTIONS: dict[str, str] = {
     "keys.register": QT_TRANSLATE_NOOP("Message", "register signing keys"),
 }
 DO_THIS = QT_TRANSLATE_NOOP("Message", "do this")
+
+# The kind of exchange file a format error names (``what`` / ``kind`` of translation.formats).
+FILE_KINDS: dict[str, str] = {
+    "termbase": QT_TRANSLATE_NOOP("Message", "terminology"),
+    "mapping CSV": QT_TRANSLATE_NOOP("Message", "mapping CSV"),
+    "pairs": QT_TRANSLATE_NOOP("Message", "pairs"),
+    "translation memory": QT_TRANSLATE_NOOP("Message", "translation memory"),
+    "mapping": QT_TRANSLATE_NOOP("Message", "mappings"),
+}
 
 # What a network's length is counted in (`desktop.core.counting.Unit`).
 UNITS: dict[str, str] = {

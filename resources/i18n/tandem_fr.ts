@@ -1537,6 +1537,198 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
 <context>
     <name>Message</name>
     <message>
+        <source>Cannot read the {what} file {file}: {reason}.</source>
+        <translation>Impossible de lire le fichier {what} {file}&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The {what} file is {size} MB, larger than the {cap} Tandem imports for {what} files. Split it and import the parts.</source>
+        <translation>Le fichier {what} fait {size} Mo, plus que les {cap} que Tandem importe pour ce type de fichier ({what}). Divisez-le et importez les parties.</translation>
+    </message>
+    <message>
+        <source>The {what} file is not UTF-8 text.</source>
+        <translation>Le fichier {what} n’est pas du texte UTF-8.</translation>
+    </message>
+    <message>
+        <source>Tandem has no {name} format (known: {known}).</source>
+        <translation>Tandem n’a pas de format {name} (formats connus&#xa0;: {known}).</translation>
+    </message>
+    <message>
+        <source>{file}: choose a {wanted} file ({kind}).</source>
+        <translation>{file}&#xa0;: choisissez un fichier {wanted} ({kind}).</translation>
+    </message>
+    <message>
+        <source>{file}: choose a {wanted} file of English/French pairs.</source>
+        <translation>{file}&#xa0;: choisissez un fichier {wanted} de paires anglais/français.</translation>
+    </message>
+    <message>
+        <source>no {lang} text.</source>
+        <translation>aucun texte en {lang}.</translation>
+    </message>
+    <message>
+        <source>The {what} file needs an en and an fr column (it has: {columns}).</source>
+        <translation>Le fichier {what} doit avoir une colonne en et une colonne fr (il a&#xa0;: {columns}).</translation>
+    </message>
+    <message>
+        <source>The {what} file has no {missing} column (expected: {expected}).</source>
+        <translation>Il manque au fichier {what} la colonne {missing} (attendu&#xa0;: {expected}).</translation>
+    </message>
+    <message>
+        <source>The {what} file declares XML entities, a DTD or external references, which Tandem refuses for safety.</source>
+        <translation>Le fichier {what} déclare des entités XML, une DTD ou des références externes, que Tandem refuse par sécurité.</translation>
+    </message>
+    <message>
+        <source>The XLIFF file is not well-formed XML ({reason}).</source>
+        <translation>Le fichier XLIFF n’est pas du XML bien formé ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file is not XLIFF (its root is not &lt;xliff&gt;).</source>
+        <translation>Le fichier n’est pas un fichier XLIFF (sa racine n’est pas &lt;xliff&gt;).</translation>
+    </message>
+    <message>
+        <source>The XLIFF file is refused: {reason}</source>
+        <translation>Le fichier XLIFF est refusé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>file {position}: {reason}</source>
+        <translation>fichier {position}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>file {position}: source and target are the same language.</source>
+        <translation>fichier {position}&#xa0;: la source et la cible sont dans la même langue.</translation>
+    </message>
+    <message>
+        <source>unit {id}: no target (not translated).</source>
+        <translation>unité {id}&#xa0;: aucune cible (non traduite).</translation>
+    </message>
+    <message>
+        <source>unit {id}: {reason}</source>
+        <translation>unité {id}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>No {lang} term.</source>
+        <translation>Aucun terme en {lang}.</translation>
+    </message>
+    <message>
+        <source>No {lang} term (other languages: {others}).</source>
+        <translation>Aucun terme en {lang} (autres langues&#xa0;: {others}).</translation>
+    </message>
+    <message>
+        <source>TBX version {version} is not one Tandem writes (use 2 or 3).</source>
+        <translation>Tandem n’écrit pas la version {version} de TBX (utilisez 2 ou 3).</translation>
+    </message>
+    <message>
+        <source>No {lang} text.</source>
+        <translation>Aucun texte en {lang}.</translation>
+    </message>
+    <message>
+        <source>No {lang} text (other languages: {others}).</source>
+        <translation>Aucun texte en {lang} (autres langues&#xa0;: {others}).</translation>
+    </message>
+    <message>
+        <source>unit {id}: the {code} text was set aside (not English or French).</source>
+        <translation>unité {id}&#xa0;: le texte {code} a été mis de côté (ni anglais ni français).</translation>
+    </message>
+    <message>
+        <source>unit {id}: the {codes} {lang} text was set aside; the {kept} one was kept.</source>
+        <translation>unité {id}&#xa0;: le texte {codes} ({lang}) a été mis de côté; celui en {kept} a été gardé.</translation>
+    </message>
+    <message>
+        <source>{en} / {fr} is already mapped on an earlier line.</source>
+        <translation>{en} / {fr} est déjà associé sur une ligne précédente.</translation>
+    </message>
+    <message>
+        <source>The {what} file nests elements more than {depth} levels deep (line {line}); it is not a {what} file Tandem can read.</source>
+        <translation>Le fichier {what} imbrique des éléments sur plus de {depth} niveaux (ligne {line}); Tandem ne peut pas le lire comme fichier {what}.</translation>
+    </message>
+    <message>
+        <source>This is not a {what} file (its root element is &lt;{root}&gt;).</source>
+        <translation>Ce n’est pas un fichier {what} (son élément racine est &lt;{root}&gt;).</translation>
+    </message>
+    <message>
+        <source>The {what} file is empty.</source>
+        <translation>Le fichier {what} est vide.</translation>
+    </message>
+    <message>
+        <source>The {what} file is not well-formed XML (line {line}): {reason}.</source>
+        <translation>Le fichier {what} n’est pas du XML bien formé (ligne {line})&#xa0;: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}); nothing after this point was read.</source>
+        <translation>Le fichier est endommagé à cet endroit ({reason}); rien n’a été lu après ce point.</translation>
+    </message>
+    <message>
+        <source>A language code must be text, not {type}.</source>
+        <translation>Un code de langue doit être du texte, pas {type}.</translation>
+    </message>
+    <message>
+        <source>Language “{code}” is not English or French; Tandem works in English and French only.</source>
+        <translation>La langue «&#xa0;{code}&#xa0;» n’est ni l’anglais ni le français; Tandem ne travaille qu’en anglais et en français.</translation>
+    </message>
+    <message>
+        <source>A memory pair needs one English and one French text.</source>
+        <translation>Une paire de mémoire doit avoir un texte anglais et un texte français.</translation>
+    </message>
+    <message>
+        <source>The memory pair has an empty source text.</source>
+        <translation>Le texte source de la paire de mémoire est vide.</translation>
+    </message>
+    <message>
+        <source>The memory pair has an empty target text.</source>
+        <translation>Le texte cible de la paire de mémoire est vide.</translation>
+    </message>
+    <message>
+        <source>A memory look-up needs two different languages.</source>
+        <translation>Une recherche dans la mémoire demande deux langues différentes.</translation>
+    </message>
+    <message>
+        <source>Unknown mapping kind “{kind}”; use handle, hashtag or url.</source>
+        <translation>Type de correspondance inconnu «&#xa0;{kind}&#xa0;»; utilisez handle, hashtag ou url.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid handle.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un nom de compte valide.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid hashtag.</source>
+        <translation>«&#xa0;{value}&#xa0;» n’est pas un mot-clic valide.</translation>
+    </message>
+    <message>
+        <source>A term needs both an English and a French name.</source>
+        <translation>Un terme doit avoir un nom anglais et un nom français.</translation>
+    </message>
+    <message>
+        <source>Unknown term status “{status}” (use {known}).</source>
+        <translation>Statut de terme inconnu «&#xa0;{status}&#xa0;» (utilisez {known}).</translation>
+    </message>
+    <message>
+        <source>A translation check needs two different languages.</source>
+        <translation>Une vérification de traduction demande deux langues différentes.</translation>
+    </message>
+    <message>
+        <source>terminology</source>
+        <translation>de terminologie</translation>
+    </message>
+    <message>
+        <source>mapping CSV</source>
+        <translation>CSV de correspondances</translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation>de paires</translation>
+    </message>
+    <message>
+        <source>translation memory</source>
+        <translation>mémoire de traduction</translation>
+    </message>
+    <message>
+        <source>mappings</source>
+        <translation>correspondances</translation>
+    </message>
+    <message>
         <source>{user} cannot {action}: that needs {needs}. An administrator can grant it.</source>
         <translation>{user} ne peut pas {action}&#xa0;: il faut {needs}. Un administrateur peut l’accorder.</translation>
     </message>

@@ -32,7 +32,7 @@ COMMAND_SYNTAX = re.compile(r"tandem |--|`")
 
 def codes_in_the_domain() -> set[str]:
     found = set()
-    for layer in ("desktop/core", "desktop/publishing", "desktop/app"):
+    for layer in ("desktop/core", "desktop/publishing", "desktop/app", "translation"):
         for path in (ROOT / layer).rglob("*.py"):
             found |= set(CODE.findall(path.read_text(encoding="utf-8")))
     return found
