@@ -225,6 +225,33 @@ def test_memory_import_then_search_and_terminology_search(tools, session, tmp_pa
     assert terms.table.rowCount() == 0
 
 
+def test_a_malformed_tmx_is_told_in_french(tools, languages, tmp_path, monkeypatch):
+    """Issue 14: the import errors and skip reasons raised in translation/ reach the window
+    as codes, so a French user reads them in French (not the English the CLI prints)."""
+    window, installed = tools
+    languages.set_language("fr")
+    settle(window)
+    memory = installed.screens[3]
+    open_screen(window, memory)
+    broken = tmp_path / "broken.tmx"
+    broken.write_text('<?xml version="1.0"?>\n<tmx version="1.4"><header/><body><tu>\n<tuv',
+                      encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    memory.import_button.click()
+    settle(window)
+    shown = memory.message_bar.label.text()
+    assert memory.message_bar.kind == "warning"
+    assert shown.startswith("Le fichier TMX n’est pas du XML bien formé (ligne "), shown
+    assert "well-formed" not in shown
+    tmx = write_tmx(tmp_path / "team.tmx", (EN, FR),
+                    extra='<tu><tuv xml:lang="en"><seg>Only English</seg></tuv></tu>\n')
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmx), ""))
+    memory.import_button.click()
+    settle(window)
+    shown = memory.message_bar.label.text()
+    assert "Aucun texte en " in shown and "No French text" not in shown, shown
+
+
 def test_xliff_round_trip_and_records_export(tools, session, tmp_path, monkeypatch):
     window, installed = tools
     post_id = session.posts.create(en="Flu shots are free", title="Flu").post.id
