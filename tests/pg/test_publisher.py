@@ -99,7 +99,11 @@ def test_publishers_and_a_window_publish_each_due_post_exactly_once(team, tmp_pa
         firsts = [proc.stdout.readline() for proc in publishers]
         for proc in publishers:
             proc.terminate()
-        outputs = [p.communicate(timeout=60) for p in publishers]
+        # read the rest through the same buffered pipe readline() used: communicate() reads
+        # the raw descriptor and would drop report lines readline() had already buffered
+        outputs = [(proc.stdout.read(), proc.stderr.read()) for proc in publishers]
+        for proc in publishers:
+            proc.wait(timeout=60)
         assert all(p.returncode == 0 for p in publishers), (firsts, outputs)
         reports = [json.loads(line) for first, (out, _err) in zip(firsts, outputs, strict=True)
                    for line in [first, *out.splitlines()]]
