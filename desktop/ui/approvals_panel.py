@@ -9,8 +9,10 @@ show it:
   which version is official (signed off by whom, when) or "not signed off".
 * `ApprovalsPanel`, a side panel tab: where the post waits and since when, who
   can act, each chain step's state with the time it took, every approval given
-  (voided ones struck through, with the version that voided them), and an
-  Approve button with a comment for the steps the user may approve now.
+  (voided ones struck through, with the version that voided them), the
+  per-network preview (`PreviewPane`) of the saved versions and images an
+  approval binds (never the editors' unsaved text), and an Approve button with
+  a comment for the steps the user may approve now.
 
 The rules (who may approve, what an approval binds, voiding) are
 ``desktop.core.approvals``'s; this module only shows them and calls
@@ -37,6 +39,7 @@ from .context import Feature
 from .i18n import format_timestamp, language_name, roles_phrase, state_label
 from .operations import OpChanges
 from .operations.approvals import PostProgress, approve, load_progress
+from .preview_pane import PreviewPane
 from .widgets import MessageBar
 
 if TYPE_CHECKING:
@@ -232,6 +235,10 @@ class ApprovalsPanel(QWidget, Feature):
         self.waiting_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.preview_heading = QLabel(self)
+        self.preview_heading.setFont(bold)
+        self.preview_heading.setWordWrap(True)
+        self.preview = PreviewPane("approval_preview", self)
         self.steps_heading = QLabel(self)
         self.steps_heading.setFont(bold)
         self.steps_tree = self._tree("approval_steps", self.STEP_COLUMNS, stretch=1)
@@ -284,6 +291,8 @@ class ApprovalsPanel(QWidget, Feature):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.waiting_heading)
         layout.addWidget(self.waiting_label)
+        layout.addWidget(self.preview_heading)
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.approve_frame)
         layout.addWidget(self.steps_heading)
         layout.addWidget(self.steps_tree, 1)
@@ -304,7 +313,10 @@ class ApprovalsPanel(QWidget, Feature):
             editor = context.editor(lang)  # (none on a context without editors)
             if editor is not None:
                 editor.text_edited.connect(self._on_editor_text_edited)
-        QWidget.setTabOrder(self.refresh_button, self.step_combo)
+        QWidget.setTabOrder(self.refresh_button, self.preview.network)
+        QWidget.setTabOrder(self.preview.network, self.preview.views[Lang.EN])
+        QWidget.setTabOrder(self.preview.views[Lang.EN], self.preview.views[Lang.FR])
+        QWidget.setTabOrder(self.preview.views[Lang.FR], self.step_combo)
         QWidget.setTabOrder(self.step_combo, self.comment_edit)
         QWidget.setTabOrder(self.comment_edit, self.approve_button)
         QWidget.setTabOrder(self.approve_button, self.steps_tree)
@@ -343,7 +355,8 @@ class ApprovalsPanel(QWidget, Feature):
         has_post = value is not None
         for widget in (self.title_label, self.state_label, self.waiting_heading,
                        self.waiting_label, self.steps_heading, self.steps_tree,
-                       self.history_heading, self.history_tree, self.approve_frame):
+                       self.history_heading, self.history_tree, self.approve_frame,
+                       self.preview_heading, self.preview):
             widget.setVisible(has_post)
         self.empty_label.setVisible(not has_post)
         if value is None:
@@ -362,9 +375,19 @@ class ApprovalsPanel(QWidget, Feature):
             or self.tr("Nothing: this post waits for no one.")
         self.waiting_label.setText(waiting)
         self.waiting_label.setAccessibleName(self.tr("Waiting for: {what}").format(what=waiting))
+        self._render_preview(value)
         self._render_steps(value)
         self._render_history(value)
         self._render_approve(value)
+
+    def _render_preview(self, value: PostProgress) -> None:
+        """The saved versions (those an approval binds) with their images, per network."""
+        review = value.progress.review
+        texts = tuple(lr.version.text if lr.version is not None else ""
+                      for lr in (review.en, review.fr))
+        if self.preview.result is None or (texts, value.manifests) != (self.preview.texts,
+                                                                       self.preview.manifests):
+            self.preview.show_post((texts[0], texts[1]), value.manifests)
 
     def _waiting_lines(self, progress: Progress) -> list[str]:
         """Where the post is stuck, since when, and who can act (the core's `Waiting`)."""
@@ -574,6 +597,9 @@ class ApprovalsPanel(QWidget, Feature):
     def feature_actions(self) -> tuple[QAction, ...]:
         return (self.approve_action,)
 
+    def stop(self) -> None:
+        self.preview.shutdown()
+
     # -- language ---------------------------------------------------------------------
     def tab_title(self) -> str:
         return self.tr("Approvals")
@@ -587,6 +613,9 @@ class ApprovalsPanel(QWidget, Feature):
         self.setAccessibleName(self.tab_title())
         self.context.set_side_panel_title(self, self.tab_title())
         self.waiting_heading.setText(self.tr("Waiting for"))
+        self.preview_heading.setText(self.tr(
+            "What readers will see: the saved versions an approval binds"))
+        self.preview.setAccessibleName(self.tr("Preview of the versions under approval"))
         self.steps_heading.setText(self.tr("Approval &chain"))
         self.steps_tree.setHeaderLabels([self.tr("Step"), self.tr("State"), self.tr("Time")])
         self.steps_tree.setAccessibleName(self.tr("Approval chain steps"))

@@ -19,6 +19,7 @@ from tests.publishing.publish_desk import session_as
 
 from .decision_answers import answer
 from .helpers import settle
+from .test_media_panel import picture
 from .test_i18n_a11y import is_interactive, qt_internal, ts_messages, visible_texts
 from .test_review_queue import featured_window
 
@@ -63,6 +64,39 @@ def desk(tmp_path):
     desk = ChainDesk(tmp_path / "chain.sqlite3")
     yield desk
     desk.close()
+
+
+def test_preview_shows_the_versions_under_approval_not_the_unsaved_text(qtbot, desk,
+                                                                        make_window):
+    post_id = desk.alice.posts.create(en="Budget 2025 is tabled today. #budget",
+                                      fr="Le budget 2025 est déposé aujourd’hui. #budget",
+                                      title="Budget day").post.id
+    desk.alice.attachments.attach(post_id, picture(), alt={Lang.EN: "Finance minister",
+                                                           Lang.FR: "Ministre des Finances"})
+    for lang in Lang:
+        desk.tom.review.sign(post_id, lang)
+    window, features = featured_window(qtbot, make_window, desk.dana)
+    panel = features.approvals
+    editor = window.editor(Lang.EN)
+    editor.editor.setPlainText("Unsaved draft that nobody approved")
+    assert editor.is_dirty()
+    panel._watcher.refresh()
+    pane = panel.preview
+    qtbot.waitUntil(lambda: pane.result is not None and pane.result.texts == pane.texts
+                    and pane.texts[0].startswith("Budget 2025"), timeout=10_000)
+    settle(window)
+    english, french = (pane.views[lang].toPlainText() for lang in (Lang.EN, Lang.FR))
+    assert "Budget 2025 is tabled today." in english and "Unsaved draft" not in english
+    assert "ALT: Finance minister" in english and "64×48" in english
+    assert "déposé aujourd’hui" in french and "ALT: Ministre des Finances" in french
+    assert not panel.approve_button.isEnabled()  # unsaved text: approve is held back
+    pane.network.setCurrentIndex(pane.network.findData("mastodon"))
+    qtbot.waitUntil(lambda: pane.result is not None and pane.result.network == "mastodon",
+                    timeout=10_000)
+    assert "Mastodon" in pane.views[Lang.EN].toPlainText()
+    assert "Unsaved draft" not in pane.views[Lang.EN].toPlainText()
+    assert pane.views[Lang.FR].accessibleName() == "French preview"
+    assert pane.accessibleName() == "Preview of the versions under approval"
 
 
 def rows(tree) -> list[list[str]]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.approvals import Approval, StepStatus
-from desktop.core.model import PostState
+from desktop.core.model import Lang, PostState
 from desktop.core.review import Progress
 
 from . import OpChanges
@@ -22,6 +22,8 @@ class PostProgress:
     progress: Progress
     user: str
     roles: frozenset[str]
+    # Each language's images at its latest saved version (what an approval binds).
+    manifests: dict[Lang, list[dict]] = field(default_factory=dict)
 
     @property
     def post_id(self) -> int:
@@ -35,8 +37,10 @@ class PostProgress:
 
 
 def load_progress(session: Session, post_id: int) -> PostProgress:
-    return PostProgress(session.review.progress(post_id), session.user,
-                        session.roles.roles_of())
+    progress = session.review.progress(post_id)
+    manifests = {lr.lang: session.attachments.manifest(post_id, lr.lang, lr.version)
+                 for lr in (progress.review.en, progress.review.fr) if lr.version is not None}
+    return PostProgress(progress, session.user, session.roles.roles_of(), manifests)
 
 
 def approve(session: Session, post_id: int, step_id: str, comment: str,
