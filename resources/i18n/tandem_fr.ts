@@ -86,6 +86,14 @@
 <context>
     <name>ApprovalsPanel</name>
     <message>
+        <source>What readers will see: the saved versions an approval binds</source>
+        <translation>Ce que verront les lecteurs&#xa0;: les versions enregistrées que lie une approbation</translation>
+    </message>
+    <message>
+        <source>Preview of the versions under approval</source>
+        <translation>Aperçu des versions soumises à l’approbation</translation>
+    </message>
+    <message>
         <source>{state} since {time} ({duration})</source>
         <translation>{state} depuis le {time} ({duration})</translation>
     </message>
@@ -1536,6 +1544,38 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>The translation model {package} cannot be loaded: {reason}</source>
+        <translation>Impossible de charger le modèle de traduction {package}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Tandem translates between English and French only (en→fr, fr→en), not {source}→{target}.</source>
+        <translation>Tandem ne traduit qu’entre l’anglais et le français (en→fr, fr→en), pas {source}→{target}.</translation>
+    </message>
+    <message>
+        <source>No {source}→{target} translation model is installed; install a language package.</source>
+        <translation>Aucun modèle de traduction {source}→{target} n’est installé; installez un paquet linguistique.</translation>
+    </message>
+    <message>
+        <source>There is nothing to translate: the text is empty.</source>
+        <translation>Il n’y a rien à traduire&#xa0;: le texte est vide.</translation>
+    </message>
+    <message>
+        <source>That memory match is not one of this suggestion&apos;s alternatives.</source>
+        <translation>Cette correspondance de mémoire ne fait pas partie des choix de cette suggestion.</translation>
+    </message>
+    <message>
+        <source>A suggestion needs two different languages.</source>
+        <translation>Une suggestion demande deux langues différentes.</translation>
+    </message>
+    <message>
+        <source>Unknown typography style “{style}”; use canada or france.</source>
+        <translation>Style typographique inconnu «&#xa0;{style}&#xa0;»; utilisez canada ou france.</translation>
+    </message>
+    <message>
+        <source>Unknown quality check: {checks}.</source>
+        <translation>Vérification de qualité inconnue&#xa0;: {checks}.</translation>
+    </message>
     <message>
         <source>Cannot read the {what} file {file}: {reason}.</source>
         <translation>Impossible de lire le fichier {what} {file}&#xa0;: {reason}.</translation>
@@ -5035,6 +5075,41 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>Import a translated XLIFF file</source>
         <translation>Importer un fichier XLIFF traduit</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Réseau :</translation>
+    </message>
+    <message>
+        <source>Network to preview</source>
+        <translation>Réseau à prévisualiser</translation>
+    </message>
+    <message>
+        <source>English preview</source>
+        <translation>Aperçu anglais</translation>
+    </message>
+    <message>
+        <source>French preview</source>
+        <translation>Aperçu français</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>TXT ALT</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Carte de lien</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>no alt text</source>
+        <translation>aucun texte de remplacement</translation>
     </message>
 </context>
 </TS>
