@@ -87,7 +87,8 @@ class _LoadedModel:
                 str(package.path / "model"), device="cpu", compute_type=compute_type,
                 inter_threads=1, intra_threads=intra_threads)
         except Exception as exc:  # CTranslate2 raises Index/Runtime/Value errors
-            raise TranslationError(f"Model package {package.name} cannot be loaded: {exc}") from exc
+            raise TranslationError(f"Model package {package.name} cannot be loaded: {exc}",
+                                   msg="engine.cannot_load", package=package.name, reason=str(exc)) from exc
         self.prefix = [package.target_prefix] if package.target_prefix else []
         self.sentence_detector = self._load_sentence_detector()
         # Sentence → translation, so live suggestions while typing only send the
@@ -249,7 +250,7 @@ class Translator:
         if source == target or not {source, target} <= packages.LANGUAGES:
             raise TranslationError(
                 f"Tandem translates between English and French only (en→fr, fr→en), "
-                f"not {source}→{target}.")
+                f"not {source}→{target}.", msg="engine.pair_unsupported", source=source, target=target)
         with self._load_lock:
             loaded = self._models.get((source, target))
             if loaded is not None and loaded.is_current():
@@ -258,7 +259,8 @@ class Translator:
             if package is None:
                 raise TranslationError(
                     f"No {source}→{target} translation model is installed. "
-                    f"Install one with: tandem models install FILE")
+                    f"Install one with: tandem models install FILE",
+                    msg="engine.no_model", source=source, target=target)
             loaded = _LoadedModel(package, self._compute_type, self._intra_threads)
             self._models[(source, target)] = loaded
             return loaded
@@ -272,7 +274,7 @@ class Translator:
         """
         text = check(text, what="Text to translate")
         if not text.strip():
-            raise NothingToTranslate("There is nothing to translate: the text is empty.")
+            raise NothingToTranslate("There is nothing to translate: the text is empty.", msg="engine.empty_text")
         loaded = self._model(source, target)
         key = (loaded.package.path, loaded.identity, self.beam_size, text)
         with self._cache_lock:

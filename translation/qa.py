@@ -838,11 +838,13 @@ def check_pair(
     some ids of :data:`CHECKS`.
     """
     if typography not in ("canada", "france"):
-        raise InvalidText(f"Unknown typography style “{typography}”; use canada or france.")
+        raise InvalidText(f"Unknown typography style “{typography}”; use canada or france.",
+                          msg="qa.unknown_typography", style=typography)
     wanted = set(CHECKS if checks is None else checks)
     unknown = wanted - set(CHECKS)
     if unknown:
-        raise InvalidText(f"Unknown QA check: {', '.join(sorted(unknown))}.")
+        raise InvalidText(f"Unknown QA check: {', '.join(sorted(unknown))}.", msg="qa.unknown_check",
+                          checks=sorted(unknown))
     runners = {r for c in wanted for r in _PRODUCED_BY.get(c, (c,))}
     if "number" in runners:
         runners |= {"date", "time"}  # they set aside their digits before numbers are compared

@@ -223,7 +223,8 @@ class Suggestion:
         piece of the replaced span are dropped.
         """
         if alternative not in self.alternatives:
-            raise InvalidText("That memory match is not one of this suggestion's alternatives.")
+            raise InvalidText("That memory match is not one of this suggestion's alternatives.",
+                              msg="suggest.not_an_alternative")
         a, b = alternative.source_span
         before = [p for p in self.parts if p.source_end <= a]
         after = [p for p in self.parts if p.source_start >= b]
@@ -302,10 +303,10 @@ class Suggester:
         """
         source, target = to_lang(source), to_lang(target)
         if source is target:
-            raise InvalidText("A suggestion needs two different languages.")
+            raise InvalidText("A suggestion needs two different languages.", msg="suggest.same_language")
         text = check(text, what="Text to translate")
         if not text.strip():
-            raise NothingToTranslate("There is nothing to translate: the text is empty.")
+            raise NothingToTranslate("There is nothing to translate: the text is empty.", msg="engine.empty_text")
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         whole = self._lookup(text[start:end], source, target)

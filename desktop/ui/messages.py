@@ -566,6 +566,21 @@ TEMPLATES: dict[str, str] = {
     "terms.unknown_status": QT_TRANSLATE_NOOP("Message", "Unknown term status “{status}” (use {known})."),
     "terms.check_same_language": QT_TRANSLATE_NOOP(
         "Message", "A translation check needs two different languages."),
+    # translation: engine, suggestions, quality checks
+    "engine.cannot_load": QT_TRANSLATE_NOOP(
+        "Message", "The translation model {package} cannot be loaded: {reason}"),
+    "engine.pair_unsupported": QT_TRANSLATE_NOOP(
+        "Message", "Tandem translates between English and French only (en→fr, fr→en), not "
+                   "{source}→{target}."),
+    "engine.no_model": QT_TRANSLATE_NOOP(
+        "Message", "No {source}→{target} translation model is installed; install a language package."),
+    "engine.empty_text": QT_TRANSLATE_NOOP("Message", "There is nothing to translate: the text is empty."),
+    "suggest.not_an_alternative": QT_TRANSLATE_NOOP(
+        "Message", "That memory match is not one of this suggestion's alternatives."),
+    "suggest.same_language": QT_TRANSLATE_NOOP("Message", "A suggestion needs two different languages."),
+    "qa.unknown_typography": QT_TRANSLATE_NOOP(
+        "Message", "Unknown typography style “{style}”; use canada or france."),
+    "qa.unknown_check": QT_TRANSLATE_NOOP("Message", "Unknown quality check: {checks}."),
 }
 
 BOTH = QT_TRANSLATE_NOOP("Message", "English and French")
