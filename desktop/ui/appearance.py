@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QLabel, QSp
 SETTINGS_SCHEME = "appearance/color_scheme"  # "system", "light" or "dark"
 SETTINGS_FONT_SIZE = "appearance/font_size"  # points; 0 = the system's size
 SCHEMES = ("system", "light", "dark")
-MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 24
+#: The largest size at which the main window (both languages side by side, the side
+#: panel, a long post) still fits 1280 × 700 in English and in French: measured 1232 px
+#: wide in French at 18 pt, 1486 px at 24 pt (tests/ui/test_fit.py checks every size).
+MIN_FONT_SIZE, MAX_FONT_SIZE = 6, 18
 
 
 def chosen_scheme(settings: QSettings) -> str:
@@ -176,3 +179,6 @@ class AppearancePage(QWidget):
         self.font_spin.setSpecialValueText(self.tr("System size"))
         self.font_spin.setSuffix(self.tr(" pt"))
         self.font_spin.setAccessibleName(self.tr("Font size in points"))
+        self.font_spin.setToolTip(self.tr(
+            "Up to {size} pt: larger, the window no longer fits a laptop screen.").format(
+                size=MAX_FONT_SIZE))

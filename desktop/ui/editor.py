@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, QTimer, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QLabel, QPlainTextEdit, QPushButton,
                                QSizePolicy, QStackedWidget, QTextEdit, QVBoxLayout, QWidget)
 
 from desktop.core.model import Lang, Origin, Span, Version
@@ -27,7 +27,7 @@ from .analysis import Analysis, analyse, strip_refused_keep_length
 from .i18n import format_timestamp, language_name, provenance_text
 from .messages import render
 from .tasks import LatestOnlyRunner
-from .widgets import CounterBar, MessageBar
+from .widgets import CounterBar, MessageBar, WrapRow
 
 # Background + underline per origin; never colour alone (underline style and
 # the provenance summary line say it too).
@@ -102,7 +102,10 @@ class LanguageEditor(QWidget):
         self.history_label = QLabel(self)
         self.history_combo = QComboBox(self)
         self.history_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.history_combo.setMinimumContentsLength(16)
+        # Narrow at a large font (the version elided, whole in the tooltip): both
+        # languages side by side and the side panel still fit a laptop screen.
+        self.history_combo.setMinimumContentsLength(6)
+        self.history_combo.currentTextChanged.connect(self.history_combo.setToolTip)
         self.history_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.history_label.setBuddy(self.history_combo)
 
@@ -135,11 +138,11 @@ class LanguageEditor(QWidget):
         self.provenance_label.setWordWrap(True)
         self.provenance_label.hide()
 
-        top = QHBoxLayout()
+        # The heading left, the version picker right; below it when the pane is narrow.
+        top = WrapRow(right_from=1)
         top.addWidget(self.heading)
-        top.addStretch(1)
         top.addWidget(self.history_label)
-        top.addWidget(self.history_combo, 1)
+        top.addWidget(self.history_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

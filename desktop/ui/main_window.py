@@ -44,7 +44,7 @@ from .operations.posts import CheckpointResult, LoadedPost
 from .post_list import PostListPanel
 from .save_conflict import resolve_conflicts
 from .tasks import DebouncedTrigger
-from .widgets import MessageBar
+from .widgets import ElidedLabel, MessageBar
 
 if TYPE_CHECKING:
     from desktop.app.session import Session
@@ -314,9 +314,10 @@ class MainWindow(QMainWindow):
 
     def _create_status_bar(self) -> None:
         status = self.statusBar()
-        self.save_status = QLabel(self)
-        self.store_label = QLabel(self)
-        self.user_label = QLabel(self)
+        # Elided (whole in the tooltip) rather than widening the window at a large font.
+        self.save_status = ElidedLabel(self)
+        self.store_label = ElidedLabel(self, Qt.TextElideMode.ElideMiddle)  # a path's both ends
+        self.user_label = ElidedLabel(self)
         for label in (self.store_label, self.user_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         status.addWidget(self.save_status, 1)

@@ -1,4 +1,5 @@
-"""Small reusable widgets: an inline message bar and the per-network counters.
+"""Small reusable widgets: an inline message bar, the per-network counters, a
+one-line label that elides and a row that wraps, rather than widening the window.
 
 Neither ever conveys meaning by colour alone: a message bar has an icon and a
 text; an over-limit counter says "10 over" and carries a warning sign.
@@ -6,10 +7,10 @@ text; an over-limit counter says "10 over" and carries a warning sign.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QWidget)
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLayoutItem,
+                               QPushButton, QSizePolicy, QWidget)
 
 from .messages import render
 
@@ -203,3 +204,148 @@ class CounterBar(QWidget):
             label.setText(text)
             label.setStyleSheet("")
         label.setToolTip(details or text)
+
+
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the window is narrower than it (the whole
+    text in its tooltip and accessible name) instead of widening the window: a status
+    bar's path or message at a large font size. ``text()`` is the whole text."""
+
+    def __init__(self, parent: QWidget | None = None,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight):
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + margins.left()
+                     + margins.right() + 2 * self.margin() + 2, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override; a few letters and "…"
+        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("Wwww…")),
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+            self.updateGeometry()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width() - 2 * self.margin()
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(0, width))
+        if shown != super().text():
+            super().setText(shown)
+
+
+class WrapRow(QLayout):
+    """Widgets left to right, the last ones pushed to the right edge; when the row is
+    narrower than they are, they wrap onto the next line (a heading and its version
+    picker at a large font) instead of widening the window. ``right_from``: the index
+    of the first widget kept at the right edge of its line."""
+
+    def __init__(self, right_from: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._right_from = right_from
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        visible = [item for item in self._items if not item.isEmpty()]
+        width = sum(item.sizeHint().width() for item in visible)
+        width += self.spacing() * max(0, len(visible) - 1)
+        height = max((item.sizeHint().height() for item in visible), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        """As wide as the widest group that must stay on one line; as tall as that."""
+        groups = self._groups()
+        width = max((self._width(g, lambda item: item.minimumSize()) for g, _ in groups), default=0)
+        return QSize(width, self._arrange(QRect(0, 0, width, 0), move=False))
+
+    def _gap(self) -> int:
+        return self.spacing() if self.spacing() >= 0 else 6
+
+    def _groups(self) -> list[tuple[list[QLayoutItem], bool]]:
+        """The left part and the right part (flag: flush right); each wraps as a whole."""
+        left = [item for item in self._items[:self._right_from] if not item.isEmpty()]
+        right = [item for item in self._items[self._right_from:] if not item.isEmpty()]
+        return [(group, is_right) for group, is_right in ((left, False), (right, True)) if group]
+
+    def _width(self, group: list[QLayoutItem], size=lambda item: item.sizeHint()) -> int:
+        return sum(size(item).width() for item in group) + self._gap() * (len(group) - 1)
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        groups = self._groups()
+        one_line = sum(self._width(g, lambda item: item.minimumSize()) for g, _ in groups)
+        one_line += self._gap() * (len(groups) - 1)
+        lines = [groups] if one_line <= rect.width() else [[g] for g in groups]
+        y = rect.y()
+        for line in lines:
+            height = max(item.sizeHint().height() for group, _ in line for item in group)
+            if move:
+                self._place_line(line, QRect(rect.x(), y, rect.width(), height))
+            y += height + self._gap()
+        return y - self._gap() - rect.y() if lines else 0
+
+    def _place_line(self, line: list[tuple[list[QLayoutItem], bool]], rect: QRect) -> None:
+        """A left group at its natural width from the left edge; a right group flush
+        right, its last widget taking the room left (never less than its minimum)."""
+        x = rect.x()
+        for group, is_right in line:
+            if not is_right:
+                for item in group:
+                    width = min(item.sizeHint().width(), rect.right() + 1 - x)
+                    item.setGeometry(QRect(QPoint(x, rect.y()), QSize(width, rect.height())))
+                    x += width + self._gap()
+                continue
+            fixed = group[:-1]
+            fixed_width = sum(i.sizeHint().width() + self._gap() for i in fixed)
+            room = rect.right() + 1 - x - fixed_width
+            last = max(group[-1].minimumSize().width(), room)
+            x = max(x, rect.right() + 1 - fixed_width - last)
+            for item in fixed:
+                width = item.sizeHint().width()
+                item.setGeometry(QRect(QPoint(x, rect.y()), QSize(width, rect.height())))
+                x += width + self._gap()
+            group[-1].setGeometry(QRect(QPoint(x, rect.y()), QSize(last, rect.height())))

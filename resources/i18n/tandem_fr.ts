@@ -82,6 +82,10 @@
         <source>Font size in points</source>
         <translation>Taille du texte en points</translation>
     </message>
+    <message>
+        <source>Up to {size} pt: larger, the window no longer fits a laptop screen.</source>
+        <translation>Jusqu’à {size}&#xa0;pt&#xa0;: au-delà, la fenêtre ne tient plus sur l’écran d’un portable.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPanel</name>

@@ -5,7 +5,8 @@ side panel and screen), with a long post open, at 1366 × 768. Its minimum size
 stays within 1280 × 700 whatever side tab is shown, it never widens itself as
 content arrives or tabs change, and every screen it opens (Tools, My tasks, the
 review queue, settings, language packages, shortcuts, guide) has a minimum size
-that fits too. `open_every_screen` is shared with the accessibility test.
+that fits too. `open_every_screen` is shared with the accessibility test. The main
+window fits at every font size Settings → Appearance offers, too.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.model import Lang
 from desktop.ui.app import AllFeatures, install_all
+from desktop.ui.appearance import (MAX_FONT_SIZE, MIN_FONT_SIZE, SETTINGS_FONT_SIZE,
+                                   Appearance)
 
 from .helpers import open_and_wait, settle
 
@@ -115,3 +118,29 @@ def test_every_screen_fits_1366_by_768(qtbot, make_window, session, languages, l
         assert fits(minimum(screen)), (name, minimum(screen))
         assert fits(screen.size(), SCREEN), (name, screen.size())
     assert len(opened) >= 14, opened
+
+
+@pytest.fixture
+def font_size(request, qapp, settings):
+    """The font size chosen in Settings → Appearance (0: the system's), applied as the
+    window applies it; the application's font is put back afterwards."""
+    font = qapp.font()
+    settings.setValue(SETTINGS_FONT_SIZE, request.param)
+    Appearance(settings).apply()
+    yield request.param
+    qapp.setFont(font)
+
+
+@pytest.mark.parametrize("font_size", [0, *range(MIN_FONT_SIZE, MAX_FONT_SIZE + 1)],
+                         indirect=True)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_window_fits_at_every_font_size_the_setting_offers(
+        qtbot, make_window, session, languages, lang, font_size):
+    window, _features = full_window(qtbot, make_window, session, languages, lang)
+    if font_size:
+        assert QApplication.font().pointSize() == font_size
+    for index in range(window.side_tabs.count()):
+        window.side_tabs.setCurrentIndex(index)
+        settle(window)
+        QApplication.processEvents()
+        assert fits(minimum(window)), (window.side_tabs.tabText(index), minimum(window))
