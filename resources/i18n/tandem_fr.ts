@@ -48,6 +48,7 @@
     <name>AppearancePage</name>
     <message>
         <source>&amp;Colours:</source>
+        <extracomment>The largest size at which the main window (both languages side by side, the side panel, a long post) still fits 1280 × 700 in English and in French: measured 1232 px wide in French at 18 pt, 1486 px at 24 pt (tests/ui/test_fit.py checks every size).</extracomment>
         <translation>&amp;Couleurs&#xa0;:</translation>
     </message>
     <message>
@@ -1379,44 +1380,12 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
 <context>
     <name>MediaPanel</name>
     <message>
-        <source>ALT</source>
-        <translation>TXT ALT</translation>
-    </message>
-    <message>
-        <source>Link card</source>
-        <translation>Carte de lien</translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation>Partie</translation>
-    </message>
-    <message>
-        <source>no alt text</source>
-        <translation>aucun texte de remplacement</translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
         <source>The post as each network will show it</source>
         <translation>La publication telle que chaque réseau l’affichera</translation>
-    </message>
-    <message>
-        <source>&amp;Network:</source>
-        <translation>&amp;Réseau&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Network to preview</source>
-        <translation>Réseau à prévisualiser</translation>
-    </message>
-    <message>
-        <source>English preview</source>
-        <translation>Aperçu anglais</translation>
-    </message>
-    <message>
-        <source>French preview</source>
-        <translation>Aperçu français</translation>
     </message>
     <message>
         <source>&amp;Images:</source>
@@ -3454,6 +3423,41 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Réseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Network to preview</source>
+        <translation>Réseau à prévisualiser</translation>
+    </message>
+    <message>
+        <source>English preview</source>
+        <translation>Aperçu anglais</translation>
+    </message>
+    <message>
+        <source>French preview</source>
+        <translation>Aperçu français</translation>
+    </message>
+    <message>
+        <source>ALT</source>
+        <translation>TXT ALT</translation>
+    </message>
+    <message>
+        <source>Link card</source>
+        <translation>Carte de lien</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>no alt text</source>
+        <translation>aucun texte de remplacement</translation>
+    </message>
+</context>
+<context>
     <name>PublishController</name>
     <message>
         <source>Checking the post and every target account…</source>
@@ -5079,41 +5083,6 @@ To review: {languages} · waiting since {time}</source>
     <message>
         <source>Import a translated XLIFF file</source>
         <translation>Importer un fichier XLIFF traduit</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPane</name>
-    <message>
-        <source>&amp;Network:</source>
-        <translation>&amp;Réseau :</translation>
-    </message>
-    <message>
-        <source>Network to preview</source>
-        <translation>Réseau à prévisualiser</translation>
-    </message>
-    <message>
-        <source>English preview</source>
-        <translation>Aperçu anglais</translation>
-    </message>
-    <message>
-        <source>French preview</source>
-        <translation>Aperçu français</translation>
-    </message>
-    <message>
-        <source>ALT</source>
-        <translation>TXT ALT</translation>
-    </message>
-    <message>
-        <source>Link card</source>
-        <translation>Carte de lien</translation>
-    </message>
-    <message>
-        <source>Part</source>
-        <translation>Partie</translation>
-    </message>
-    <message>
-        <source>no alt text</source>
-        <translation>aucun texte de remplacement</translation>
     </message>
 </context>
 </TS>
