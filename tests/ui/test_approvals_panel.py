@@ -97,6 +97,9 @@ def test_preview_shows_the_versions_under_approval_not_the_unsaved_text(qtbot, d
     assert "Unsaved draft" not in pane.views[Lang.EN].toPlainText()
     assert pane.views[Lang.FR].accessibleName() == "French preview"
     assert pane.accessibleName() == "Preview of the versions under approval"
+    # put the saved text back, so closing the window at teardown has nothing to ask about
+    editor.editor.setPlainText("Budget 2025 is tabled today. #budget")
+    assert not editor.is_dirty()
 
 
 def rows(tree) -> list[list[str]]:
