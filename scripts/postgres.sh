@@ -7,6 +7,13 @@
 #                               libpq password file holding the superuser's password)
 #   scripts/postgres.sh stop    stop the server (its data folder is kept)
 #   scripts/postgres.sh status  exit 0 when it is running
+#   scripts/postgres.sh gss KEYTAB REALM
+#                               let members of the group role `tandem_gss` (the caller
+#                               creates it) sign in over TCP with a Kerberos ticket of
+#                               REALM instead of a password (pg_hba.conf `gss
+#                               include_realm=0`, first rule); KEYTAB holds
+#                               postgres/localhost (scripts/kerberos.sh). Reloads, never
+#                               restarts. `gss off` takes it away again.
 #
 # Debian's `postgresql` package is installed with apt-get when no server binaries
 # are found. The server refuses to run as root, so when this script runs as root
@@ -132,12 +139,32 @@ case "$verb" in
     BINDIR=$(find_bindir); [ -n "$BINDIR" ] || exit 1
     is_running "$BINDIR" "$(data_dir)"
     ;;
+  gss)
+    BINDIR=$(find_bindir); DATA=$(data_dir)
+    is_running "$BINDIR" "$DATA" || die "the server is not running: scripts/postgres.sh start"
+    KEYTAB="$(dirname "$DATA")/krb5.keytab"   # a copy the server account can read
+    # Lines this verb wrote end with "# tandem-gss": drop them, then (unless `off`) add anew.
+    as_server sed -i '/# tandem-gss$/d' "$DATA/pg_hba.conf" "$DATA/postgresql.conf"
+    if [ "${2:-}" = off ]; then
+      rm -f "$KEYTAB"
+    else
+      [ -f "${2:-}" ] && [[ "${3:-}" =~ ^[A-Z0-9.-]+$ ]] \
+        || die "usage: scripts/postgres.sh gss KEYTAB REALM | gss off"
+      install -m 600 "$2" "$KEYTAB"
+      [ "$(id -u)" -eq 0 ] && chown "$SERVER_USER" "$KEYTAB"
+      as_server sed -i "1i host all +tandem_gss 127.0.0.1/32 gss include_realm=0 krb_realm=$3  # tandem-gss" \
+        "$DATA/pg_hba.conf"
+      echo "krb_server_keyfile = 'FILE:$KEYTAB'  # tandem-gss" \
+        | as_server tee -a "$DATA/postgresql.conf" >/dev/null
+    fi
+    as_server "$BINDIR/pg_ctl" reload --pgdata="$DATA" --silent >/dev/null
+    ;;
   env)
     [ -f "$STATE/port" ] || die "no cluster yet: run scripts/postgres.sh start first"
     echo "export TANDEM_TEST_PG_URL=postgresql://postgres@127.0.0.1:$(cat "$STATE/port")/postgres"
     echo "export PGPASSFILE=$STATE/pgpass"
     ;;
   *)
-    die "usage: scripts/postgres.sh start|stop|status|env"
+    die "usage: scripts/postgres.sh start|stop|status|env|gss KEYTAB REALM|gss off"
     ;;
 esac
