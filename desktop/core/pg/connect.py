@@ -7,15 +7,19 @@ password kept in the OS keyring by `tandem db login` when nothing else supplies
 one. A URL is never shown, logged or stored with its password: `redact` drops it.
 
 A server that is not on this computer must be reached over TLS that verifies
-its certificate and name (``sslmode=verify-full``) unless the policy sets
-``database.allow_unverified_tls``; the rule is checked on the parameters before
-connecting (so no password goes out first) and again on the live connection.
+its certificate and name (``sslmode=verify-full``), or over GSSAPI encryption
+(``gssencmode=require``: Kerberos authenticates the server to the client and
+encrypts the session, which protects it as verified TLS does), unless the policy
+sets ``database.allow_unverified_tls``. The rule is checked on the parameters
+before connecting (so no password goes out first; a ``service=`` is looked up in
+the service file for that) and again on the live connection.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -65,13 +69,58 @@ def redact_text(text: str) -> str:
 
 
 def effective(url: str) -> dict[str, str]:
-    """The parameters libpq will use: the URL's, over the environment's (PGHOST, PGSSLMODE…)."""
+    """The parameters libpq will use: the URL's, over its service's (``service=``, from the
+    service file), over the environment's (PGHOST, PGSSLMODE, PGSERVICE…)."""
     from psycopg import pq
 
     params = {o.keyword.decode(): o.val.decode() for o in pq.Conninfo.get_defaults()
               if o.val is not None}
-    params.update(parse(url))
+    given = parse(url)
+    if "service" in given:
+        params.update(service_params(given["service"]))
+    params.update(given)
     return params
+
+
+def service_files() -> list[Path]:
+    """Where libpq looks for a service, in order: PGSERVICEFILE (else the user's
+    ``~/.pg_service.conf``), then ``pg_service.conf`` in PGSYSCONFDIR. (libpq's
+    built-in system folder, used when PGSYSCONFDIR is unset, is not known here:
+    a service found only there is checked on the live connection alone.)"""
+    if os.environ.get("PGSERVICEFILE"):
+        files = [Path(os.environ["PGSERVICEFILE"])]
+    elif os.name == "nt":
+        files = [Path(os.environ.get("APPDATA", "")) / "postgresql" / ".pg_service.conf"]
+    else:
+        files = [Path.home() / ".pg_service.conf"]
+    if os.environ.get("PGSYSCONFDIR"):
+        files.append(Path(os.environ["PGSYSCONFDIR"]) / "pg_service.conf")
+    return files
+
+
+def service_params(name: str) -> dict[str, str]:
+    """The parameters of service ``name`` as libpq reads them: the ``[name]`` section of
+    the first service file that has one (empty when none has)."""
+    for path in service_files():
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        params: dict[str, str] | None = None
+        for line in lines:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                if params is not None:
+                    break
+                params = {} if line == f"[{name}]" else None
+            elif params is not None and "=" in line:
+                key, value = line.split("=", 1)
+                params.setdefault(key.strip(), value.strip())
+        if params is not None:
+            return params
+    return {}
 
 
 def is_loopback(host: str | None) -> bool:
@@ -91,14 +140,17 @@ def is_loopback(host: str | None) -> bool:
     return True
 
 
-def check_tls(host: str | None, sslmode: str | None, allow_unverified: bool) -> None:
-    if is_loopback(host) or sslmode == "verify-full" or allow_unverified:
+def check_tls(host: str | None, sslmode: str | None, allow_unverified: bool,
+              gssencmode: str | None = None) -> None:
+    if (is_loopback(host) or sslmode == "verify-full" or gssencmode == "require"
+            or allow_unverified):
         return
     raise StoreError(
         f"The team server {host} is not on this computer, so Tandem connects to it only over "
         f"TLS that verifies its certificate: add sslmode=verify-full to the URL (now "
-        f"sslmode={sslmode or 'prefer'}), or have IT set database.allow_unverified_tls in the "
-        "policy.", msg="team.tls_required", host=host)
+        f"sslmode={sslmode or 'prefer'}), or gssencmode=require where the site uses Kerberos, "
+        "or have IT set database.allow_unverified_tls in the policy.",
+        msg="team.tls_required", host=host)
 
 
 def keyring_key(params: dict[str, str]) -> str:
@@ -136,7 +188,8 @@ def connect(url: str, *, password: str | None = None, allow_unverified_tls: bool
     import psycopg
 
     params = effective(url)
-    check_tls(params.get("host"), params.get("sslmode"), allow_unverified_tls)
+    check_tls(params.get("host"), params.get("sslmode"), allow_unverified_tls,
+              params.get("gssencmode"))
     # libpq keywords, which psycopg takes as **kwargs: Any
     extra: dict[str, Any] = {"password": password} if password else {}
     if not extra and "password" not in params and not os.environ.get("PGPASSWORD"):
@@ -152,7 +205,8 @@ def connect(url: str, *, password: str | None = None, allow_unverified_tls: bool
                          msg="team.unreachable", url=redact(url), error=reason) from None
     live = {o.keyword.decode(): (o.val or b"").decode() for o in conn.pgconn.info}
     try:
-        check_tls(conn.info.host, live.get("sslmode"), allow_unverified_tls)
+        check_tls(conn.info.host, live.get("sslmode"), allow_unverified_tls,
+                  live.get("gssencmode"))
     except StoreError:
         conn.close()
         raise
