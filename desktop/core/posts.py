@@ -173,19 +173,25 @@ class PostService:
         return self.repo.count_posts(state, search)
 
     # -- autosave: the crash guard between versions ------------------------
-    def autosave(self, post_id: int, lang: Lang, draft_text: str) -> None:
+    def autosave(self, post_id: int, lang: Lang, draft_text: str,
+                 base: int | None | object = ANY_BASE) -> None:
         """Keep the editor's text so a crash loses at most the last second.
 
         Autosave stores what the user typed even if it would be refused as a
         version (e.g. it still contains a NUL): nothing typed is lost.
+
+        ``base``: the version the editor started from (as for `edit`), kept with the
+        draft so that saving it after a restart still meets a version someone else
+        saved meanwhile. Left out: the latest version.
         """
         latest = self.repo.latest_version(post_id, lang)
         if latest is not None and latest.text == draft_text:
             self.repo.discard_working_draft(post_id, lang, self.user)
             return
+        recorded = base if base is None or isinstance(base, int) else (
+            latest.id if latest else None)
         self.repo.save_working_draft(post_id, lang, self.user,
-                                     draft_text[: text_rules.MAX_TEXT_CHARS * 2],
-                                     latest.id if latest else None)
+                                     draft_text[: text_rules.MAX_TEXT_CHARS * 2], recorded)
 
     def recover(self, post_id: int, lang: Lang) -> str | None:
         """The acting user's autosaved text that never became a version (after a crash), if

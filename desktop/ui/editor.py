@@ -180,7 +180,8 @@ class LanguageEditor(QWidget):
 
     @property
     def base_version(self) -> Version | None:
-        """The latest version as last read from the store."""
+        """The version the text on screen started from: the latest as last read from the
+        store, unless someone else saved since this person started typing."""
         return self._base
 
     @property
@@ -218,14 +219,19 @@ class LanguageEditor(QWidget):
         self.show_draft()
 
     def load(self, post_id: int, latest: Version | None, history: list[Version],
-             recovered: str | None = None) -> None:
-        """Show a post's latest text, or autosaved text that never became a version."""
+             recovered: str | None = None, recovered_base: Version | None = None) -> None:
+        """Show a post's latest text, or autosaved text that never became a version.
+
+        Recovered text starts from ``recovered_base``, the version it was typed on (None:
+        an empty language or an unknown base), not from the latest: if someone else saved
+        since, saving it meets their version instead of replacing it."""
         self._runner.invalidate(self.lang)
-        self._post_id, self._base, self._history = post_id, latest, list(history)
+        base = latest if recovered is None else recovered_base
+        self._post_id, self._base, self._history = post_id, base, list(history)
         self._set_text_silently(self.base_text())
         self._recovered = recovered is not None
         if recovered is not None:
-            # As an edit, so Ctrl+Z goes back to the latest version.
+            # As an edit, so Ctrl+Z goes back to the version it was typed on.
             self._loading = True
             try:
                 self.replace_text(recovered)
@@ -299,7 +305,7 @@ class LanguageEditor(QWidget):
         try:
             combo.clear()
             combo.addItem(self.tr("Current draft"), None)
-            latest_id = self._base.id if self._base else None
+            latest_id = self._history[-1].id if self._history else None
             for version in reversed(self._history):
                 label = self.tr("Version {seq} · {time} · {author} · {origin}").format(
                     seq=version.seq, time=format_timestamp(version.created_at),

@@ -551,8 +551,12 @@ class MainWindow(QMainWindow):
         self.title_edit.setText(post.title)
         for lang in LANGS:
             self.editors[lang].set_writable(loaded.can_write)
+            recovered = loaded.recovered.get(lang)
+            # Recovered text keeps the version it was typed on as its base: a version
+            # someone else saved since is then met by the save (both texts shown).
             self.editors[lang].load(post.id, loaded.view.latest(lang), loaded.history[lang],
-                                    loaded.recovered.get(lang))
+                                    recovered.text if recovered else None,
+                                    recovered.base if recovered else None)
         self._show_post_page(True)
         self.post_list.select_post(post.id)
         self.settings.setValue(SETTINGS_LAST_POST, post.id)
@@ -611,8 +615,7 @@ class MainWindow(QMainWindow):
         # back to its version must clear its working draft, not leave a stale one.
         self.flush_autosave()
         texts = {lang: self.editors[lang].text() for lang in LANGS if self.editors[lang].is_dirty()}
-        bases = {lang: base.id if (base := self.editors[lang].base_version) else None
-                 for lang in texts}
+        bases = {lang: self._base_id(lang) for lang in texts}
         title = self.title_edit.text().strip()
         rename = title if title and title != self._title else None
         if not texts and rename is None:
@@ -635,7 +638,9 @@ class MainWindow(QMainWindow):
         if problems:
             self.show_message(self.tr("Not saved as a version: {reasons} The text is kept by "
                                       "autosave.").format(reasons=" ".join(render(p) for p in problems)), "warning")
-            resolve_conflicts(self, post_id, result.conflicts)  # both texts; the person chooses
+            if reason == "save":  # both texts; the person chooses. Leaving the post (switch,
+                # new post), the text stays their draft on its base: asked when saved on return.
+                resolve_conflicts(self, post_id, result.conflicts)
         elif result.refused:
             names = ", ".join(language_name(lang) for lang in result.refused)
             self.show_message(self.tr(
@@ -678,10 +683,15 @@ class MainWindow(QMainWindow):
         editor = self.editors[lang]
         if post_id is None or editor.post_id != post_id:
             return
-        body = editor.text()
-        self.backend.run_op(lambda session: ops.autosave(session, post_id, lang, body),
+        body, base = editor.text(), self._base_id(lang)
+        self.backend.run_op(lambda session: ops.autosave(session, post_id, lang, body, base),
                             on_success=lambda _none: self._render_save_status(),
                             initiator=self)
+
+    def _base_id(self, lang: Lang) -> int | None:
+        """The id of the version ``lang``'s editor started from (None: an empty language)."""
+        base = self.editors[lang].base_version
+        return base.id if base is not None else None
 
     def flush_autosave(self) -> None:
         """Run pending autosaves now (before a switch, and for tests)."""
@@ -704,16 +714,20 @@ class MainWindow(QMainWindow):
         if post_id != self._post_id:
             return
         view, histories = value
+        user = self.session.user if self.session is not None else None
         for lang in LANGS:
             editor, latest = self.editors[lang], view.latest(lang)
-            if not external:
-                editor.set_base(latest, histories[lang])
-            elif editor.is_dirty():
-                # Someone else saved: the base stays what this person started from, so
-                # their save meets the other text (VersionConflict) instead of hiding it.
-                editor.set_base(editor.base_version, histories[lang])
-            elif latest != editor.base_version:
+            if latest == editor.base_version or editor.text() == (latest.text if latest else ""):
+                editor.set_base(latest, histories[lang])  # (e.g. this window's save landed)
+            elif not editor.is_dirty():
                 editor.load(post_id, latest, histories[lang])  # untouched text follows
+            elif not external and latest is not None and latest.author == user:
+                editor.set_base(latest, histories[lang])  # saved here, typed on since
+            else:
+                # Someone else saved (also while this window saved the other language):
+                # the base stays what this person started from, so their save meets the
+                # other text (VersionConflict) instead of hiding it.
+                editor.set_base(editor.base_version, histories[lang])
         self._render_save_status()
 
     @Slot(object, object)
@@ -971,15 +985,16 @@ class MainWindow(QMainWindow):
                 if lang not in texts and post_id is not None:  # typed, then undone: clear the draft
                     body = self.editors[lang].text()
                     self.backend.run_now(partial(ops.autosave, post_id=post_id, lang=lang,
-                                                 body=body))
+                                                 body=body, base=self._base_id(lang)))
+            # With each editor's base: a language someone else saved meanwhile is kept
+            # as this person's draft (autosave), never saved over theirs unseen, and the
+            # draft keeps that base for when it is recovered.
+            bases = {lang: self._base_id(lang) for lang in texts}
             if post_id is not None and not checkpoint and texts:
-                self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts))
+                self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts,
+                                                                     bases))
                 texts = {}
             if post_id is not None and (texts or rename):
-                # With each editor's base: a language someone else saved meanwhile is kept
-                # as this person's draft (autosave), never saved over theirs unseen.
-                bases = {lang: base.id if (base := self.editors[lang].base_version) else None
-                         for lang in texts}
                 self.backend.run_now(lambda session: ops.checkpoint(session, post_id, texts,
                                                                     rename, bases))
         except Exception as exc:  # noqa: BLE001 - never block closing; autosave kept the text

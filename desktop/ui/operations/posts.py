@@ -33,6 +33,17 @@ LANGS = (Lang.EN, Lang.FR)
 
 
 @dataclass(frozen=True)
+class Recovered:
+    """Autosaved text shown again, and the version it was typed on (``base``): saving it
+    meets any version someone else saved since. None when the language was empty, or
+    when the draft's base is unknown (a legacy draft, or not a version of this post's
+    language): saving then meets whatever version is there, never replaces it unseen."""
+
+    text: str
+    base: Version | None
+
+
+@dataclass(frozen=True)
 class LoadedPost:
     """Everything the editor shows for one post, read in one storage call."""
 
@@ -40,7 +51,7 @@ class LoadedPost:
     history: dict[Lang, list[Version]]
     # Autosaved text that differs from the latest version (after a crash or
     # a refused checkpoint), per language; absent when there is none.
-    recovered: dict[Lang, str]
+    recovered: dict[Lang, Recovered]
     # Whether the acting user may write posts (author or translator); the editors are
     # read-only otherwise.
     can_write: bool = True
@@ -69,12 +80,15 @@ def load_post(session: Session, post_id: int) -> LoadedPost:
     posts = session.posts
     view = posts.view(post_id)
     history = {lang: posts.history(post_id, lang) for lang in LANGS}
-    recovered: dict[Lang, str] = {}
+    recovered: dict[Lang, Recovered] = {}
     for lang in LANGS:
-        draft = posts.recover(post_id, lang)
+        draft = posts.repo.working_draft(post_id, lang, posts.user)
+        if draft is None:
+            continue
+        base = next((v for v in history[lang] if v.id == draft.base_version_id), None)
         latest = view.latest(lang)
-        if draft is not None and draft != (latest.text if latest else ""):
-            recovered[lang] = draft
+        if draft.text not in ((latest.text if latest else ""), (base.text if base else "")):
+            recovered[lang] = Recovered(draft.text, base)
     can_write = any(session.roles.has(role) for role in (Role.AUTHOR, Role.TRANSLATOR))
     return LoadedPost(view, history, recovered, can_write)
 
@@ -105,20 +119,21 @@ def checkpoint(session: Session, post_id: int, texts: dict[Lang, str],
         latest = posts.repo.latest_version(post_id, lang)
         if body == (latest.text if latest else ""):
             continue
+        # edit's and autosave's base keyword, passed only when known (default: "any base");
+        # text kept as a draft keeps its base, so a later save still meets a newer version
+        base: dict[str, Any] = {"base": bases[lang]} if bases and lang in bases else {}
         issues = text_rules.problems(body)
         if issues:
             result.refused[lang] = issues
-            posts.autosave(post_id, lang, body)  # nothing typed is lost
+            posts.autosave(post_id, lang, body, **base)  # nothing typed is lost
             continue
         try:
-            # edit's base keyword, passed only when known (its default is "any base")
-            base: dict[str, Any] = {"base": bases[lang]} if bases and lang in bases else {}
             result.saved[lang] = posts.edit(post_id, lang, body, **base)
         except TandemError as exc:
             result.failed[lang] = exc.message
             if isinstance(exc, VersionConflict):
                 result.conflicts[lang] = exc
-            posts.autosave(post_id, lang, body)
+            posts.autosave(post_id, lang, body, **base)
     changed = bool(result.saved) or result.renamed is not None
     return result, OpChanges(frozenset({post_id}), post_list=changed, versions=bool(result.saved),
                              drafts=bool(result.refused or result.failed))
@@ -143,10 +158,12 @@ def save_effects(session: Session, post_id: int, langs: list[Lang]) -> SaveEffec
     return SaveEffects(withdrawn, voided)
 
 
-def keep_drafts(session: Session, post_id: int, texts: dict[Lang, str]) -> tuple[None, OpChanges]:
-    """Keep ``texts`` as the acting user's working drafts, without making versions."""
+def keep_drafts(session: Session, post_id: int, texts: dict[Lang, str],
+                bases: dict[Lang, int | None]) -> tuple[None, OpChanges]:
+    """Keep ``texts`` as the acting user's working drafts, without making versions, each
+    with the version its editor started from (``bases``)."""
     for lang, body in texts.items():
-        session.posts.autosave(post_id, lang, body)
+        session.posts.autosave(post_id, lang, body, base=bases[lang])
     return None, OpChanges(frozenset({post_id}), drafts=True)
 
 
@@ -160,8 +177,10 @@ def take_latest(session: Session, post_id: int, lang: Lang
                                                                   drafts=True)
 
 
-def autosave(session: Session, post_id: int, lang: Lang, body: str) -> tuple[None, OpChanges]:
-    session.posts.autosave(post_id, lang, body)
+def autosave(session: Session, post_id: int, lang: Lang, body: str,
+             base: int | None) -> tuple[None, OpChanges]:
+    """Keep the editor's text as the working draft, with the version it started from."""
+    session.posts.autosave(post_id, lang, body, base=base)
     return None, OpChanges(frozenset({post_id}), drafts=True)
 
 
