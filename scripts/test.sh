@@ -25,7 +25,8 @@ if [[ "$(uname)" == Linux ]] && ! { command -v objdump && command -v readelf; } 
 fi
 # Team-mode tests run against a real PostgreSQL (Debian's package, installed if
 # missing) on 127.0.0.1 with a private data folder; stopped when this script exits.
+# tests/pg/test_connect_gssapi.py starts a private Kerberos KDC (scripts/kerberos.sh).
 scripts/postgres.sh start
-trap 'scripts/postgres.sh stop' EXIT
+trap 'scripts/kerberos.sh stop; scripts/postgres.sh stop' EXIT
 eval "$(scripts/postgres.sh env)"
 .venv/bin/python -m pytest "$@"
