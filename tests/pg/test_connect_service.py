@@ -141,3 +141,29 @@ def test_db_login_on_a_service_url_keeps_the_password_for_that_login(service, te
             store.close()
     finally:
         keyring.delete_password(connect.KEYRING_SERVICE, data["keyring_entry"])
+
+
+def test_a_key_value_connection_string_is_a_team_store_not_a_file(service, team, tmp_path,
+                                                                  monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    before = set(tmp_path.iterdir())
+    session = open_session("service=desk", policy=Policy())
+    try:
+        assert session.user == service and session.store.url == "postgresql:///?service=desk"
+    finally:
+        session.close()
+    code, out = run("--db", "service=desk", "post", "new", "--en", "Key=value")
+    assert code == 0
+    assert set(tmp_path.iterdir()) == before  # no SQLite file named "service=desk"
+    assert connect.redact(f"service=desk password={PASSWORD}") == "postgresql:///?service=desk"
+
+
+@pytest.mark.parametrize("text", [
+    f"postgresql://u:{PASSWORD}@h/d", f"postgresql://u@h/d?password={PASSWORD}&sslmode=require",
+    f"host=h password='{PASSWORD} x' user=u", f"host=h password = {PASSWORD}",
+])
+def test_error_texts_never_carry_a_password(text):
+    assert PASSWORD not in connect.redact_text(text)
+    with pytest.raises(StoreError) as err:
+        connect.parse(text + " ?bad=")
+    assert PASSWORD not in str(err.value)

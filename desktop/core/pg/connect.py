@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -30,8 +31,15 @@ KEYRING_SERVICE = "tandem-database"
 _LOCAL_NAMES = {"localhost", "localhost.localdomain"}
 
 
+# A libpq key=value connection string ("service=desk", "host=db dbname=tandem"): a team
+# store too, never a SQLite file of that name.
+_KEYWORDS = re.compile(r"\s*(service|host|hostaddr|port|dbname|user)\s*=")
+
+
 def is_url(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(SCHEMES)
+    """True for a team store's address: a postgresql:// URL or a libpq key=value string."""
+    return isinstance(value, str) and (value.startswith(SCHEMES)
+                                       or _KEYWORDS.match(value) is not None)
 
 
 def parse(url: str) -> dict[str, str]:
@@ -62,10 +70,10 @@ def redact(url: str) -> str:
 
 
 def redact_text(text: str) -> str:
-    """``text`` with the password part of anything URL-like replaced (for error messages)."""
-    import re
-
-    return re.sub(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", r"\1:***@", text)
+    """``text`` with the password part of anything URL-like (``user:secret@``,
+    ``password=secret`` in a query or a key=value string) replaced, for error messages."""
+    text = re.sub(r"(postgres(?:ql)?://[^:/@\s]*):[^@\s]*@", r"\1:***@", text)
+    return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^&\s]+)", r"\1***", text)
 
 
 def effective(url: str) -> dict[str, str]:
