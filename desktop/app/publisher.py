@@ -103,6 +103,8 @@ class Publisher:
 
     @staticmethod
     def _sleep(seconds: float, stop: threading.Event, feed) -> None:
+        from ..core.pg.notify import RESYNC
+
         deadline = datetime.now(UTC).timestamp() + seconds
         while not stop.is_set():
             left = deadline - datetime.now(UTC).timestamp()
@@ -110,5 +112,8 @@ class Publisher:
                 return
             if feed is None:
                 stop.wait(min(left, 1.0))
-            elif any(c.action.startswith(WAKE_ACTIONS) for c in feed.wait(min(left, 1.0))):
+            # The feed reconnects by itself; NOTIFYs sent while it was away are lost, so
+            # its RESYNC wakes the publisher for a pass as a schedule change would.
+            elif any(c.action == RESYNC or c.action.startswith(WAKE_ACTIONS)
+                     for c in feed.wait(min(left, 1.0))):
                 return
