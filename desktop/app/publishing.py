@@ -1,8 +1,9 @@
 """Builds the publishing services from a session: the one place publishing meets `Session`.
 
 `desktop.publishing` receives the services it uses (store, policy, user,
-roles, review, approvals, workflow, credentials); the CLI, the window and the
-doctor get them from here.
+roles, review, approvals, workflow, credentials, and the store's per-post
+claim: `PgStore.claim_post` on a team store, none on SQLite); the CLI, the
+window, the headless publisher and the doctor get them from here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from desktop.publishing.accounts import AccountService
+from desktop.publishing.claims import no_claim
 from desktop.publishing.credentials import Credentials
 from desktop.publishing.service import PublishService
 
@@ -28,6 +30,7 @@ def publish_service(session: Session, *, credentials: Credentials | None = None,
     """The publish service acting as the session's user; ``options`` go to
     `PublishService` (``accounts``, ``channels``, ``retry``, ``clock``…)."""
     accounts = options.pop("accounts", None) or account_service(session, credentials)
+    options.setdefault("claim", getattr(session.store, "claim_post", no_claim))
     return PublishService(session.store, session.user, roles=session.roles,
                           review=session.review, approvals=session.approvals,
                           workflow=session.workflow, accounts=accounts, **options)

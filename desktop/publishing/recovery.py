@@ -6,7 +6,9 @@ networks and finishes its pairs. One that had nothing out and began more than
 ``late_after`` ago is not posted late: it is withdrawn and reported, and the
 post is approved again. The report also lists half-published posts and missed
 schedules, so none goes unnoticed. A half-published post is either retried
-(what is missing is sent) or its lone language is retracted.
+(what is missing is sent) or its lone language is retracted. A publication
+whose post another process has claimed (`desktop.publishing.claims`) is left
+to it (``busy``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from desktop.core.workflow import Event, WorkflowService, describe_state
 
 from .accounts import CHANNEL_NAMES, AccountService
 from .channel import Channel
+from .claims import PostClaim
 from .delivery import Delivery
 from .factory import Clients
 from .outbox import Entry, EntryState, Outbox, Publication, PublicationState
@@ -40,7 +43,7 @@ class Recovery:
     def __init__(self, store: PublishingStore, outbox: Outbox, accounts: AccountService,
                  planner: Planner, delivery: Delivery, schedules: Schedules,
                  workflow: WorkflowService, clock: Callable[[], datetime],
-                 late_after: timedelta) -> None:
+                 late_after: timedelta, claim: PostClaim) -> None:
         self.store = store
         self.outbox = outbox
         self.accounts = accounts
@@ -50,45 +53,56 @@ class Recovery:
         self.workflow = workflow
         self.clock = clock
         self.late_after = late_after
+        self.claim = claim
 
     def resume_all(self, clients: Clients) -> ResumeReport:
         """Finish every interrupted publication and report what needs the user.
 
         The app calls this at start-up in a worker thread (``tandem publish
         --resume`` from the command line). Publications another live process is
-        driving are left alone (``busy``).
+        driving (its post claimed, or its lease held) are left alone (``busy``).
         """
         report = ResumeReport()
         for publication in self.outbox.in_state(PublicationState.PUBLISHING):
-            now = self.clock()
-            if not self.outbox.claim(publication, now):
-                report.busy.append(publication.post_id)
-                continue
-            late = (not any(e.out for e in publication.entries)
-                    and parse_iso(publication.started_at) < now - self.late_after)
-            try:
-                if late:
-                    self._withdraw_late(publication, clients)
-                else:
-                    self.delivery.send_all(publication, clients)
-                settled = self.delivery.settle(publication.id)
-            except TandemError as exc:
-                report.errors.append(f"post {publication.post_id}: {exc}")
-                continue
-            finally:
-                self.outbox.release(publication.id)
-            status = self.schedules.status(publication.post_id)
-            bucket = {PublicationState.PUBLISHING: report.unresolved,
-                      PublicationState.HALF_PUBLISHED: report.half_published,
-                      PublicationState.PUBLISHED: report.finished}.get(settled.state,
-                                                                       report.not_published)
-            bucket.append(status)
+            with self.claim(publication.post_id) as claimed:
+                if not claimed:
+                    report.busy.append(publication.post_id)
+                    continue
+                self._resume(self.outbox.publication(publication.id), clients, report)
         reported = {s.post_id for s in report.half_published}
         report.half_published += [self.schedules.status(post_id) for post_id in
                                   self.store.post_ids_in_state(PostState.HALF_PUBLISHED)
                                   if post_id not in reported]
         report.missed = self.schedules.missed()
         return report
+
+    def _resume(self, publication: Publication, clients: Clients, report: ResumeReport) -> None:
+        """Finish one interrupted publication (read again under its post's claim)."""
+        if publication.state is not PublicationState.PUBLISHING:
+            return  # another process finished it since the list was read
+        now = self.clock()
+        if not self.outbox.claim(publication, now):
+            report.busy.append(publication.post_id)
+            return
+        late = (not any(e.out for e in publication.entries)
+                and parse_iso(publication.started_at) < now - self.late_after)
+        try:
+            if late:
+                self._withdraw_late(publication, clients)
+            else:
+                self.delivery.send_all(publication, clients)
+            settled = self.delivery.settle(publication.id)
+        except TandemError as exc:
+            report.errors.append(f"post {publication.post_id}: {exc}")
+            return
+        finally:
+            self.outbox.release(publication.id)
+        status = self.schedules.status(publication.post_id)
+        bucket = {PublicationState.PUBLISHING: report.unresolved,
+                  PublicationState.HALF_PUBLISHED: report.half_published,
+                  PublicationState.PUBLISHED: report.finished}.get(settled.state,
+                                                                   report.not_published)
+        bucket.append(status)
 
     def _withdraw_late(self, publication: Publication, clients: Clients) -> None:
         """Nothing of it is out and it is too old to post silently: make sure, then give up."""

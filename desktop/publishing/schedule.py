@@ -75,6 +75,15 @@ class Schedules:
         now = now or self.clock()
         return [s for s in self.scheduled() if now - self.missed_after < s.due_at <= now]
 
+    def still_due(self, post_id: int, now: datetime | None = None) -> bool:
+        """Whether the post is still scheduled and due (read again once its claim is held:
+        another process may have published, moved or cancelled it meanwhile)."""
+        if self.store.get_post(post_id).state is not PostState.SCHEDULED:
+            return False
+        waiting = self.store.waiting_schedule(post_id)
+        now = now or self.clock()
+        return waiting is not None and now - self.missed_after < parse_iso(waiting["due_at"]) <= now
+
     def missed(self, now: datetime | None = None) -> list[ScheduledPost]:
         """Scheduled posts whose time passed while Tandem was not running: ask the user."""
         now = now or self.clock()

@@ -24,7 +24,11 @@ fixed with its ``created_at`` when the intent is written, so retries and
 ``find`` address the same post, and two stores never share a key. A run
 leases its publication (`Outbox.claim`): the UI's worker threads may share one
 service, and a second window or ``tandem publish`` never drives the same
-publication at the same time.
+publication at the same time. On a team store each post is also claimed
+(`desktop.publishing.claims`) while it is published, resumed, retried or
+retracted, without waiting: ``publish_due`` skips a post another process holds
+and goes on with the next, so several publishers share the due posts; a
+person's publish, retry or retract of a held post is refused as busy.
 
 The service receives the services it uses (built from a session by
 `desktop.app.publishing`); only here are the roles checked.
@@ -47,6 +51,7 @@ from desktop.core.workflow import WorkflowService
 
 from .accounts import AccountService
 from .channel import utc_now
+from .claims import PostClaim, no_claim
 from .delivery import DEFAULT_RETRY, Delivery, RetryPolicy
 from .factory import ChannelFactory, Clients
 from .outbox import Outbox
@@ -77,11 +82,13 @@ class PublishService:
                  missed_after: timedelta = DEFAULT_MISSED_AFTER,
                  late_after: timedelta = DEFAULT_LATE_AFTER,
                  clock: Callable[[], datetime] = utc_now,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep,
+                 claim: PostClaim = no_claim) -> None:
         self.store = store
         self.user = user
         self.roles = roles
         self.accounts = accounts
+        self.claim = claim
         self._owns_channels = channels is None
         self.channels = channels if channels is not None else ChannelFactory(accounts.credentials)
         self.outbox = Outbox(store, user)
@@ -90,7 +97,7 @@ class PublishService:
                                  clock, sleep)
         self.schedules = Schedules(store, self.outbox, workflow, user, clock, missed_after)
         self.recovery = Recovery(store, self.outbox, accounts, self.planner, self.delivery,
-                                 self.schedules, workflow, clock, late_after)
+                                 self.schedules, workflow, clock, late_after, claim)
 
     def close(self) -> None:
         if self._owns_channels:
@@ -113,6 +120,16 @@ class PublishService:
     def _require(self, action: str, what: str, post_id: int) -> None:
         self.roles.require([Role.PUBLISHER], action, what, post_id)
 
+    @contextmanager
+    def _claimed(self, post_id: int) -> Iterator[None]:
+        """Hold the post's claim for the block, or refuse: another process is on it."""
+        with self.claim(post_id) as claimed:
+            if not claimed:
+                raise TandemError(f"Post {post_id} is being published by another Tandem "
+                                  "process; try again when it is done.", msg="publish.busy",
+                                  post=post_id)
+            yield
+
     # -- preflight and publishing ------------------------------------------------------
     def preflight(self, post_id: int) -> Plan:
         """Every check, for both languages and every target, before anything is sent
@@ -129,7 +146,8 @@ class PublishService:
     def publish(self, post_id: int) -> PublishingStatus:
         """Preflight, record every intent, then send both languages back to back."""
         self._require("publish", f"publish post {post_id}", post_id)
-        return self._publish(post_id)
+        with self._claimed(post_id):
+            return self._publish(post_id)
 
     def _publish(self, post_id: int) -> PublishingStatus:
         with self._clients() as clients:
@@ -153,7 +171,7 @@ class PublishService:
     def retry(self, post_id: int) -> PublishingStatus:
         """Send what is missing of a half-published (or interrupted) post."""
         self._require("publish.retry", f"retry publishing post {post_id}", post_id)
-        with self._clients() as clients:
+        with self._claimed(post_id), self._clients() as clients:
             return self.recovery.retry(post_id, clients)
 
     def retract(self, post_id: int, lang: Lang | str) -> PublishingStatus:
@@ -161,7 +179,7 @@ class PublishService:
         lang = Lang(lang)
         self._require("publish.retract", f"retract the {LANG_NAMES[lang]} of post "
                                          f"{post_id}", post_id)
-        with self._clients() as clients:
+        with self._claimed(post_id), self._clients() as clients:
             return self.recovery.retract(post_id, lang, clients)
 
     # -- scheduling ---------------------------------------------------------------------
@@ -201,26 +219,38 @@ class PublishService:
         """Scheduled posts whose time passed while Tandem was not running: ask the user."""
         return self.schedules.missed(now)
 
-    def publish_due(self, now: datetime | None = None) -> list[DueResult]:
+    def publish_due(self, now: datetime | None = None,
+                    skipped: list[int] | None = None) -> list[DueResult]:
         """Publish every post that is due (the UI's timer calls this in a worker).
 
         The publisher who scheduled the post authorised it; the preflight runs
         again now. A post that fails it is unscheduled (approved again, with the
-        reasons audited) rather than tried on every tick.
+        reasons audited) rather than tried on every tick. A due post another
+        process has claimed, or that is no longer due once claimed (another
+        process published or moved it meanwhile), is left to it: no result, its
+        id appended to ``skipped`` when given.
         """
         results = []
         for item in self.due(now):
-            try:
-                results.append(DueResult(item.post_id, self._publish(item.post_id), None))
-            except PreflightFailed as exc:
-                if self.store.get_post(item.post_id).state is PostState.SCHEDULED:
-                    # (else it was edited meanwhile, which already dropped the schedule)
-                    self.schedules.cancel(item.post_id, "publish.schedule_failed",
-                                          {"problems": list(exc.problems)})
-                results.append(DueResult(item.post_id, None, str(exc)))
-            except TandemError as exc:
-                results.append(DueResult(item.post_id, None, str(exc)))
+            with self.claim(item.post_id) as claimed:
+                if not claimed or not self.schedules.still_due(item.post_id, now):
+                    if skipped is not None:
+                        skipped.append(item.post_id)
+                    continue
+                results.append(self._publish_scheduled(item.post_id))
         return results
+
+    def _publish_scheduled(self, post_id: int) -> DueResult:
+        try:
+            return DueResult(post_id, self._publish(post_id), None)
+        except PreflightFailed as exc:
+            if self.store.get_post(post_id).state is PostState.SCHEDULED:
+                # (else it was edited meanwhile, which already dropped the schedule)
+                self.schedules.cancel(post_id, "publish.schedule_failed",
+                                      {"problems": list(exc.problems)})
+            return DueResult(post_id, None, str(exc))
+        except TandemError as exc:
+            return DueResult(post_id, None, str(exc))
 
     # -- reading -----------------------------------------------------------------------
     def status(self, post_id: int) -> PublishingStatus:

@@ -50,7 +50,8 @@ SCHEMA_VERSION = MIGRATIONS[-1].VERSION
 MIGRATE_LOCK = 0x7A4E_D000
 #: Advisory lock key every write transaction holds (see `PgStore.transaction`).
 WRITE_LOCK = 0x7A4E_D002
-#: First key of the two-key advisory locks behind `PgStore.claim` (a separate key space).
+#: First key of the two-key advisory locks behind `PgStore.claim_post` (the post id is the
+#: second), a key space apart from the single-key locks above.
 CLAIM_SPACE = 0x7A4E
 #: Tables whose rows have an ``id`` identity column.
 _ID_TABLES = frozenset({
@@ -132,6 +133,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self.read_only = False
         self._lock = threading.RLock()
         self._depth = 0
+        self._claimed_posts: set[int] = set()
         self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
         self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
         self._conn.execute(f"SET search_path TO {SCHEMA}, public")
@@ -209,17 +211,26 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             self._conn.close()
 
     @contextmanager
-    def claim(self, name: str) -> Iterator[bool]:
-        """Hold the named claim while the block runs, if no other connection holds it:
-        yields True (claimed) or, at once, False (someone else has it). A session-level
-        advisory lock, so it lasts across transactions and dies with the connection."""
-        key = (CLAIM_SPACE, name)
-        claimed = self._query("SELECT pg_try_advisory_lock(?, hashtext(?)) AS ok", key)[0]["ok"]
+    def claim_post(self, post_id: int) -> Iterator[bool]:
+        """Hold the post's publishing claim while the block runs (`desktop.publishing.claims`):
+        yields True, or at once False when another connection or another thread of this
+        store holds it. A session-level advisory lock, taken without waiting and outside
+        any transaction, so it lasts across the block's transactions and network calls
+        and dies with the connection. (Ids past 2**31 wrap into the int4 key: a clash
+        only makes a publisher skip a post until the other is done.)"""
+        key = (CLAIM_SPACE, (post_id + 2**31) % 2**32 - 2**31)
+        with self._lock:  # the session lock is re-entrant: threads are told apart here
+            claimed = post_id not in self._claimed_posts and self._query(
+                "SELECT pg_try_advisory_lock(?, ?) AS ok", key)[0]["ok"]
+            if claimed:
+                self._claimed_posts.add(post_id)
         try:
             yield claimed
         finally:
             if claimed:
-                self._query("SELECT pg_advisory_unlock(?, hashtext(?)) AS ok", key)
+                with self._lock:
+                    self._claimed_posts.discard(post_id)
+                    self._query("SELECT pg_advisory_unlock(?, ?) AS ok", key)
 
     def vacuum_analyze(self) -> None:
         """VACUUM (ANALYZE) the store's tables (after a bulk load such as `store copy`, so
@@ -231,10 +242,11 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         """What `tandem doctor` reports: server, TLS, schema versions, the login's roles."""
         pgconn = self._conn.pgconn
         tls = bool(pgconn.ssl_in_use)
+        gss = self._query("SELECT encrypted FROM pg_stat_gssapi WHERE pid = pg_backend_pid()")
         return {
             "url": self.url, "host": self._conn.info.host or "(Unix socket)",
             "server_version": self._conn.info.parameter_status("server_version"),
-            "tls": tls,
+            "tls": tls, "gss_encrypted": bool(gss and gss[0]["encrypted"]),
             "tls_protocol": (pgconn.ssl_attribute(b"protocol") or b"").decode() if tls else None,
             "sslmode": next((o.val or b"").decode() for o in pgconn.info if o.keyword == b"sslmode"),
             "schema": self.schema_version(), "known_schema": SCHEMA_VERSION,
