@@ -251,7 +251,7 @@ class LanguageEditor(QWidget):
         self._populate_history(select=viewing)
         if self._recovered and not self.is_dirty():
             self._recovered = False
-            self._render_recovered_bar()
+        self._render_recovered_bar()  # (says so when a newer version came in)
         self._schedule_analysis()
 
     def set_loading(self, loading: bool) -> None:
@@ -523,9 +523,15 @@ class LanguageEditor(QWidget):
         if not self._recovered:
             self.recovered_bar.hide()
             return
-        self.recovered_bar.show_message(self.tr(
+        text = self.tr(
             "Recovered text that was typed but not saved as a version (autosave). "
-            "Review it, then save a version; Ctrl+Z goes back to the last version."))
+            "Review it, then save a version; Ctrl+Z goes back to the last version.")
+        latest = self._history[-1] if self._history else None
+        if latest is not None and latest != self._base:  # someone saved after it was typed
+            text += " " + self.tr(
+                "Version {seq} by {user} is newer than the text this was typed on: saving "
+                "shows both texts so you can choose.").format(seq=latest.seq, user=latest.author)
+        self.recovered_bar.show_message(text)
 
     @Slot()
     def _on_dismiss_button_clicked(self) -> None:

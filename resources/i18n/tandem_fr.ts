@@ -872,6 +872,10 @@ par une nouvelle version (nº {version})</translation>
         <translation>Texte récupéré par la sauvegarde automatique&#xa0;: il avait été tapé, mais pas enregistré comme version. Relisez-le, puis enregistrez une version; Ctrl+Z revient à la dernière version.</translation>
     </message>
     <message>
+        <source>Version {seq} by {user} is newer than the text this was typed on: saving shows both texts so you can choose.</source>
+        <translation>La version {seq} de {user} est plus récente que le texte sur lequel celui-ci a été tapé&#xa0;: l’enregistrer affiche les deux textes pour que vous choisissiez.</translation>
+    </message>
+    <message>
         <source>Machine translation — needs linguistic review</source>
         <translation>Traduction automatique — révision linguistique requise</translation>
     </message>

@@ -134,6 +134,8 @@ def test_draft_kept_on_close_then_recovered_at_start_asks(qtbot, make_window, de
     open_and_wait(qtbot, window, post_id)
     editor = window.editors[Lang.EN]
     assert editor.text() == MINE and editor.is_showing_recovered_notice()
+    # The notice says a newer version came in, before she saves.
+    assert "Version 2 by bob is newer" in editor.recovered_bar.text()
     dialog = save_and_expect_dialog(qtbot, window)
     assert en_history(alice, post_id) == [ORIGINAL, THEIRS]
     assert dialog.mine_view.toPlainText() == MINE
@@ -189,6 +191,7 @@ def test_draft_on_the_newest_version_saves_without_asking(qtbot, make_window, de
     alice.posts.autosave(post_id, Lang.EN, MINE)
     window = make_window(alice)
     open_and_wait(qtbot, window, post_id)
+    assert "newer" not in window.editors[Lang.EN].recovered_bar.text()
     window.save_version()
     settle(window)
     assert not open_dialogs(window)
@@ -212,3 +215,13 @@ def test_saving_the_other_language_does_not_move_a_conflicting_base(qtbot, make_
     assert window.editors[Lang.EN].base_version.seq == 1
     save_and_expect_dialog(qtbot, window)
     assert en_history(alice, post_id) == [ORIGINAL, THEIRS]
+
+
+def test_the_newer_version_notice_is_in_french_too(qtbot, make_window, desk, languages):
+    alice, bob, post_id, _other = desk
+    alice.posts.autosave(post_id, Lang.EN, MINE)
+    bob.posts.edit(post_id, Lang.EN, THEIRS)
+    languages.set_language("fr", remember=False)
+    window = make_window(alice)
+    open_and_wait(qtbot, window, post_id)
+    assert "La version 2 de bob est plus récente" in window.editors[Lang.EN].recovered_bar.text()
