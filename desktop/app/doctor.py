@@ -240,7 +240,8 @@ def check_team_database(url: str, policy: Policy) -> CheckResult:
         facts = store.server_facts()
     finally:
         store.close()
-    tls = f"TLS {facts['tls_protocol']}" if facts["tls"] else "no TLS"
+    tls = (f"TLS {facts['tls_protocol']}" if facts["tls"]
+           else "Kerberos (GSSAPI) encryption" if facts["gss_encrypted"] else "no TLS")
     text = (f"Team store {facts['url']}: PostgreSQL {facts['server_version']} on "
             f"{facts['host']} ({tls}, sslmode={facts['sslmode']}), schema {facts['schema']}, "
             f"signed in as {facts['login']} with roles {', '.join(facts['roles']) or 'none'}.")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app.doctor import check_database
 from desktop.app.session import open_session
 from desktop.cli.main import main
 from desktop.core.errors import StoreError
@@ -111,12 +112,15 @@ def test_a_kerberos_login_opens_the_team_store_and_signs_off_as_itself(kerberos,
             " WHERE pid = pg_backend_pid()").fetchone()
         assert session.user == login == carol and principal == f"{carol}@{REALM}"
         assert encrypted is (gssencmode != "disable")
+        assert session.store.server_facts()["gss_encrypted"] is (gssencmode != "disable")
         session.review.qa = lambda en, fr: []
         session.review.sign(post.id, Lang.FR)
     finally:
         session.close()
     signoffs = desk("alice").store.signoffs(post.id)
     assert [(s["lang"], s["reviewer"]) for s in signoffs] == [("fr", carol)]
+    shown = check_database(Policy(), f"{url}?gssencmode={gssencmode}").message
+    assert ("Kerberos (GSSAPI) encryption" in shown) is (gssencmode != "disable"), shown
 
 
 def test_without_a_ticket_the_store_says_so_plainly(kerberos, kdc, capsys):
