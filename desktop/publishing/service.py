@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from desktop.core.approvals import ApprovalService
-from desktop.core.errors import TandemError
+from desktop.core.errors import TandemError, TransitionError
 from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, PostState
 from desktop.core.review import ReviewService
@@ -122,12 +122,13 @@ class PublishService:
 
     @contextmanager
     def _claimed(self, post_id: int) -> Iterator[None]:
-        """Hold the post's claim for the block, or refuse: another process is on it."""
+        """Hold the post's claim for the block, or refuse: another process is on it
+        (a refusal like any move the post's state does not allow right now)."""
         with self.claim(post_id) as claimed:
             if not claimed:
-                raise TandemError(f"Post {post_id} is being published by another Tandem "
-                                  "process; try again when it is done.", msg="publish.busy",
-                                  post=post_id)
+                raise TransitionError(f"Post {post_id} is being published by another Tandem "
+                                      "process; try again when it is done.",
+                                      msg="publish.busy", post=post_id)
             yield
 
     # -- preflight and publishing ------------------------------------------------------
