@@ -973,6 +973,17 @@ par une nouvelle version (nº {version})</translation>
     </message>
 </context>
 <context>
+    <name>LiveStatus</name>
+    <message>
+        <source>Live updates paused — reconnecting…</source>
+        <translation>Mises à jour en direct suspendues — reconnexion…</translation>
+    </message>
+    <message>
+        <source>Other people&apos;s changes will show again as soon as the team server answers; this window then reloads what it shows.</source>
+        <translation>Les modifications des autres s’afficheront de nouveau dès que le serveur d’équipe répondra; cette fenêtre rechargera alors ce qu’elle affiche.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Recovered unsaved text ({languages}) from autosave.</source>

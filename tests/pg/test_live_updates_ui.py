@@ -85,3 +85,36 @@ def test_the_approver_is_told_of_a_step_and_the_open_post_history_follows(qtbot,
         desk("tom").review.sign(post_id, lang)
     qtbot.waitUntil(lambda: any("To approve: “Flu”" in text for _t, text in notifier.notified),
                     timeout=LIVE_MS)
+
+
+def test_after_its_feed_connection_is_cut_the_window_says_so_catches_up_and_follows(
+        qtbot, desk, make_window, languages):
+    """Cut while the server refuses the login (as during a restart): the status bar says
+    live updates are paused; what was done meanwhile (its NOTIFYs are lost) shows once the
+    feed is back, the translator is told of it, and later changes follow live again."""
+    from .test_change_feed import cut, locked_out
+
+    window, features, notifier = window_of(qtbot, make_window, desk("tom"))
+    live = features.live
+    rows = window.post_list.model.rowCount()
+    with locked_out(desk.team, "tom"):
+        cut(desk.team, "tom")
+        qtbot.waitUntil(lambda: live.status.isVisible(), timeout=LIVE_MS)
+        assert "reconnecting" in live.status.text()
+        assert live.status.accessibleName() == live.status.text()
+        during = desk("alice").posts.create(en="Flu shots are free", title="Flu").post.id
+        desk.machine(during, Lang.FR, "Les vaccins sont gratuits")  # a pair for tom
+    # reconnecting backs off while refused (up to MAX_RETRY_S): a guard, not a measure
+    qtbot.waitUntil(lambda: not live.status.isVisible(), timeout=30_000)
+    qtbot.waitUntil(lambda: window.post_list.model.rowCount() == rows + 1, timeout=LIVE_MS)
+    assert window.post_list.model.post_id_at(0) == during
+    qtbot.waitUntil(lambda: any("To review: “Flu”" in text for _t, text in notifier.notified),
+                    timeout=LIVE_MS)
+
+    after = desk("alice").posts.create(en="Masks are optional", title="Masks").post.id
+    qtbot.waitUntil(lambda: window.post_list.model.rowCount() == rows + 2, timeout=LIVE_MS)
+    assert window.post_list.model.post_id_at(0) == after
+
+    languages.set_language("fr", remember=False)
+    qtbot.waitUntil(lambda: "reconnexion" in live.status.text(), timeout=LIVE_MS)
+    assert live.status.accessibleName() == live.status.text()
