@@ -99,18 +99,51 @@ def role_from_group(suffix: str) -> str:
 
 
 def search_words(search: str) -> list[str]:
-    """Each word typed, as a tsquery text of its letter runs (all must appear, as prefixes)."""
+    """Each word typed, as a tsquery text of its letter runs (all must appear, as prefixes).
+
+    Underscores separate runs too, as in SQLite's tokenizer: the server's parser
+    would otherwise make a phrase of them, which the position-free vectors of
+    ``post_search`` cannot match."""
     words = []
     for word in search.split():
-        tokens = re.findall(r"\w+", word)
+        tokens = re.findall(r"[^\W_]+", word)
         if tokens:
             words.append(" & ".join(f"{t.lower()}:*" for t in tokens))
     return words
 
 
-#: One typed word: as written, or as its English or French stem (all prefixes, unaccented).
-_WORD_MATCH = ("k.search @@ (to_tsquery('tandem_simple', ?) || to_tsquery('tandem_en', ?)"
-               " || to_tsquery('tandem_fr', ?))")
+#: Each typed word read by the server three ways: unaccented as written, English and French stem.
+_WORD_READINGS = (
+    "SELECT to_tsquery('tandem_simple', w)::text AS simple, to_tsquery('tandem_en', w)::text AS en,"
+    " to_tsquery('tandem_fr', w)::text AS fr FROM unnest(?::text[]) WITH ORDINALITY AS t(w, n)"
+    " ORDER BY n")
+#: A reading that is one prefix: ``'serv':*``.
+_ONE_PREFIX = re.compile(r"'((?:[^']|'')*)':\*")
+#: A quoted lexeme (kept) or a phrase operator (read as AND: the vectors hold no positions).
+_LEXEME_OR_PHRASE = re.compile(r"'(?:[^']|'')*'|<(?:-|\d+)>")
+
+
+def combined_tsquery(readings: list[list[str]]) -> str | None:
+    """One tsquery text for the whole search: each word matches if any of its readings does
+    (``readings``: per word, the texts of its tsqueries; '' for a reading of stop words
+    only), and every word must match. None when some word has no reading (nothing matches).
+
+    Readings that add nothing are left out, since each costs the GIN index a scan: a
+    repeated one, and a prefix that another prefix reading already covers ("servi" as
+    written and its English stem ``servi:*`` are inside its French stem ``serv:*``)."""
+    words = []
+    for texts in readings:
+        kept = list(dict.fromkeys(
+            _LEXEME_OR_PHRASE.sub(lambda m: m[0] if m[0].startswith("'") else "&", text)
+            for text in texts if text))
+        prefixes = {text: m[1] for text in kept if (m := _ONE_PREFIX.fullmatch(text))}
+        kept = [text for text in kept if text not in prefixes or not any(
+            other != text and prefixes[text].startswith(prefix)
+            for other, prefix in prefixes.items())]
+        if not kept:
+            return None
+        words.append(" | ".join(f"( {text} )" for text in kept))
+    return " & ".join(f"( {word} )" for word in words)
 
 
 class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
@@ -133,6 +166,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self.read_only = False
         self._lock = threading.RLock()
         self._depth = 0
+        self._tsqueries: dict[str, str | None] = {}  # see _search_query
         self._claimed_posts: set[int] = set()
         self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
         self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
@@ -310,12 +344,14 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
                              f"{exc.diag.message_primary or exc}", msg="team.refused_change",
                              url=self.url, error=str(exc.diag.message_primary or exc)) from None
 
-    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+    def _query(self, sql: str, params: tuple | dict = (),
+               prepare: bool | None = None) -> list[dict]:
+        """Rows as dicts; ``prepare`` as psycopg's (None: prepared once run a few times)."""
         from psycopg.rows import dict_row
 
         with self._lock, self._errors():
             cursor = self._conn.cursor(row_factory=dict_row)
-            cursor.execute(pg_sql(sql), params)
+            cursor.execute(pg_sql(sql), params, prepare=prepare)
             return cursor.fetchall() if cursor.description else []
 
     def _execute(self, sql: str, params: tuple | dict = ()) -> _Result:
@@ -327,30 +363,64 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     # -- posts: listing and search ------------------------------------------------------
     def list_posts(self, state: PostState | None = None, search: str | None = None,
                    limit: int = 200, offset: int = 0) -> list[dict]:
-        """As `SqliteStore.list_posts`: the page's ids first (an index-only scan of
-        ``posts_updated_at`` when not searching), then only those rows with their text;
-        reading the text of every skipped row made deep pages 25× slower."""
-        where, params = self._filters(state, search)
+        """As `SqliteStore.list_posts`: the page's ids first, then only those rows with their
+        text (reading the text of every skipped row made deep pages 25× slower).
+
+        Without a search the ids come from an index-only scan of ``posts_updated_at``.
+        A search reads the narrow ``post_search`` table (migration 12) and is planned for
+        its very query, never as a prepared generic plan: the planner's estimate of how
+        many posts match chooses between walking ``post_search_updated_at`` with the
+        match as a filter (many matches: the page fills after a few hundred rows) and the
+        GIN bitmap with a top-N sort (few matches)."""
+        query = self._search_query(search)
+        if query is None:
+            return []
+        table, where, params = self._filters(state, query)
         return self._query(
             "SELECT id, title, state, updated_at, substr(en_text, 1, 200) AS en_text,"
             " substr(fr_text, 1, 200) AS fr_text FROM posts WHERE id IN ("
-            f"  SELECT k.id FROM posts k{where}"
+            f"  SELECT k.id FROM {table} k{where}"
             "   ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?)"
-            " ORDER BY updated_at DESC, id DESC", (*params, limit, offset))
+            " ORDER BY updated_at DESC, id DESC", (*params, limit, offset),
+            prepare=False if query else None)
 
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
-        where, params = self._filters(state, search)
-        return self._query(f"SELECT count(*) AS n FROM posts k{where}", tuple(params))[0]["n"]
+        query = self._search_query(search)
+        if query is None:
+            return 0
+        if query:  # through the GIN index alone (see migration 12's count_matches)
+            return self._query("SELECT count_matches(?::tsquery, ?) AS n",
+                               (query, PostState(state).value if state else None))[0]["n"]
+        table, where, params = self._filters(state, query)
+        return self._query(f"SELECT count(*) AS n FROM {table} k{where}", tuple(params))[0]["n"]
 
-    def _filters(self, state: PostState | None, search: str | None) -> tuple[str, list]:
+    def _filters(self, state: PostState | None, query: str) -> tuple[str, str, list]:
+        """The table to list from (``post_search`` when searching, for ``query``) and the
+        WHERE clause on it (alias ``k``) with its parameters."""
         clauses, params = [NOT_SHELVED], []
         if state is not None:
             clauses.append("k.state = ?")
             params.append(PostState(state).value)
-        for word in search_words(search or ""):
-            clauses.append(_WORD_MATCH)
-            params += [word, word, word]
-        return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+        if query:
+            clauses.append("k.words @@ ?::tsquery")
+            params.append(query)
+        return ("post_search" if query else "posts"), " WHERE " + " AND ".join(clauses), params
+
+    def _search_query(self, search: str | None) -> str | None:
+        """The search as one tsquery text (`combined_tsquery`), '' for no search, or None
+        when it cannot match. Remembered per text: the list asks for the count
+        and then the page of the same search."""
+        words = search_words(search or "")
+        if not words:
+            return ""
+        key = " ".join(words)
+        if key not in self._tsqueries:
+            rows = self._query(_WORD_READINGS, (words,))
+            if len(self._tsqueries) >= 64:
+                self._tsqueries.clear()
+            self._tsqueries[key] = combined_tsquery(
+                [[r["simple"], r["en"], r["fr"]] for r in rows])
+        return self._tsqueries[key]
 
     # -- audit log ---------------------------------------------------------------------------
     def audit_entries(self, post_id: int | None = None) -> list[AuditEntry]:
