@@ -9,7 +9,7 @@ team store is made with `team init` and filled from it with `store copy`
 (timed too), then VACUUM (ANALYZE)d as `tandem store copy` does. Both are read through `PostService`, as the list
 model does, by a session opened the ordinary way (the PostgreSQL one as a
 non-owner login over TCP on 127.0.0.1). Baseline: the SQLite store, same data,
-same queries, same run. Goal: PostgreSQL at most 1.5× SQLite.
+same queries, same run, their runs alternating. Goal: PostgreSQL at most 1.5× SQLite.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import argparse
 import os
 import secrets
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -29,6 +30,19 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 QUERIES = ["accessible", "numérique", "numerique", "GC Notify", "servi", "zzzznotfound"]
+
+
+def timed_pair(base, ours, repeat: int) -> tuple[float, float]:
+    """Median ms of each, their runs alternating (after one warm-up run each), so a change
+    in the load of a shared machine falls on both sides of the ratio alike."""
+    base(), ours()
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for fn, times in ((base, samples[0]), (ours, samples[1])):
+            start = time.perf_counter()
+            fn()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples[0]), statistics.median(samples[1])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,11 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             assert lite_ids <= pg_ids, (query, len(lite_ids - pg_ids))
             cases.append((f"search “{query}” (SQLite {lite_hits:,}, PostgreSQL {pg_hits:,} posts)",
                           lambda p, q=query: (p.count(search=q), p.list(search=q, limit=200))))
-        rows = []
-        for name, run in cases:
-            base = post_list.timed(lambda r=run: r(lite.posts), args.repeat)
-            ours = post_list.timed(lambda r=run: r(pg.posts), args.repeat)
-            rows.append((name, base, ours))
+        rows = [(name, *timed_pair(lambda r=run: r(lite.posts), lambda r=run: r(pg.posts),
+                                   args.repeat)) for name, run in cases]
         lite.close()
         pg.close()
     finally:
@@ -118,8 +129,8 @@ Command: `.venv/bin/python bench/team_search.py --write` ({machine()}), PostgreS
 a fresh team store with `store copy` in {copy_seconds:.0f} s, then VACUUM (ANALYZE) as \
 `store copy` does. Both read through \
 `PostService` (the PostgreSQL session as a non-owner login over TCP); medians of {args.repeat} \
-runs. Every post the SQLite store finds, the team store finds too (checked per query). \
-Goal: at most 1.5×.
+runs, SQLite and PostgreSQL runs alternating. Every post the SQLite store finds, the team \
+store finds too (checked per query). Goal: at most 1.5×.
 
 {text}
 """)

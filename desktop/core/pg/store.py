@@ -123,6 +123,10 @@ _ONE_PREFIX = re.compile(r"'((?:[^']|'')*)':\*")
 _LEXEME_OR_PHRASE = re.compile(r"'(?:[^']|'')*'|<(?:-|\d+)>")
 
 
+#: A search's match in `PgStore._filters` (alias ``k`` on ``post_search``).
+_MATCH = "k.words @@ ?::tsquery"
+
+
 def combined_tsquery(readings: list[list[str]]) -> str | None:
     """One tsquery text for the whole search: each word matches if any of its readings does
     (``readings``: per word, the texts of its tsqueries; '' for a reading of stop words
@@ -167,6 +171,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self._lock = threading.RLock()
         self._depth = 0
         self._tsqueries: dict[str, str | None] = {}  # see _search_query
+        #: (state, tsquery) → (posts counted, rows in post_search): see `list_posts`.
+        self._counted: dict[tuple[PostState | None, str], tuple[int, float]] = {}
         self._claimed_posts: set[int] = set()
         self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
         self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
@@ -367,15 +373,24 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         text (reading the text of every skipped row made deep pages 25× slower).
 
         Without a search the ids come from an index-only scan of ``posts_updated_at``.
-        A search reads the narrow ``post_search`` table (migration 12) and is planned for
-        its very query, never as a prepared generic plan: the planner's estimate of how
-        many posts match chooses between walking ``post_search_updated_at`` with the
-        match as a filter (many matches: the page fills after a few hundred rows) and the
-        GIN bitmap with a top-N sort (few matches)."""
+        A search reads the narrow ``post_search`` table (migration 12) in one of two ways:
+        walking ``post_search_updated_at`` newest first with the match as a filter, which
+        fills a page after a few hundred rows when many posts match, or the GIN bitmap
+        and a top-N sort, whose cost grows with the number of matches. The planner picks
+        from its estimate of that number (the query is planned for its very text, never
+        as a prepared generic plan), but it multiplies the odds of the words, so for
+        words that go together ("GC Notify": 4,741 posts, estimated 732) it sorted every
+        match. When `count_posts` has just counted the same search, that count decides:
+        the walk, made unindexable (``coalesce``), when it reads fewer rows than the
+        bitmap would. A count another workstation has since changed only affects the
+        speed, never the rows."""
         query = self._search_query(search)
         if query is None:
             return []
         table, where, params = self._filters(state, query)
+        counted = self._counted.get((state, query))
+        if counted and counted[0] ** 2 >= (offset + limit) * counted[1]:
+            where = where.replace(_MATCH, f"coalesce({_MATCH}, false)")
         return self._query(
             "SELECT id, title, state, updated_at, substr(en_text, 1, 200) AS en_text,"
             " substr(fr_text, 1, 200) AS fr_text FROM posts WHERE id IN ("
@@ -389,8 +404,14 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         if query is None:
             return 0
         if query:  # through the GIN index alone (see migration 12's count_matches)
-            return self._query("SELECT count_matches(?::tsquery, ?) AS n",
-                               (query, PostState(state).value if state else None))[0]["n"]
+            row = self._query(
+                "SELECT count_matches(?::tsquery, ?) AS n, (SELECT reltuples FROM pg_class"
+                " WHERE oid = 'post_search'::regclass) AS total",
+                (query, PostState(state).value if state else None))[0]
+            if len(self._counted) >= 64:
+                self._counted.clear()
+            self._counted[(state, query)] = (row["n"], row["total"])
+            return row["n"]
         table, where, params = self._filters(state, query)
         return self._query(f"SELECT count(*) AS n FROM {table} k{where}", tuple(params))[0]["n"]
 
@@ -402,7 +423,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             clauses.append("k.state = ?")
             params.append(PostState(state).value)
         if query:
-            clauses.append("k.words @@ ?::tsquery")
+            clauses.append(_MATCH)
             params.append(query)
         return ("post_search" if query else "posts"), " WHERE " + " AND ".join(clauses), params
 
