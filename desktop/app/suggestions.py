@@ -45,7 +45,7 @@ from translation.terms import Term, Termbase
 from desktop.core.errors import InvalidText, NotFound, TransitionError
 from desktop.core.messages import Message
 from desktop.core.model import LANG_NAMES, Lang, Origin, Span, Version
-from desktop.core.posts import PostService
+from desktop.core.posts import ANY_BASE, PostService
 from desktop.core.provenance import machine_share
 from desktop.core.roles import Role, RoleService
 from desktop.core.store_translation import TERM_COLUMNS, TranslationRepository
@@ -204,11 +204,14 @@ class SuggestionService:
                 lang=to_lang.other.value)
         return self.apply(post_id, self.suggest_text(source.text, to_lang.other, to_lang))
 
-    def apply(self, post_id: int, suggestion: Suggestion) -> PostSuggestion:
+    def apply(self, post_id: int, suggestion: Suggestion,
+              base: int | None | object = ANY_BASE) -> PostSuggestion:
         """Record ``suggestion`` (e.g. after `Suggestion.choose`) as the next target version.
 
         Refused if the source language's latest text is no longer the text the
         suggestion was made from; a no-op if the latest target version already is it.
+        ``base`` as for `PostService.edit`: the target version the screen started from
+        (refused with `VersionConflict` if someone saved another one since).
         """
         source_lang, target = suggestion.source_lang, suggestion.target_lang
         source = self.repo.latest_version(post_id, source_lang)
@@ -225,7 +228,7 @@ class SuggestionService:
             return PostSuggestion(replaced, source, None, suggestion, created=False)
         with self.repo.transaction():
             version = self.posts.edit(post_id, target, suggestion.text, origin=suggestion.origin,
-                                      spans=suggestion.spans)
+                                      spans=suggestion.spans, base=base)
             self.repo.append_audit(self.user, "translation.suggest", post_id, {
                 "lang": target.value, "version_id": version.id, "sha256": version.sha256,
                 "source_version_id": source.id, "source_sha256": source.sha256,

@@ -111,6 +111,9 @@ class Request:
     source: Lang
     source_text: str
     target_text: str
+    #: Per language, the version the pane's text started from (None: it was empty):
+    #: recording refuses a language someone else saved since, instead of going on top.
+    bases: dict[Lang, int | None]
 
     @property
     def target(self) -> Lang:
@@ -320,6 +323,10 @@ class SuggestionController(QObject, Feature):
     def _editor(self, lang: Lang) -> LanguageEditor:
         return self.context.editor(lang)
 
+    def _bases(self) -> dict[Lang, int | None]:
+        return {lang: base.id if (base := self._editor(lang).base_version) else None
+                for lang in (Lang.EN, Lang.FR)}
+
     def _stale(self, request: Request) -> bool:
         return (self.closed or request.generation != self._generation
                 or request.post_id != self.context.current_post_id()
@@ -348,7 +355,8 @@ class SuggestionController(QObject, Feature):
         source_text, target_text = source.text(), target.text()
         if not source_text.strip() or (target_text.strip() and not target.spans()):
             return  # nothing to translate, or a person's text on the other side
-        request = Request(self._generation, post_id, source.lang, source_text, target_text)
+        request = Request(self._generation, post_id, source.lang, source_text, target_text,
+                          self._bases())
         base = target.base_version
         self.context.backend.run_query(
             suggester, lambda snapshot: self._on_suggester_ready(request, base, snapshot),
@@ -426,7 +434,8 @@ class SuggestionController(QObject, Feature):
         post_id = request.post_id
         drafts = {request.source: request.source_text}
         self.context.backend.run_op(
-            lambda session: record_suggestion(session, post_id, suggestion, drafts),
+            lambda session: record_suggestion(session, post_id, suggestion, drafts,
+                                              request.bases),
             on_success=lambda made: self._on_recorded(made, insert=False),
             on_failure=lambda exc: self._on_accept_failed(request, suggestion, exc),
             initiator=self)
@@ -485,7 +494,8 @@ class SuggestionController(QObject, Feature):
         editor.show_draft()
         self._timer.stop()
         self._hide_ghost()
-        request = Request(self._generation, post_id, source, source_text, editor.text())
+        request = Request(self._generation, post_id, source, source_text, editor.text(),
+                          self._bases())
         base = editor.base_version
         self._start_action(request)
 
@@ -531,10 +541,11 @@ class SuggestionController(QObject, Feature):
             self._end_action()
             self._on_recorded(made, insert=True)
             if made.suggestion.alternatives:
-                self._offer_alternatives(post_id, made.suggestion)
+                self._offer_alternatives(post_id, made.suggestion, made.version)
 
         self.context.backend.run_op(
-            lambda session: record_suggestion(session, post_id, suggestion, drafts),
+            lambda session: record_suggestion(session, post_id, suggestion, drafts,
+                                              request.bases),
             on_success=recorded, on_failure=self._on_action_failed, initiator=self)
 
     def _on_action_failed(self, exc: Exception) -> None:
@@ -563,22 +574,26 @@ class SuggestionController(QObject, Feature):
         if request is not None and request.post_id == self.context.current_post_id():
             self._editor(request.target).set_loading(False)
 
-    def _offer_alternatives(self, post_id: int, suggestion: Suggestion) -> None:
+    def _offer_alternatives(self, post_id: int, suggestion: Suggestion,
+                            recorded: Version | None) -> None:
+        """Alternatives for parts of ``suggestion`` (``recorded``: the version it made)."""
         dialog = AlternativesDialog(self.context.widget, suggestion)
-        dialog.accepted.connect(lambda: self._use_alternative(post_id, suggestion,
+        dialog.accepted.connect(lambda: self._use_alternative(post_id, suggestion, recorded,
                                                               dialog.chosen()))
         dialog.finished.connect(dialog.deleteLater)
         self.alternatives_dialog = dialog
         dialog.open()
 
-    def _use_alternative(self, post_id: int, suggestion: Suggestion,
+    def _use_alternative(self, post_id: int, suggestion: Suggestion, recorded: Version | None,
                          alternative: Alternative | None) -> None:
         if alternative is None or self.closed:
             return
         chosen = suggestion.choose(alternative)
+        bases: dict[Lang, int | None] = {chosen.target_lang: recorded.id if recorded else None}
         self.context.backend.run_op(
-            lambda session: record_suggestion(session, post_id, chosen, {}),
-            on_success=lambda made: self._on_recorded(made, insert=True), initiator=self)
+            lambda session: record_suggestion(session, post_id, chosen, {}, bases),
+            on_success=lambda made: self._on_recorded(made, insert=True),
+            on_failure=self._on_action_failed, initiator=self)
 
     # -- results from the worker -----------------------------------------------------------
     @Slot(object, object)

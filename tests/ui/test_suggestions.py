@@ -185,7 +185,8 @@ def test_a_persons_text_is_never_overwritten_nor_hidden(qtbot, make_features, se
     assert window.editor(Lang.FR).text() == FR_HUMAN
 
     # The worker's own check (the pane's analysis may lag): a human draft is left alone.
-    request = suggestions_module.Request(1, post_id, Lang.EN, "Hello", FR_HUMAN)
+    request = suggestions_module.Request(1, post_id, Lang.EN, "Hello", FR_HUMAN,
+                                         {Lang.EN: None, Lang.FR: None})
     assert suggestions_module.live_suggestion(None, request, None) is None
 
 
@@ -446,7 +447,7 @@ def test_every_new_control_is_named_and_french_is_complete(qtbot, make_features,
     features.models.open_dialog()
     qtbot.addWidget(features.models.dialog)
     type_and_wait_for_ghost(qtbot, window, features, Lang.EN, EN)
-    features.suggestions._offer_alternatives(post_id, features.suggestions._ghost[1])
+    features.suggestions._offer_alternatives(post_id, features.suggestions._ghost[1], None)
     languages.set_language(lang)
     settle_all(window, features)
 
@@ -468,3 +469,51 @@ def test_every_new_control_is_named_and_french_is_complete(qtbot, make_features,
         assert not leftovers, leftovers
     else:
         assert hint.startswith("Suggested by machine translation: press Ctrl+2")
+
+
+# -- someone else saved meanwhile: a suggestion never goes on top of their version --------
+@pytest.fixture
+def bob(session, db_path):
+    from tests.publishing.publish_desk import session_as
+
+    session.roles.grant("bob", "author")
+    other = session_as(db_path, "bob")
+    yield other
+    other.close()
+
+
+def test_an_accepted_ghost_never_replaces_a_version_someone_saved_meanwhile(
+        qtbot, make_features, session, bob, both_pairs):
+    post_id = session.posts.create(title="Flu").post.id
+    window, features = make_features(session, post_id)
+    type_and_wait_for_ghost(qtbot, window, features, Lang.EN, EN)
+    bob.posts.edit(post_id, Lang.FR, FR_HUMAN)  # on his workstation, while the ghost shows
+    fr = window.editor(Lang.FR)
+    focus(window, Lang.FR)
+    QTest.keyClick(fr.editor, TAB)
+    settle_all(window, features)
+    history = session.posts.history(post_id, Lang.FR)
+    assert [(v.text, v.author) for v in history] == [(FR_HUMAN, "bob")], "not replaced"
+    assert fr.text() == "", "the insertion is undone"
+    assert window.message_bar.kind == "warning"
+    assert "bob" in window.message_bar.text()
+
+
+def test_suggest_never_replaces_a_version_someone_saved_meanwhile(
+        qtbot, make_features, session, bob, both_pairs, monkeypatch):
+    post_id = session.posts.create(en=EN, fr=FR_HUMAN, title="T").post.id
+    window, features = make_features(session, post_id)
+    fr = window.editor(Lang.FR)
+    fr.editor.setFocus()
+    QTest.keyClicks(fr.editor, " Merci.")  # unsaved human typing on version 1
+    bob.posts.edit(post_id, Lang.FR, FR_HUMAN + " (Bob)")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args: QMessageBox.StandardButton.Yes)
+    focus(window, Lang.EN)
+    features.suggestions.suggest_action.trigger()
+    settle_all(window, features)
+    history = session.posts.history(post_id, Lang.FR)
+    assert [(v.text, v.author) for v in history][-1] == (FR_HUMAN + " (Bob)", "bob")
+    assert len(history) == 2, "neither the typing nor the suggestion went on top of Bob's"
+    assert fr.text() == FR_HUMAN + " Merci.", "the person's typing is still on screen"
+    assert window.message_bar.kind == "warning" and "bob" in window.message_bar.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,13 +25,19 @@ def suggester(session: Session) -> Suggester:
 
 
 def record_suggestion(session: Session, post_id: int, suggestion: Suggestion,
-                      drafts: dict[Lang, str]) -> tuple[PostSuggestion, OpChanges]:
+                      drafts: dict[Lang, str], bases: Mapping[Lang, int | None],
+                      ) -> tuple[PostSuggestion, OpChanges]:
     """Make ``drafts`` versions (the source text the suggestion translates; a person's
-    target text about to be replaced), then record ``suggestion`` as the target version."""
+    target text about to be replaced), then record ``suggestion`` as the target version.
+
+    ``bases``: per language, the version the screen's text started from. A language
+    someone else saved since is refused (`VersionConflict`), never gone on top of.
+    """
+    bases = dict(bases)
     for lang, body in drafts.items():
-        if not text_rules.problems(body):
-            session.posts.edit(post_id, lang, body)  # a no-op when it already is the latest
-    made = session.suggestions.apply(post_id, suggestion)
+        if not text_rules.problems(body):  # a no-op when it already is the latest
+            bases[lang] = session.posts.edit(post_id, lang, body, base=bases[lang]).id
+    made = session.suggestions.apply(post_id, suggestion, base=bases[suggestion.target_lang])
     return made, OpChanges(frozenset({post_id}), post_list=True, versions=True)
 
 
