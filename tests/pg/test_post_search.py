@@ -49,7 +49,7 @@ def _out_of_step(conn: psycopg.Connection) -> int:
     return conn.execute(
         "SELECT count(*) FROM posts p FULL JOIN post_search s USING (id)"
         " WHERE (p.state, p.updated_at, post_words(p.title, p.en_text, p.fr_text))"
-        " IS DISTINCT FROM (s.state, s.updated_at, s.words)").fetchone()[0]
+        " IS DISTINCT FROM (s.state, s.updated_at, s.words)").fetchall()[0][0]
 
 
 def test_search_follows_edits_renames_state_and_the_shelf(desk):
