@@ -27,7 +27,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 
 from ..errors import PermissionDenied, StoreError, StoreTooNew
@@ -254,10 +254,11 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
     def claim_post(self, post_id: int) -> Iterator[bool]:
         """Hold the post's publishing claim while the block runs (`desktop.publishing.claims`):
         yields True, or at once False when another connection or another thread of this
-        store holds it. A session-level advisory lock, taken without waiting and outside
-        any transaction, so it lasts across the block's transactions and network calls
-        and dies with the connection. (Ids past 2**31 wrap into the int4 key: a clash
-        only makes a publisher skip a post until the other is done.)"""
+        store holds it. A session-level advisory lock taken without waiting, so it lasts
+        across the block's transactions and network calls and dies with the connection
+        (a lost connection has dropped it already: its unlock is not an error). Ids past
+        2**31 wrap into the int4 key: a clash only makes a publisher skip a post until
+        the other is done."""
         key = (CLAIM_SPACE, (post_id + 2**31) % 2**32 - 2**31)
         with self._lock:  # the session lock is re-entrant: threads are told apart here
             claimed = post_id not in self._claimed_posts and self._query(
@@ -268,7 +269,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             yield claimed
         finally:
             if claimed:
-                with self._lock:
+                with self._lock, suppress(StoreError):
                     self._claimed_posts.discard(post_id)
                     self._query("SELECT pg_advisory_unlock(?, ?) AS ok", key)
 
