@@ -142,8 +142,11 @@ class WorkWatcher(QObject, Feature):
             self._poll_again = True  # the answer on its way may predate the change
             return
         self._polling = True
+        # On the network worker: on a team store this is many round trips, and on the
+        # storage worker the post list's refresh after someone's change would queue behind
+        # it (bench/team_notify.py); the store serialises each call, not the whole poll.
         self.context.backend.run_query(waiting_work, self._on_polled,
-                                      on_failure=self._on_poll_failed)
+                                      on_failure=self._on_poll_failed, network=True)
 
     def _on_polled(self, items: tuple[WorkItem, ...]) -> None:
         self._polling = False
