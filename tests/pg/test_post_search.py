@@ -112,7 +112,7 @@ def test_migration_12_makes_an_existing_store_with_posts_searchable(team, tmp_pa
     archived) upgrades when its owner opens it; a member then searches it at once,
     without `team init` being run again."""
     with monkeypatch.context() as before:
-        before.setattr(pg_store, "MIGRATIONS", pg_store.MIGRATIONS[:11])
+        before.setattr(pg_store, "MIGRATIONS", [m for m in pg_store.MIGRATIONS if m.VERSION < 12])
         before.setattr(pg_store, "SCHEMA_VERSION", 11)
         desk = Desk("postgresql", tmp_path, team)
         desk.grant(bob="author")
@@ -126,7 +126,7 @@ def test_migration_12_makes_an_existing_store_with_posts_searchable(team, tmp_pa
         PgStore(team.url(team.owner)).close()  # the owner's opening applies migration 12
         bob = open_session(team.url(team.login("bob")), policy=Policy())
     try:
-        assert bob.store.schema_version() == 12
+        assert bob.store.schema_version() == pg_store.SCHEMA_VERSION >= 12
         assert [r["id"] for r in bob.posts.list(search="montreal vacc")] == [kept.id]
         assert bob.posts.count(search="vaccination") == 1
     finally:
