@@ -895,7 +895,7 @@ class MainWindow(QMainWindow):
             self.store_label.setText(self.tr("Opening the store…"))
             self.user_label.setText("")
         else:
-            self.store_label.setText(self.tr("Store: {path}").format(path=self._store_path(self.session)))
+            self.store_label.setText(self._store_text(self.session))
             self.user_label.setText(self.tr("User: {user}").format(user=self.session.user))
         self.store_label.setAccessibleName(self.store_label.text())
         self.user_label.setAccessibleName(self.user_label.text())
@@ -903,8 +903,18 @@ class MainWindow(QMainWindow):
         self._on_language_changed(code)
         self._render_save_status()
 
+    def _store_text(self, session: Session) -> str:
+        if getattr(session.store, "backend", None) == "postgresql":
+            return self.tr("Team store: {url}").format(url=self._store_path(session))
+        return self.tr("Store: {path}").format(path=self._store_path(session))
+
     def _store_path(self, session: Session) -> str:
-        path = getattr(session.store, "path", None)
+        """Where the store is: its file, a team store's URL (never with a password),
+        or "in memory"."""
+        store = session.store
+        if getattr(store, "backend", None) == "postgresql":
+            return str(getattr(store, "url", ""))
+        path = getattr(store, "path", None)
         return str(path) if path is not None else self.tr("in memory")
 
     # -- closing --------------------------------------------------------------------------

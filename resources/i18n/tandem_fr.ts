@@ -13,6 +13,7 @@
     <name>AlternativesDialog</name>
     <message>
         <source>Translation memory matches</source>
+        <extracomment>Per language, the version the pane&apos;s text started from (None: it was empty): recording refuses a language someone else saved since, instead of going on top.</extracomment>
         <translation>Correspondances de la mémoire de traduction</translation>
     </message>
     <message>
@@ -1106,6 +1107,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
     <message>
         <source>French ver&amp;sions</source>
         <translation>V&amp;ersions françaises</translation>
+    </message>
+    <message>
+        <source>Team store: {url}</source>
+        <translation>Base de données d’équipe&#xa0;: {url}</translation>
     </message>
     <message>
         <source>It withdraws the official {language} version {seq}.</source>

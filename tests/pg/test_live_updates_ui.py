@@ -56,6 +56,8 @@ def announced(qtbot, window) -> list:
 def test_a_new_post_and_queue_item_show_up_and_the_translator_is_told(qtbot, desk,
                                                                        make_window):
     window, _features, notifier = window_of(qtbot, make_window, desk("tom"))
+    store = window.session.store
+    assert window.store_label.text() == f"Team store: {store.url}", "not 'in memory'"
     seen = announced(qtbot, window)
     rows = window.post_list.model.rowCount()
 
