@@ -60,6 +60,7 @@ def test_a_feature_runs_on_a_fake_context_and_shuts_down_once(qtbot, tmp_path):
 def run_on_a_fake_context(qtbot, desk, tmp_path) -> None:
     desk.machine_pair("First pair")
     fake = FakeWindow(desk.tom)
+    qtbot.addWidget(fake.widget)  # closed and deleted at teardown, not by a later GC pass
     context = fake.context(tmp_path)
     queue = ReviewQueueWindow(context)
     qtbot.addWidget(queue)
