@@ -175,21 +175,63 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self._counted: dict[tuple[PostState | None, str], tuple[int, float]] = {}
         self._claimed_posts: set[int] = set()
         self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
-        self._conn = pg_connect.connect(url, allow_unverified_tls=allow_unverified_tls)
-        self._conn.execute(f"SET search_path TO {SCHEMA}, public")
+        self._closed = False
         #: The login: Tandem's acting user in team mode.
-        self.login = self._conn.execute("SELECT session_user").fetchone()[0]
+        self.login = self._connect()
         self._migrate(create, upgrade)
         self.role_prefix = self._setting("role_prefix")
 
     def __repr__(self) -> str:
         return f"PgStore({self.url})"
 
+    # -- the connection ------------------------------------------------------------
+    def _connect(self) -> str:
+        """Open the connection (again, after a cut), the schema on its search path, and
+        return its login, which must stay the one this store was opened as."""
+        conn = pg_connect.connect(self._dsn, allow_unverified_tls=self._allow_unverified_tls)
+        conn.execute(f"SET search_path TO {SCHEMA}, public")
+        login = conn.execute("SELECT session_user").fetchone()[0]
+        if login != getattr(self, "login", login):
+            conn.close()
+            raise StoreError(f"The team store {self.url} now signs you in as {login}, not as "
+                             f"{self.login}; restart Tandem.", msg="team.login_changed",
+                             url=self.url, login=login, was=self.login)
+        self._conn = conn
+        return login
+
+    def _reconnect_if_lost(self) -> None:
+        """Before a statement outside a transaction: if the server closed this connection
+        (a restart, ``pg_terminate_backend``), open a new one. The check reads the idle
+        socket (a closed one is readable), with no round trip, and nothing is ever sent
+        twice: a statement that meets the cut itself fails, and the next call
+        reconnects. Session advisory locks (`claim_post`) died with the old connection;
+        the outbox lease still guards each publication."""
+        import select
+
+        import psycopg
+        from psycopg.pq import ConnStatus
+
+        if self._depth or self._closed:
+            return
+        conn = self._conn
+        while not conn.broken and conn.pgconn.status == ConnStatus.OK:
+            if not select.select([conn.pgconn.socket], [], [], 0)[0]:
+                return  # idle and open (a notice read above is not a cut)
+            try:  # the server's last words, then the end of the stream
+                conn.pgconn.consume_input()
+            except psycopg.OperationalError:
+                break
+        with suppress(psycopg.Error):
+            conn.close()
+        with self._errors():
+            self._connect()
+
     # -- schema --------------------------------------------------------------------
     def _schema_exists(self) -> bool:
-        exists, usable = self._conn.execute(
-            "SELECT count(*) > 0, bool_or(has_schema_privilege(oid, 'USAGE'))"
-            " FROM pg_namespace WHERE nspname = %s", (SCHEMA,)).fetchone()
+        row = self._query(
+            "SELECT count(*) > 0 AS found, bool_or(has_schema_privilege(oid, 'USAGE')) AS usable"
+            " FROM pg_namespace WHERE nspname = ?", (SCHEMA,))[0]
+        exists, usable = row["found"], row["usable"]
         if exists and not usable:
             raise PermissionDenied(
                 f"{self.login} holds no Tandem role in the team store {self.url}; an admin "
@@ -238,6 +280,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
 
     def _execute_script(self, sql: str) -> None:
         with self._lock, self._errors():
+            self._reconnect_if_lost()
             self._conn.execute(sql.encode())  # bytes: no placeholder parsing
 
     def _setting(self, key: str) -> str | None:
@@ -248,6 +291,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._conn.close()
 
     @contextmanager
@@ -320,6 +364,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
                 finally:
                     self._depth -= 1
                 return
+            self._reconnect_if_lost()
             self._depth = 1
             try:
                 with self._errors(), self._conn.transaction():
@@ -357,12 +402,14 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         from psycopg.rows import dict_row
 
         with self._lock, self._errors():
+            self._reconnect_if_lost()
             cursor = self._conn.cursor(row_factory=dict_row)
             cursor.execute(pg_sql(sql), params, prepare=prepare)
             return cursor.fetchall() if cursor.description else []
 
     def _execute(self, sql: str, params: tuple | dict = ()) -> _Result:
         with self._lock, self._errors():
+            self._reconnect_if_lost()
             cursor = self._conn.execute(pg_sql(sql), params)
             row = cursor.fetchone() if cursor.description else None
             return _Result(row[0] if row else None, cursor.rowcount)
