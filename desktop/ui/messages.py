@@ -156,6 +156,9 @@ TEMPLATES: dict[str, str] = {
         "Message", "The team store {url} cannot be reached: {error}"),
     "team.refused_change": QT_TRANSLATE_NOOP(
         "Message", "The team store {url} refused the change: {error}"),
+    "team.login_changed": QT_TRANSLATE_NOOP(
+        "Message", "The team store {url} now signs you in as {login}, not as {was}; "
+                   "restart Tandem."),
     "policy.account_secret": QT_TRANSLATE_NOOP(
         "Message", "An account in the IT policy {source} holds what looks like a secret "
                    "({key}). Secrets never go in the IT policy. Ask IT."),

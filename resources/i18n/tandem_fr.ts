@@ -1978,6 +1978,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>La base d’équipe {url} a refusé la modification&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>The team store {url} now signs you in as {login}, not as {was}; restart Tandem.</source>
+        <translation>La base de données d’équipe {url} vous connecte maintenant en tant que {login}, et non plus {was}&#xa0;; redémarrez Tandem.</translation>
+    </message>
+    <message>
         <source>An account in the IT policy {source} holds what looks like a secret ({key}). Secrets never go in the IT policy. Ask IT.</source>
         <translation>Un compte de la politique des TI {source} contient ce qui ressemble à un secret ({key}). Les secrets ne vont jamais dans la politique des TI. Adressez-vous aux TI.</translation>
     </message>
