@@ -120,3 +120,26 @@ def test_after_its_feed_connection_is_cut_the_window_says_so_catches_up_and_foll
     languages.set_language("fr", remember=False)
     qtbot.waitUntil(lambda: "reconnexion" in live.status.text(), timeout=LIVE_MS)
     assert live.status.accessibleName() == live.status.text()
+
+
+def test_after_a_restart_cuts_every_connection_the_window_reads_and_saves_again(
+        qtbot, desk, make_window):
+    """A server restart ends the window's store connection as well as its feed: both come
+    back, what was done meanwhile shows, and the person's next save is stored."""
+    window, features, _notifier = window_of(qtbot, make_window, desk("tom"))
+    rows = window.post_list.model.rowCount()
+    with desk.team.server.su() as su:
+        su.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                   " WHERE datname = %s AND usename = %s",
+                   (desk.team.name, desk.team.login("tom")))
+    during = desk("alice").posts.create(en="Flu shots are free", title="Flu").post.id
+    qtbot.waitUntil(lambda: window.post_list.model.rowCount() == rows + 1, timeout=30_000)
+    assert window.post_list.model.post_id_at(0) == during
+    assert not window.message_bar.isVisible() or window.message_bar.kind != "error"
+    open_and_wait(qtbot, window, during)
+    editor = window.editor(Lang.FR)
+    editor.editor.setPlainText("Les vaccins contre la grippe sont gratuits")
+    window.save_version()
+    settle(window)
+    assert [v.text for v in desk("alice").posts.history(during, Lang.FR)] == [
+        "Les vaccins contre la grippe sont gratuits"]
