@@ -85,6 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         copied = copy_store(source, target)["copied"]["posts"]
         copy_seconds = time.perf_counter() - started
         target.vacuum_analyze()  # as `tandem store copy` does
+        sizes = target._query(  # tables with their indexes and TOAST, in MB
+            "SELECT sum(pg_total_relation_size(c.oid)) / 1048576.0 AS store,"
+            " coalesce(sum(pg_total_relation_size(c.oid)) FILTER ("
+            "  WHERE c.relname IN ('post_search', 'post_terms')), 0) / 1048576.0 AS search"
+            " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'tandem' AND c.relkind = 'r'")[0]
         source.close()
         target.close()
         lite = open_session(db, policy=Policy())
@@ -122,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(table)
     print(text)
     print(f"store copy of {copied:,} posts (with versions and audit): {copy_seconds:.1f} s")
+    print(f"team store tables with indexes: {sizes['store']:.0f} MB, of which the search"
+          f" tables (post_search, post_terms): {sizes['search']:.0f} MB")
     if args.write:
         write_section("Team store: post list and search (PostgreSQL ÷ SQLite)", f"""
 Command: `.venv/bin/python bench/team_search.py --write` ({machine()}), PostgreSQL on \
 127.0.0.1 from scripts/postgres.sh. {total:,} posts (bench/post_list.py's store) copied into \
 a fresh team store with `store copy` in {copy_seconds:.0f} s, then VACUUM (ANALYZE) as \
-`store copy` does. Both read through \
+`store copy` does; its tables with their indexes: {sizes['store']:.0f} MB, of which the search \
+tables (post_search, post_terms) {sizes['search']:.0f} MB. Both read through \
 `PostService` (the PostgreSQL session as a non-owner login over TCP); medians of {args.repeat} \
 runs, SQLite and PostgreSQL runs alternating. Every post the SQLite store finds, the team \
 store finds too (checked per query). Goal: at most 1.5×.

@@ -1,10 +1,12 @@
-"""The team store's search table (PostgreSQL migration 12) and the tsquery it is searched with.
+"""The team store's search tables (PostgreSQL migrations 12 and 13) and the tsquery it is
+searched with.
 
-``post_search`` is kept by a trigger on ``posts``: it must follow every edit,
-state change and shelving, be readable by members and writable by nobody but
-the owner, and an existing store with posts must come through the migration
-searchable without re-running ``team init``. The tsquery a search becomes drops
-readings that add nothing, never one that does.
+``post_search`` and its (word, post) pairs ``post_terms`` are kept by a trigger on
+``posts``: they must follow every edit, state change and shelving, be readable by
+members and writable by nobody but the owner, and an existing store with posts must
+come through the migrations searchable without re-running ``team init``. The tsquery
+a search becomes drops readings that add nothing, never one that does; counted from
+``post_terms`` it counts the posts the tsquery matches in ``post_search``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from psycopg import errors
 from desktop.app.session import open_session
 from desktop.core.model import Lang, PostState
 from desktop.core.pg import store as pg_store
-from desktop.core.pg.store import PgStore, combined_tsquery, search_words
+from desktop.core.pg.store import PgStore, combined_tsquery, postings_query, search_words
 from desktop.core.policy import Policy
 
 from .team_desk import Desk
@@ -37,6 +39,20 @@ def test_a_prefix_reading_inside_another_is_left_out_and_nothing_else():
     assert search_words("GC_Notify l'accès") == ["gc:* & notify:*", "l:* & accès:*"]
 
 
+def test_a_prefix_is_the_range_of_texts_that_start_with_it():
+    sql, params = postings_query("( ( 'gc':* ) ) & ( ( 'l':* & 'acces':* ) | ( 'mu''s' ) )")
+    assert sql.count("INTERSECT") == 2 and sql.count("UNION ALL") == 1
+    assert params == ["gc", "gd", "l", "m", "acces", "accet", "mu's"]
+    # the last character that can grow grows; UTF-16 surrogates are not characters
+    assert postings_query("'a\U0010ffff':*")[1] == ["a\U0010ffff", "b"]
+    assert postings_query("'\ud7ff':*")[1] == ["\ud7ff", "\ue000"]
+    assert postings_query("'\U0010ffff':*") == (
+        "SELECT post_id FROM post_terms WHERE term >= ?", ["\U0010ffff"])
+    for broken in ("'a':* &", "( 'a':*", "!'a':*", "'a' <-> 'b'"):
+        with pytest.raises(ValueError):
+            postings_query(broken)
+
+
 @pytest.fixture
 def desk(team, tmp_path):
     d = Desk("postgresql", tmp_path, team)
@@ -45,11 +61,18 @@ def desk(team, tmp_path):
 
 
 def _out_of_step(conn: psycopg.Connection) -> int:
-    """Posts whose post_search row differs from what the trigger should have written."""
-    return conn.execute(
+    """Posts whose post_search row differs from what the trigger should have written, and
+    (word, post) pairs of post_terms missing or too many."""
+    rows = conn.execute(
         "SELECT count(*) FROM posts p FULL JOIN post_search s USING (id)"
         " WHERE (p.state, p.updated_at, post_words(p.title, p.en_text, p.fr_text))"
         " IS DISTINCT FROM (s.state, s.updated_at, s.words)").fetchall()[0][0]
+    pairs = conn.execute(
+        "SELECT count(*) FROM (SELECT p.id, w.term FROM posts p, unnest(tsvector_to_array("
+        "  post_words(p.title, p.en_text, p.fr_text))) AS w (term)) AS want"
+        " FULL JOIN post_terms t ON t.post_id = want.id AND t.term = want.term"
+        " WHERE t.post_id IS NULL OR want.id IS NULL").fetchall()[0][0]
+    return rows + pairs
 
 
 def test_search_follows_edits_renames_state_and_the_shelf(desk):
@@ -93,14 +116,46 @@ def test_the_counted_walk_lists_the_same_page_as_the_planner(desk):
         assert walked == planned and planned, search
 
 
+def test_a_count_from_post_terms_is_the_count_of_the_tsquery(desk):
+    """Whatever the words, accents, stems, states and shelf: the posts counted from the
+    pairs are the posts the combined tsquery matches in post_search."""
+    alice = desk("alice")
+    texts = ["GC Notify sends the messages", "Notifications: a GC service", "Service numérique",
+             "Les services numériques accessibles", "Accessibility at ESDC", "gcnotify_beta",
+             "L'accès au service", "Le service d'accès", "Unrelated news"]
+    posts = [alice.posts.create(en=t, fr=t.upper()).post for t in texts]
+    alice.store.set_post_state(posts[2].id, PostState.IN_REVIEW)
+    alice.lifecycle.archive(posts[3].id)
+    alice.posts.edit(posts[8].id, Lang.EN, "GC: notify me about accessible services")
+    conn = desk.team.connect("alice")
+    store = alice.store
+    for search in ("gc notify", "notify", "numerique", "numérique", "accessible", "servi",
+                   "l'accès", "SERVICE NUMERIQUE", "gc_notify", "x", "zzzz"):
+        query = store._search_query(search)
+        assert query, search
+        for state in (None, PostState.IN_REVIEW, PostState.DRAFT):
+            expected = conn.execute(
+                "SELECT count(*) FROM post_search k WHERE k.words @@ %s::tsquery"
+                " AND (%s::text IS NULL OR k.state = %s) AND k.id NOT IN"
+                " (SELECT post_id FROM post_shelf)",
+                (query, state and state.value, state and state.value)).fetchone()[0]
+            assert store.count_posts(state=state, search=search) == expected, (search, state)
+    assert store.count_posts(search="gc notify") == 3  # 1, 2 and 9 (after its edit)
+    conn.close()
+
+
 def test_members_read_post_search_and_nobody_but_the_owner_writes_it(desk):
     desk("alice").posts.create(en="Flu shots are free")
     desk.grant(bob="translator")
     bob = desk.team.connect("bob")
     assert bob.execute("SELECT count(*) FROM post_search").fetchone()[0] == 1
+    assert bob.execute("SELECT count(*) FROM post_terms").fetchone()[0] == 4
     for sql in ("INSERT INTO post_search VALUES (999, 'draft', 'x', ''::tsvector)",
                 "UPDATE post_search SET words = ''::tsvector",
-                "DELETE FROM post_search"):
+                "DELETE FROM post_search",
+                "INSERT INTO post_terms VALUES ('x', 999)",
+                "UPDATE post_terms SET term = 'x'",
+                "DELETE FROM post_terms"):
         with pytest.raises(errors.InsufficientPrivilege):
             bob.execute(sql)
     bob.close()

@@ -150,6 +150,72 @@ def combined_tsquery(readings: list[list[str]]) -> str | None:
     return " & ".join(f"( {word} )" for word in words)
 
 
+#: A token of a combined tsquery: a quoted lexeme (a prefix when ``:*`` follows), ( ) & or |.
+_QUERY_TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(:\*)?|([()&|]))")
+
+
+def postings_query(query: str) -> tuple[str, list[str]]:
+    """The ids of the posts matching the tsquery text ``query`` (`combined_tsquery`: lexemes,
+    ``&``, ``|``, parentheses) as a set expression on ``post_terms`` (migration 13), with its
+    parameters; an id may come out more than once. A prefix is a range of the byte-ordered
+    key, an AND an INTERSECT, an OR a UNION ALL."""
+    tokens = []
+    pos = 0
+    while pos < len(query.rstrip()):
+        m = _QUERY_TOKEN.match(query, pos)
+        if not m:
+            raise ValueError(f"not a combined tsquery: {query!r}")
+        tokens.append(m.group(3) or (m.group(1).replace("''", "'"), bool(m.group(2))))
+        pos = m.end()
+    params: list[str] = []
+
+    def lexeme(term: str, prefix: bool) -> str:
+        params.append(term)
+        if not prefix:
+            return "SELECT post_id FROM post_terms WHERE term = ?"
+        # the least text above every text starting with `term`: its last character that
+        # can grow, grown (byte order is code point order in UTF-8; surrogates are skipped)
+        for i in range(len(term) - 1, -1, -1):
+            if ord(term[i]) < 0x10FFFF:
+                grown = ord(term[i]) + 1
+                params.append(term[:i] + chr(0xE000 if 0xD800 <= grown < 0xE000 else grown))
+                return "SELECT post_id FROM post_terms WHERE term >= ? AND term < ?"
+        return "SELECT post_id FROM post_terms WHERE term >= ?"
+
+    def parse(i: int, operator: str) -> tuple[str, int]:
+        """The operands from token ``i`` joined by ``operator`` (| then &, tsquery's
+        precedence), as SQL, and the index of the token after them."""
+        inner = "&" if operator == "|" else None
+        parts = []
+        while True:
+            token = tokens[i] if i < len(tokens) else None
+            if inner:
+                part, i = parse(i, inner)
+            elif token == "(":
+                part, i = parse(i + 1, "|")
+                if i == len(tokens) or tokens[i] != ")":
+                    raise ValueError(f"not a combined tsquery: {query!r}")
+                i += 1
+            elif isinstance(token, tuple):
+                part, i = lexeme(*token), i + 1
+            else:
+                raise ValueError(f"not a combined tsquery: {query!r}")
+            parts.append(part)
+            if i < len(tokens) and tokens[i] == operator:
+                i += 1
+            else:
+                break
+        if len(parts) == 1:
+            return parts[0], i
+        joint = " INTERSECT " if operator == "&" else " UNION ALL "
+        return joint.join(f"({part})" for part in parts), i
+
+    sql, end = parse(0, "|")
+    if end != len(tokens):
+        raise ValueError(f"not a combined tsquery: {query!r}")
+    return sql, params
+
+
 class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRecords,
               MediaRecords, UploadRecords, SigningKeyRecords, ShelfRecords):
     """A Tandem store in a PostgreSQL database prepared by `tandem team init`."""
@@ -451,11 +517,17 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         query = self._search_query(search)
         if query is None:
             return 0
-        if query:  # through the GIN index alone (see migration 12's count_matches)
+        if query:  # from post_terms' index alone (see migration 13)
+            matches, params = postings_query(query)
+            in_state = ""
+            if state is not None:
+                in_state = " AND m.post_id IN (SELECT id FROM post_search WHERE state = ?)"
+                params.append(PostState(state).value)
             row = self._query(
-                "SELECT count_matches(?::tsquery, ?) AS n, (SELECT reltuples FROM pg_class"
-                " WHERE oid = 'post_search'::regclass) AS total",
-                (query, PostState(state).value if state else None))[0]
+                f"SELECT count(DISTINCT m.post_id) AS n, (SELECT reltuples FROM pg_class"
+                f" WHERE oid = 'post_search'::regclass) AS total FROM ({matches}) m"
+                f" WHERE m.post_id NOT IN (SELECT post_id FROM post_shelf){in_state}",
+                tuple(params), prepare=False)[0]
             if len(self._counted) >= 64:
                 self._counted.clear()
             self._counted[(state, query)] = (row["n"], row["total"])
