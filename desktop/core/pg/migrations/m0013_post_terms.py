@@ -8,7 +8,9 @@ per distinct word of each post (the lexemes of ``post_words``), under a btree
 on (term, post_id) with byte-wise ("C") order, so a typed prefix is one range
 of that index and, on a vacuumed table, an index-only scan reads the posts'
 ids without visiting the heap. The search page still walks ``post_search``
-(migration 12); only the count moves here, and ``count_matches`` goes.
+(migration 12); only the count moves here, except for prefixes of one or two
+letters, whose ranges span a large part of the table (``count_matches`` stays
+for them).
 
 The trigger of migration 12 keeps the pairs too: when a post's words change it
 deletes the pairs of the words it lost and inserts those of the words it
@@ -74,8 +76,6 @@ END $$;
 REVOKE ALL ON FUNCTION drop_post_terms() FROM PUBLIC;
 CREATE TRIGGER post_search_drop_terms AFTER DELETE ON post_search
     FOR EACH ROW EXECUTE FUNCTION drop_post_terms();
-
-DROP FUNCTION count_matches(TSQUERY, TEXT);
 
 DO $$
 BEGIN
