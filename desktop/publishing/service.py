@@ -151,6 +151,14 @@ class PublishService:
             return self._publish(post_id)
 
     def _publish(self, post_id: int) -> PublishingStatus:
+        state = self.planner.store.get_post(post_id).state
+        if state is PostState.PUBLISHING:  # another window or process moved it on first
+            raise TransitionError(f"Post {post_id} is being published by another Tandem "
+                                  "process; try again when it is done.",
+                                  msg="publish.busy", post=post_id)
+        if state is PostState.PUBLISHED:
+            raise TransitionError(f"Post {post_id} is already published; a post is never "
+                                  "sent twice.", msg="publish.already_published", post=post_id)
         with self._clients() as clients:
             plan = self.planner.plan(post_id, clients)
             if not plan.ok:

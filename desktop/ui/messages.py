@@ -336,6 +336,8 @@ TEMPLATES: dict[str, str] = {
     "publish.busy": QT_TRANSLATE_NOOP(
         "Message", "Post {post} is being published by another Tandem window or process; try "
                    "again when it is done."),
+    "publish.already_published": QT_TRANSLATE_NOOP(
+        "Message", "Post {post} is already published; a post is never sent twice."),
     "publish.not_alone": QT_TRANSLATE_NOOP(
         "Message", "The {lang} of post {post} is not out alone anywhere."),
     "publish.handoff_retract": QT_TRANSLATE_NOOP(

@@ -2250,6 +2250,10 @@ Poste de publication bilingue pour les communications du gouvernement du Canada.
         <translation>La publication {post} est en cours de publication par une autre fenêtre ou un autre processus Tandem; réessayez quand ce sera terminé.</translation>
     </message>
     <message>
+        <source>Post {post} is already published; a post is never sent twice.</source>
+        <translation>La publication {post} est déjà publiée&#xa0;; une publication n’est jamais envoyée deux fois.</translation>
+    </message>
+    <message>
         <source>The {lang} of post {post} is not out alone anywhere.</source>
         <translation>Le texte en {lang} de la publication {post} n’est publié seul nulle part.</translation>
     </message>

@@ -189,9 +189,21 @@ def test_publishes_the_pair_back_to_back_and_records_it(desk, world, post):
 def test_publishing_twice_is_refused(desk, world, post):
     with service(desk, world) as publisher:
         publisher.publish(post)
-        with pytest.raises(PreflightFailed, match="is published: only approved posts"):
+        with pytest.raises(TransitionError, match="already published") as caught:
             publisher.publish(post)
+    assert caught.value.message.code == "publish.already_published"
     assert len(world.posts) == 2
+
+
+def test_a_post_another_process_is_publishing_is_refused_as_busy(desk, world, post):
+    """On SQLite there are no claims: a second window that clicks Publish after the first
+    one moved the post on meets a refusal (someone else acted first), not a preflight
+    problem list."""
+    desk.alice.store.set_post_state(post, PostState.PUBLISHING)
+    with service(desk, world) as publisher, pytest.raises(TransitionError) as caught:
+        publisher.publish(post)
+    assert caught.value.message.code == "publish.busy"
+    assert world.posts == []
 
 
 def test_a_refused_first_language_sends_nothing(desk, world, post):
@@ -329,7 +341,7 @@ def test_a_publication_being_sent_is_left_alone_by_other_runs(desk, world, post)
         if account == "bsky-en":  # another window, mid-publish
             with service(desk, world) as other:
                 seen.append(other.resume_all())
-                with pytest.raises(PreflightFailed, match="is being published"):
+                with pytest.raises(TransitionError, match="being published by another Tandem"):
                     other.publish(post)
                 with pytest.raises(TandemError, match="being published by another Tandem"):
                     other.retry(post)
