@@ -29,7 +29,7 @@ from .delivery import Delivery
 from .factory import Clients
 from .outbox import Entry, EntryState, Outbox, Publication, PublicationState
 from .preflight import Planner
-from .reports import PreflightFailed, PublishingStatus, ResumeReport
+from .reports import PreflightFailed, PublishingStatus, ResumeReport, busy
 from .schedule import Schedules
 from .store import PublishingStore
 
@@ -137,9 +137,7 @@ class Recovery:
         if problems:
             raise PreflightFailed(post_id, problems)
         if not self.outbox.claim(publication, self.clock()):
-            raise TandemError(f"Post {post_id} is being published by another Tandem process "
-                              f"({publication.lease_owner}); try again when it is done.",
-                              msg="publish.busy", post=post_id)
+            raise busy(post_id, publication.lease_owner)
         try:
             with self.store.transaction():
                 if post.state is PostState.HALF_PUBLISHED:
@@ -181,8 +179,7 @@ class Recovery:
                               f"anywhere (out alone: {where or 'nothing'}).",
                               msg="publish.not_alone", post=post_id, lang=lang.value)
         if not self.outbox.claim(publication, self.clock()):
-            raise TandemError(f"Post {post_id} is being published by another Tandem process.",
-                              msg="publish.busy", post=post_id)
+            raise busy(post_id, publication.lease_owner)
         try:
             groups = publication.groups()
             for channel in channels:

@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from desktop.core.counting import Count
-from desktop.core.errors import TandemError
+from desktop.core.errors import TandemError, TransitionError
 from desktop.core.model import Lang, PostState, Version
 
 from .accounts import PublishingAccount
 from .outbox import Publication, iso
+
+def busy(post_id: int, holder: str | None = None) -> TransitionError:
+    """The refusal for a post another window or process is publishing right now (its
+    claim or its publication's lease is held): someone else acted first."""
+    by = f" ({holder})" if holder else ""
+    return TransitionError(f"Post {post_id} is being published by another Tandem process{by}; "
+                           "try again when it is done.", msg="publish.busy", post=post_id)
+
 
 class PreflightFailed(TandemError):
     """The post cannot be published as it stands; nothing was sent."""

@@ -64,6 +64,7 @@ from .reports import (
     PublishingStatus,
     ResumeReport,
     ScheduledPost,
+    busy,
 )
 from .schedule import DEFAULT_MISSED_AFTER, Schedules
 from .store import PublishingStore
@@ -126,9 +127,7 @@ class PublishService:
         (a refusal like any move the post's state does not allow right now)."""
         with self.claim(post_id) as claimed:
             if not claimed:
-                raise TransitionError(f"Post {post_id} is being published by another Tandem "
-                                      "process; try again when it is done.",
-                                      msg="publish.busy", post=post_id)
+                raise busy(post_id)
             yield
 
     # -- preflight and publishing ------------------------------------------------------
@@ -151,11 +150,9 @@ class PublishService:
             return self._publish(post_id)
 
     def _publish(self, post_id: int) -> PublishingStatus:
-        state = self.planner.store.get_post(post_id).state
+        state = self.store.get_post(post_id).state
         if state is PostState.PUBLISHING:  # another window or process moved it on first
-            raise TransitionError(f"Post {post_id} is being published by another Tandem "
-                                  "process; try again when it is done.",
-                                  msg="publish.busy", post=post_id)
+            raise busy(post_id)
         if state is PostState.PUBLISHED:
             raise TransitionError(f"Post {post_id} is already published; a post is never "
                                   "sent twice.", msg="publish.already_published", post=post_id)
