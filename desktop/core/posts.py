@@ -13,7 +13,7 @@ from typing import Protocol
 from . import provenance, text as text_rules
 from .audit import spans_digest
 from .errors import InvalidText, VersionConflict
-from .model import Lang, Origin, Post, PostState, Span, Version
+from .model import Lang, Origin, Post, PostState, Span, Version, WorkingDraft
 from .repository import Repository
 
 
@@ -193,8 +193,13 @@ class PostService:
         self.repo.save_working_draft(post_id, lang, self.user,
                                      draft_text[: text_rules.MAX_TEXT_CHARS * 2], recorded)
 
-    def recover(self, post_id: int, lang: Lang) -> str | None:
+    def working_draft(self, post_id: int, lang: Lang) -> WorkingDraft | None:
         """The acting user's autosaved text that never became a version (after a crash), if
-        any; another person's unsaved text is theirs and never offered here."""
-        draft = self.repo.working_draft(post_id, lang, self.user)
+        any, with the version it was typed on; another person's unsaved text is theirs and
+        never offered here."""
+        return self.repo.working_draft(post_id, lang, self.user)
+
+    def recover(self, post_id: int, lang: Lang) -> str | None:
+        """The text of `working_draft`, if any."""
+        draft = self.working_draft(post_id, lang)
         return draft.text if draft else None

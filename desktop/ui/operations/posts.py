@@ -82,7 +82,7 @@ def load_post(session: Session, post_id: int) -> LoadedPost:
     history = {lang: posts.history(post_id, lang) for lang in LANGS}
     recovered: dict[Lang, Recovered] = {}
     for lang in LANGS:
-        draft = posts.repo.working_draft(post_id, lang, posts.user)
+        draft = posts.working_draft(post_id, lang)
         if draft is None:
             continue
         base = next((v for v in history[lang] if v.id == draft.base_version_id), None)
