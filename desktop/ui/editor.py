@@ -185,6 +185,12 @@ class LanguageEditor(QWidget):
         return self._base
 
     @property
+    def base_id(self) -> int | None:
+        """The id of `base_version` (None: the language was empty): what a save or a
+        draft records as the version it was typed on."""
+        return self._base.id if self._base is not None else None
+
+    @property
     def analysis(self) -> Analysis | None:
         return self._analysis
 

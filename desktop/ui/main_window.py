@@ -615,7 +615,7 @@ class MainWindow(QMainWindow):
         # back to its version must clear its working draft, not leave a stale one.
         self.flush_autosave()
         texts = {lang: self.editors[lang].text() for lang in LANGS if self.editors[lang].is_dirty()}
-        bases = {lang: self._base_id(lang) for lang in texts}
+        bases = {lang: self.editors[lang].base_id for lang in texts}
         title = self.title_edit.text().strip()
         rename = title if title and title != self._title else None
         if not texts and rename is None:
@@ -683,15 +683,10 @@ class MainWindow(QMainWindow):
         editor = self.editors[lang]
         if post_id is None or editor.post_id != post_id:
             return
-        body, base = editor.text(), self._base_id(lang)
+        body, base = editor.text(), editor.base_id
         self.backend.run_op(lambda session: ops.autosave(session, post_id, lang, body, base),
                             on_success=lambda _none: self._render_save_status(),
                             initiator=self)
-
-    def _base_id(self, lang: Lang) -> int | None:
-        """The id of the version ``lang``'s editor started from (None: an empty language)."""
-        base = self.editors[lang].base_version
-        return base.id if base is not None else None
 
     def flush_autosave(self) -> None:
         """Run pending autosaves now (before a switch, and for tests)."""
@@ -995,11 +990,11 @@ class MainWindow(QMainWindow):
                 if lang not in texts and post_id is not None:  # typed, then undone: clear the draft
                     body = self.editors[lang].text()
                     self.backend.run_now(partial(ops.autosave, post_id=post_id, lang=lang,
-                                                 body=body, base=self._base_id(lang)))
+                                                 body=body, base=self.editors[lang].base_id))
             # With each editor's base: a language someone else saved meanwhile is kept
             # as this person's draft (autosave), never saved over theirs unseen, and the
             # draft keeps that base for when it is recovered.
-            bases = {lang: self._base_id(lang) for lang in texts}
+            bases = {lang: self.editors[lang].base_id for lang in texts}
             if post_id is not None and not checkpoint and texts:
                 self.backend.run_now(lambda session: ops.keep_drafts(session, post_id, texts,
                                                                      bases))

@@ -324,8 +324,7 @@ class SuggestionController(QObject, Feature):
         return self.context.editor(lang)
 
     def _bases(self) -> dict[Lang, int | None]:
-        return {lang: base.id if (base := self._editor(lang).base_version) else None
-                for lang in (Lang.EN, Lang.FR)}
+        return {lang: self._editor(lang).base_id for lang in (Lang.EN, Lang.FR)}
 
     def _stale(self, request: Request) -> bool:
         return (self.closed or request.generation != self._generation
