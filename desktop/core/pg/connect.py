@@ -109,25 +109,18 @@ def service_files() -> list[Path]:
 def service_params(name: str) -> dict[str, str]:
     """The parameters of service ``name`` as libpq reads them: the ``[name]`` section of
     the first service file that has one (empty when none has)."""
+    import configparser
+
     for path in service_files():
+        # libpq's service file is INI: [service] sections of key=value lines, # comments
+        parser = configparser.ConfigParser(interpolation=None, strict=False, delimiters=("=",),
+                                           comment_prefixes=("#",), default_section="\0")
         try:
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        params: dict[str, str] | None = None
-        for line in lines:
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            if line.startswith("["):
-                if params is not None:
-                    break
-                params = {} if line == f"[{name}]" else None
-            elif params is not None and "=" in line:
-                key, value = line.split("=", 1)
-                params.setdefault(key.strip(), value.strip())
-        if params is not None:
-            return params
+            parser.read_string(path.read_text(encoding="utf-8", errors="replace"))
+        except (OSError, configparser.Error):
+            continue  # unreadable here: libpq reports it on the live connection
+        if parser.has_section(name):
+            return dict(parser[name])
     return {}
 
 
