@@ -15,16 +15,8 @@ import pytest
 from desktop.core.errors import StoreError
 from desktop.core.model import Lang
 
-from .team_desk import PASSWORD, Desk, TeamDatabase
-
-
-@pytest.fixture
-def desk(tmp_path, team, monkeypatch):
-    monkeypatch.setenv("PGPASSWORD", PASSWORD)
-    d = Desk("postgresql", tmp_path, team)
-    d.grant(tom="translator")
-    yield d
-    d.close()
+from .team_desk import TeamDatabase
+from .test_change_feed import desk  # noqa: F401 - fixture: alice an author, tom a translator
 
 
 def cut_store(team: TeamDatabase, person: str) -> None:
