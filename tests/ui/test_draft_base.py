@@ -17,10 +17,8 @@ from desktop.ui.save_conflict import SaveConflictDialog
 from tests.publishing.publish_desk import session_as
 
 from .helpers import open_and_wait, settle
+from .test_save_conflict import MINE, ORIGINAL, THEIRS, open_dialogs
 
-ORIGINAL = "Flu shots are free"
-MINE = "Flu shots are free this week"
-THEIRS = "Flu shots are free for everyone"
 REFUSED = MINE + "\x00"  # the core refuses a NUL: the text stays a working draft
 
 
@@ -35,10 +33,6 @@ def desk(db_path):
     yield alice, bob, post_id, other
     bob.close()
     alice.close()
-
-
-def open_dialogs(window) -> list[SaveConflictDialog]:
-    return [d for d in window.findChildren(SaveConflictDialog) if d.isVisible()]
 
 
 def en_history(session, post_id) -> list[str]:
