@@ -1,15 +1,15 @@
 """`tandem store copy`: a one-person SQLite store moved into a new team store.
 
-Every post, version (with its provenance spans), working draft, decision,
-approval, publication, outbox entry, schedule, account, memory unit, term,
-mapping and the whole audit chain are copied row for row, ids and hashes
-unchanged, in one transaction, so `tandem audit verify` is clean on the copy.
-The target must be a team store just created by `tandem team init` (no posts,
-empty audit log) and the copy must run as its owner (the only login the
-server lets write rows in other people's names). Role grants are not copied:
-in team mode roles are the server's group roles and people are logins, which
-may be named differently from the OS accounts of the SQLite store; the copy
-returns them so the admin can grant them.
+Every post (an archived or deleted one stays so), version (with its provenance
+spans), working draft, decision, approval, publication, outbox entry, schedule,
+account, memory unit, term, mapping and the whole audit chain are copied row
+for row, ids and hashes unchanged, in one transaction, so `tandem audit verify`
+is clean on the copy. The target must be a team store just created by `tandem
+team init` (no posts, empty audit log) and the copy must run as its owner (the
+only login the server lets write rows in other people's names). Role grants are
+not copied: in team mode roles are the server's group roles and people are
+logins, which may be named differently from the OS accounts of the SQLite
+store; the copy returns them so the admin can grant them.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..store import SqliteStore
 from .store import PgStore
 
 #: Tables in foreign-key order (parents first).
-TABLES = ("posts", "versions", "spans", "working_drafts", "audit", "approval_chains",
+TABLES = ("posts", "post_shelf", "versions", "spans", "working_drafts", "audit", "approval_chains",
           "state_changes", "signoffs", "approval_rounds", "approvals", "approval_step_events",
           "tm_units", "terms", "mappings", "accounts", "post_targets", "publications", "outbox",
           "schedules", "dictionary_words", "media_blobs", "media_states", "outbox_parts",
