@@ -64,18 +64,26 @@ def desk(team, tmp_path):
 
 
 def _out_of_step(conn: psycopg.Connection) -> int:
-    """Posts whose post_search row differs from what the trigger should have written, and
-    (word, post) pairs of post_terms missing or too many."""
+    """Listed posts whose post_search row differs from what the triggers should have
+    written (a shelved post has none), (word, post) pairs of post_terms missing or too
+    many, and counts of post_list_counts that differ from the listed posts of their state
+    and stretch (or that should not be there)."""
+    listed = "(SELECT * FROM posts WHERE id NOT IN (SELECT post_id FROM post_shelf))"
     rows = conn.execute(
-        "SELECT count(*) FROM posts p FULL JOIN post_search s USING (id)"
+        f"SELECT count(*) FROM {listed} p FULL JOIN post_search s USING (id)"
         " WHERE (p.state, p.updated_at, post_words(p.title, p.en_text, p.fr_text))"
         " IS DISTINCT FROM (s.state, s.updated_at, s.words)").fetchall()[0][0]
     pairs = conn.execute(
-        "SELECT count(*) FROM (SELECT p.id, w.term FROM posts p, unnest(tsvector_to_array("
+        f"SELECT count(*) FROM (SELECT p.id, w.term FROM {listed} p, unnest(tsvector_to_array("
         "  post_words(p.title, p.en_text, p.fr_text))) AS w (term)) AS want"
         " FULL JOIN post_terms t ON t.post_id = want.id AND t.term = want.term"
         " WHERE t.post_id IS NULL OR want.id IS NULL").fetchall()[0][0]
-    return rows + pairs
+    counts = conn.execute(
+        "SELECT count(*) FROM (SELECT l AS level, left(p.updated_at, l) COLLATE \"C\" AS bucket,"
+        f"  p.state, count(*) AS n FROM {listed} p, unnest(list_levels()) AS l GROUP BY 1, 2, 3)"
+        " AS want FULL JOIN post_list_counts c USING (level, bucket, state)"
+        " WHERE want.n IS DISTINCT FROM c.listed").fetchall()[0][0]
+    return rows + pairs + counts
 
 
 def test_search_follows_edits_renames_state_and_the_shelf(desk):
@@ -98,6 +106,76 @@ def test_search_follows_edits_renames_state_and_the_shelf(desk):
     alice.lifecycle.archive(other.id)
     assert alice.posts.count(search="vacc") == 0 and alice.posts.list(search="vacc") == []
     conn = desk.team.connect("alice")
+    assert _out_of_step(conn) == 0
+    conn.close()
+
+
+def test_the_shelf_takes_a_post_off_the_list_and_back_with_its_counts(desk):
+    alice = desk("alice")
+    kept = alice.posts.create(en="Vaccination clinic").post
+    archived = alice.posts.create(en="Vaccination bus").post
+    deleted = alice.posts.create(en="Vaccination typo").post
+    alice.store.set_post_state(archived.id, PostState.IN_REVIEW)
+    assert (alice.posts.count(), alice.posts.count(state=PostState.IN_REVIEW)) == (3, 1)
+    alice.lifecycle.archive(archived.id)
+    alice.lifecycle.delete(deleted.id)
+    assert (alice.posts.count(), alice.posts.count(state=PostState.IN_REVIEW)) == (1, 0)
+    assert [r["id"] for r in alice.posts.list(search="vaccination")] == [kept.id]
+    assert [r["id"] for r in alice.posts.list()] == [kept.id]
+    alice.lifecycle.unarchive(archived.id)
+    assert alice.posts.count(state=PostState.IN_REVIEW, search="bus") == 1
+    assert alice.posts.count(search="vaccination") == alice.posts.count() == 2
+    conn = desk.team.connect("alice")
+    assert _out_of_step(conn) == 0
+    conn.close()
+
+
+#: updated_at values a store may hold: the same second, second, minute, hour, day, month
+#: and year apart, and texts no Tandem writes (a bare year, accents, U+10FFFF, empty)
+STAMPS = ["2026-12-03T08:46:35.100000Z", "2026-12-03T08:46:35.200000Z",
+          "2026-12-03T08:46:35.200000Z", "2026-12-03T08:46:36.000000Z",
+          "2026-12-03T08:47:01.000000Z", "2026-12-03T09:00:00.000000Z",
+          "2026-12-04T00:00:00.000000Z", "2026-11-30T23:59:59.999999Z",
+          "2025-01-01T00:00:00.000000Z", "2026", "2026-12-03T08:46:3\U0010ffff",
+          "2026-12-03T08:46:3\U0010ffff\U0010ffffx", "\U0010ffff" * 25, "", "été",
+          "2026-12-03T08:46:35"]
+
+
+@pytest.mark.parametrize("state", [None, PostState.DRAFT])
+def test_every_page_is_the_slice_of_the_whole_list(desk, state):
+    """`list_page` goes down the counted stretches of updated_at to a page's first second:
+    every page at every offset is the slice of the list ordered byte-wise by updated_at
+    (as SQLite orders it), newest first, then by id, whatever the texts are; and after
+    another workstation has changed the list too."""
+    desk.grant(bob="author")
+    alice, bob = desk("alice"), desk("bob")
+    posts = [alice.posts.create(en=f"Post {n}").post for n in range(2 * len(STAMPS))]
+    conn = desk.team.connect("alice")
+    for n, post in enumerate(posts):
+        conn.execute("UPDATE posts SET updated_at = %s, state = %s WHERE id = %s",
+                     (STAMPS[n % len(STAMPS)],
+                      (PostState.IN_REVIEW if n % 3 == 0 else PostState.DRAFT).value, post.id))
+    alice.lifecycle.archive(posts[4].id)
+
+    def expected() -> list[int]:
+        rows = conn.execute("SELECT id, updated_at, state FROM posts WHERE id NOT IN"
+                            " (SELECT post_id FROM post_shelf)").fetchall()
+        rows = [r for r in rows if state is None or r[2] == state.value]
+        rows.sort(key=lambda r: (r[1].encode(), r[0]), reverse=True)
+        return [r[0] for r in rows]
+
+    whole = expected()
+    assert alice.posts.count(state=state) == len(whole) >= 20
+    for offset in range(len(whole) + 2):
+        page = [r["id"] for r in alice.posts.list(state=state, limit=5, offset=offset)]
+        assert page == whole[offset:offset + 5], offset
+    bob.posts.create(en="Later")
+    alice.posts.edit(posts[7].id, Lang.EN, "Edited")
+    alice.lifecycle.unarchive(posts[4].id)
+    whole = expected()
+    for offset in (0, 3, len(whole) // 2, len(whole) - 5, len(whole) - 1):
+        page = [r["id"] for r in alice.posts.list(state=state, limit=5, offset=offset)]
+        assert page == whole[offset:offset + 5], offset
     assert _out_of_step(conn) == 0
     conn.close()
 
@@ -147,18 +225,23 @@ def test_a_count_from_post_terms_is_the_count_of_the_tsquery(desk):
     conn.close()
 
 
-def test_members_read_post_search_and_nobody_but_the_owner_writes_it(desk):
+def test_members_read_the_search_tables_and_nobody_but_the_owner_writes_them(desk):
     desk("alice").posts.create(en="Flu shots are free")
     desk.grant(bob="translator")
     bob = desk.team.connect("bob")
     assert bob.execute("SELECT count(*) FROM post_search").fetchone()[0] == 1
     assert bob.execute("SELECT count(*) FROM post_terms").fetchone()[0] == 4
+    assert bob.execute("SELECT sum(listed) FROM post_list_counts GROUP BY level").fetchall() \
+        == [(1,)] * 6
     for sql in ("INSERT INTO post_search VALUES (999, 'draft', 'x', ''::tsvector)",
                 "UPDATE post_search SET words = ''::tsvector",
                 "DELETE FROM post_search",
                 "INSERT INTO post_terms VALUES ('x', 999)",
                 "UPDATE post_terms SET term = 'x'",
-                "DELETE FROM post_terms"):
+                "DELETE FROM post_terms",
+                "INSERT INTO post_list_counts VALUES (0, '', 'x', 1)",
+                "UPDATE post_list_counts SET listed = 0",
+                "DELETE FROM post_list_counts"):
         with pytest.raises(errors.InsufficientPrivilege):
             bob.execute(sql)
     bob.close()

@@ -19,6 +19,7 @@ from desktop.core.policy import Policy
 
 from ..publishing.keyring_env import secret_service  # noqa: F401  (fixture)
 from .team_desk import PASSWORD, Desk
+from .test_post_search import _out_of_step
 
 
 def run(*argv: str) -> tuple[int, dict]:
@@ -156,21 +157,26 @@ def test_store_copy_moves_a_desk_with_its_audit_chain(team, tmp_path, monkeypatc
         desk("bob").review.sign(post.id, Lang.FR)
         desk("bob").review.sign(post.id, Lang.EN)
         desk("carol").approvals.approve(post.id, "program")
+    shelved = desk("alice").posts.create(en="Old news").post
+    desk("alice").lifecycle.archive(shelved.id)
     source_entries = desk("alice").store.audit_entries()
     desk.close()
     team.init("alice")
     monkeypatch.setenv("PGPASSWORD", PASSWORD)
     code, data = run("store", "copy", desk.db, team.url(team.owner))
-    assert code == 0 and data["audit_ok"] and data["copied"]["posts"] == 3
+    assert code == 0 and data["audit_ok"] and data["copied"]["posts"] == 4
     assert {"user": "bob", "role": "translator"} in data["grants"]
     copy = PgStore(team.url(team.owner))
     try:
         assert copy.audit_entries() == source_entries
-        assert copy.count_posts(search="gratuits") == 3
+        assert copy.count_posts(search="gratuits") == copy.count_posts() == 3  # not the shelved
+        assert shelved.id not in [r["id"] for r in copy.list_posts()]
         new = copy.create_post("after the copy", copy.login)  # identity sequences moved on
-        assert new.id == 4
+        assert new.id == 5
     finally:
         copy.close()
+    with team.connect("alice") as conn:
+        assert _out_of_step(conn) == 0
     code, data = run("--db", team.url(team.owner), "audit", "verify")
     assert code == 0 and data["ok"], data
     code, data = run("store", "copy", desk.db, team.url(team.owner))

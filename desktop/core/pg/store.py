@@ -37,7 +37,7 @@ from ..store_dictionary import DictionaryRecords
 from ..store_media import MediaRecords, UploadRecords
 from ..store_publishing import PublishingRecords
 from ..store_review import ReviewRecords
-from ..store_lifecycle import NOT_SHELVED, ShelfRecords
+from ..store_lifecycle import ShelfRecords
 from ..store_signing import SigningKeyRecords
 from ..store_translation import _OFFICIAL_PAIRS, TranslationRecords
 from . import connect as pg_connect
@@ -496,71 +496,82 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         """As `SqliteStore.list_posts`: the page's ids first, then only those rows with their
         text (reading the text of every skipped row made deep pages 25× slower).
 
-        Without a search the ids come from an index-only scan of ``posts_updated_at``.
-        A search reads the narrow ``post_search`` table (migration 12) in one of two ways:
-        walking ``post_search_updated_at`` newest first with the match as a filter, which
-        fills a page after a few hundred rows when many posts match, or the GIN bitmap
-        and a top-N sort, whose cost grows with the number of matches. The planner picks
-        from its estimate of that number (the query is planned for its very text, never
-        as a prepared generic plan), but it multiplies the odds of the words, so for
-        words that go together ("GC Notify": 4,741 posts, estimated 732) it sorted every
-        match. When `count_posts` has just counted the same search, that count decides:
-        the walk, made unindexable (``coalesce``), when it reads fewer rows than the
-        bitmap would. A count another workstation has since changed only affects the
-        speed, never the rows."""
+        The ids come from ``post_search``, which holds the listed posts only (migration 14).
+        Without a search, ``list_page`` finds them from the counts kept per stretch of time,
+        walking the ``updated_at`` index only within the second the page starts in.
+
+        A search reads the same table in one of two ways: walking the ``updated_at`` index
+        newest first with the match as a filter, which fills a page after a few hundred
+        rows when many posts match, or the GIN bitmap and a top-N sort, whose cost grows
+        with the number of matches. The planner picks from its estimate of that number
+        (the query is planned for its very text, never as a prepared generic plan), but it
+        multiplies the odds of the words, so for words that go together ("GC Notify":
+        4,741 posts, estimated 732) it sorted every match. When `count_posts` has just
+        counted the same search, that count decides: the walk, made unindexable
+        (``coalesce``), when it reads fewer rows than the bitmap would. A count another
+        workstation has since changed only affects the speed, never the rows."""
+        columns = ("p.id, p.title, p.state, p.updated_at, substr(p.en_text, 1, 200) AS en_text,"
+                   " substr(p.fr_text, 1, 200) AS fr_text")
         query = self._search_query(search)
         if query is None:
             return []
-        table, where, params = self._filters(state, query)
+        if not query:
+            return self._query(
+                f"SELECT {columns} FROM list_page(?, ?, ?) WITH ORDINALITY AS w (id, n)"
+                " JOIN posts p ON p.id = w.id ORDER BY w.n",
+                (PostState(state).value if state else None, limit, offset))
+        where, params = self._filters(state, query)
         counted = self._counted.get((state, query))
         if counted and counted[0] ** 2 >= (offset + limit) * counted[1]:
             where = where.replace(_MATCH, f"coalesce({_MATCH}, false)")
         return self._query(
-            "SELECT id, title, state, updated_at, substr(en_text, 1, 200) AS en_text,"
-            " substr(fr_text, 1, 200) AS fr_text FROM posts WHERE id IN ("
-            f"  SELECT k.id FROM {table} k{where}"
+            f"SELECT {columns} FROM posts p WHERE p.id IN ("
+            f"  SELECT k.id FROM post_search k{where}"
             "   ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?)"
-            " ORDER BY updated_at DESC, id DESC", (*params, limit, offset),
-            prepare=False if query else None)
+            ' ORDER BY p.updated_at COLLATE "C" DESC, p.id DESC', (*params, limit, offset),
+            prepare=False)
 
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
         query = self._search_query(search)
         if query is None:
             return 0
-        if query:  # from post_terms' index alone (migration 13), or GIN's (migration 12)
-            total = "(SELECT reltuples FROM pg_class WHERE oid = 'post_search'::regclass)"
-            postings = postings_query(query)
-            if postings is None:
-                row = self._query(f"SELECT count_matches(?::tsquery, ?) AS n, {total} AS total",
-                                  (query, PostState(state).value if state else None))[0]
-            else:
-                matches, params = postings
-                in_state = ""
-                if state is not None:
-                    in_state = " AND m.post_id IN (SELECT id FROM post_search WHERE state = ?)"
-                    params.append(PostState(state).value)
-                row = self._query(
-                    f"SELECT count(DISTINCT m.post_id) AS n, {total} AS total FROM ({matches}) m"
-                    f" WHERE m.post_id NOT IN (SELECT post_id FROM post_shelf){in_state}",
-                    tuple(params), prepare=False)[0]
-            if len(self._counted) >= 64:
-                self._counted.clear()
-            self._counted[(state, query)] = (row["n"], row["total"])
-            return row["n"]
-        table, where, params = self._filters(state, query)
-        return self._query(f"SELECT count(*) AS n FROM {table} k{where}", tuple(params))[0]["n"]
+        if not query:  # kept per state by a trigger (migration 14)
+            return self._query(
+                "SELECT coalesce(sum(listed), 0)::bigint AS n FROM post_list_counts"
+                " WHERE level = 0 AND (?::text IS NULL OR state = ?)",
+                (PostState(state).value if state else None,) * 2)[0]["n"]
+        # from post_terms' index alone (migration 13), or GIN's (migration 12)
+        total = "(SELECT reltuples FROM pg_class WHERE oid = 'post_search'::regclass)"
+        postings = postings_query(query)
+        if postings is None:
+            row = self._query(f"SELECT count_matches(?::tsquery, ?) AS n, {total} AS total",
+                              (query, PostState(state).value if state else None))[0]
+        else:
+            matches, params = postings
+            in_state = ""
+            if state is not None:
+                in_state = " WHERE m.post_id IN (SELECT id FROM post_search WHERE state = ?)"
+                params.append(PostState(state).value)
+            row = self._query(
+                f"SELECT count(DISTINCT m.post_id) AS n, {total} AS total FROM ({matches}) m"
+                f"{in_state}", tuple(params), prepare=False)[0]
+        if len(self._counted) >= 64:
+            self._counted.clear()
+        self._counted[(state, query)] = (row["n"], row["total"])
+        return row["n"]
 
-    def _filters(self, state: PostState | None, query: str) -> tuple[str, str, list]:
-        """The table to list from (``post_search`` when searching, for ``query``) and the
-        WHERE clause on it (alias ``k``) with its parameters."""
-        clauses, params = [NOT_SHELVED], []
+    @staticmethod
+    def _filters(state: PostState | None, query: str) -> tuple[str, list]:
+        """The WHERE clause on ``post_search`` (alias ``k``; listed posts only) for ``state``
+        and the search ``query``, with its parameters."""
+        clauses, params = [], []
         if state is not None:
             clauses.append("k.state = ?")
             params.append(PostState(state).value)
         if query:
             clauses.append(_MATCH)
             params.append(query)
-        return ("post_search" if query else "posts"), " WHERE " + " AND ".join(clauses), params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def _search_query(self, search: str | None) -> str | None:
         """The search as one tsquery text (`combined_tsquery`), '' for no search, or None
