@@ -99,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         assert pg.posts.count() == total == copied
         cases = [("list: first screen (count + 200 rows)",
                   lambda p: (p.count(), p.list(limit=200))),
+                 ("list: next page, as scrolling asks (offset 200)",
+                  lambda p: p.list(limit=200, offset=200)),
                  (f"list: page at offset {total // 2:,}",
                   lambda p: p.list(limit=200, offset=total // 2)),
                  (f"list: last page (offset {total - 200:,})",

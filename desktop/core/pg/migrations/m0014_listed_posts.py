@@ -119,9 +119,11 @@ CREATE FUNCTION prefix_end(p TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL 
 
 -- The ids of the listed posts (in one state, if given) at offset `page_offset` of the list,
 -- newest first: down the counted stretches to the second the page starts in, then a walk
--- of the index from the top of that second. STABLE: its queries see the snapshot of the
--- statement that calls it, so the counts and the rows agree.
-CREATE FUNCTION list_page(in_state TEXT, page_limit BIGINT, page_offset BIGINT)
+-- of the index from the top of that second. Above offset `walk_below` (the pages scrolling
+-- asks for first), where walking costs less than the way down, a walk from the top. STABLE:
+-- its queries see the snapshot of the statement that calls it, so counts and rows agree.
+CREATE FUNCTION list_page(in_state TEXT, page_limit BIGINT, page_offset BIGINT,
+                          walk_below BIGINT DEFAULT 2000)
     RETURNS SETOF BIGINT LANGUAGE plpgsql STABLE SET search_path = tandem, pg_temp AS $$
 DECLARE
     prefix TEXT COLLATE "C" := '';
@@ -131,38 +133,45 @@ DECLARE
     found_it BOOLEAN;
     upper_bound TEXT COLLATE "C";
 BEGIN
-    FOREACH lvl IN ARRAY (list_levels())[2:] LOOP
-        found_it := false;
-        -- (above every stretch when there is no prefix yet: they are 19 characters at most)
-        upper_bound := coalesce(prefix_end(prefix), repeat(chr(1114111), 20));
-        FOR b IN SELECT c.bucket, sum(c.listed) AS n FROM post_list_counts c
-                  WHERE c.level = lvl AND c.bucket >= prefix AND c.bucket < upper_bound
-                    AND (in_state IS NULL OR c.state = in_state)
-                  GROUP BY c.bucket ORDER BY c.bucket DESC LOOP
-            IF skip < b.n THEN
-                prefix := b.bucket;
-                found_it := true;
-                EXIT;
+    IF page_offset >= walk_below THEN
+        FOREACH lvl IN ARRAY (list_levels())[2:] LOOP
+            found_it := false;
+            -- (above every stretch when there is no prefix yet: they are 19 characters at most)
+            upper_bound := coalesce(prefix_end(prefix), repeat(chr(1114111), 20));
+            FOR b IN SELECT c.bucket, sum(c.listed) AS n FROM post_list_counts c
+                      WHERE c.level = lvl AND c.bucket >= prefix AND c.bucket < upper_bound
+                        AND (in_state IS NULL OR c.state = in_state)
+                      GROUP BY c.bucket ORDER BY c.bucket DESC LOOP
+                IF skip < b.n THEN
+                    prefix := b.bucket;
+                    found_it := true;
+                    EXIT;
+                END IF;
+                skip := skip - b.n;
+            END LOOP;
+            IF NOT found_it THEN
+                RETURN;  -- past the end of the list
             END IF;
-            skip := skip - b.n;
+            EXIT WHEN length(prefix) < lvl;  -- a text shorter than the stretch: all its posts hold it
         END LOOP;
-        IF NOT found_it THEN
-            RETURN;  -- past the end of the list
+        IF length(prefix) < 19 THEN  -- the posts of this stretch hold exactly `prefix`
+            IF in_state IS NULL THEN
+                RETURN QUERY SELECT k.id FROM post_search k WHERE k.updated_at <= prefix
+                    ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET skip;
+            ELSE
+                RETURN QUERY SELECT k.id FROM post_search k
+                    WHERE k.state = in_state AND k.updated_at <= prefix
+                    ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET skip;
+            END IF;
+            RETURN;
         END IF;
-        EXIT WHEN length(prefix) < lvl;  -- a text shorter than the stretch: all its posts hold it
-    END LOOP;
-    upper_bound := prefix_end(prefix);
-    IF length(prefix) < 19 THEN  -- the posts of this stretch hold exactly `prefix`
-        IF in_state IS NULL THEN
-            RETURN QUERY SELECT k.id FROM post_search k WHERE k.updated_at <= prefix
-                ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET skip;
-        ELSE
-            RETURN QUERY SELECT k.id FROM post_search k
-                WHERE k.state = in_state AND k.updated_at <= prefix
-                ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET skip;
-        END IF;
-    ELSIF upper_bound IS NULL THEN  -- (a second of U+10FFFF only: walk from the top)
-        RETURN QUERY SELECT k.id FROM post_search k WHERE in_state IS NULL OR k.state = in_state
+        upper_bound := prefix_end(prefix);  -- NULL for a second of U+10FFFF only
+    END IF;
+    IF upper_bound IS NULL AND in_state IS NULL THEN  -- from the top
+        RETURN QUERY SELECT k.id FROM post_search k
+            ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET page_offset;
+    ELSIF upper_bound IS NULL THEN
+        RETURN QUERY SELECT k.id FROM post_search k WHERE k.state = in_state
             ORDER BY k.updated_at DESC, k.id DESC LIMIT page_limit OFFSET page_offset;
     ELSIF in_state IS NULL THEN
         RETURN QUERY SELECT k.id FROM post_search k WHERE k.updated_at < upper_bound
