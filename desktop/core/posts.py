@@ -164,6 +164,11 @@ class PostService:
         self.repo.get_post(post_id)
         return self.repo.versions(post_id, lang)
 
+    def first_page(self, state: PostState | None = None, search: str | None = None,
+                   limit: int = 200) -> tuple[int, list[dict]]:
+        """`count` and the first page of `list` (what the post list shows first), together."""
+        return self.repo.first_page(state, search, limit)
+
     def list(self, state: PostState | None = None, search: str | None = None,
              limit: int = 200, offset: int = 0) -> list[dict]:
         return self.repo.list_posts(state, search, limit, offset)

@@ -266,6 +266,11 @@ class SqliteStore(ReviewRecords, PublishingRecords, TranslationRecords, Dictiona
             (*params, limit, offset),
         )
 
+    def first_page(self, state: PostState | None = None, search: str | None = None,
+                   limit: int = 200) -> tuple[int, list[dict]]:
+        """`count_posts` and the first page of `list_posts`."""
+        return self.count_posts(state, search), self.list_posts(state, search, limit)
+
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
         if state is None and self._fts_query(search or ""):
             return self._query("SELECT count(*) AS n FROM posts_fts WHERE posts_fts MATCH ?"

@@ -1,12 +1,13 @@
-"""The team store's search tables (PostgreSQL migrations 12 and 13) and the tsquery it is
-searched with.
+"""The team store's list and search tables (PostgreSQL migrations 12 to 15) and the
+tsquery it is searched with.
 
-``post_search`` and its (word, post) pairs ``post_terms`` are kept by a trigger on
-``posts``: they must follow every edit, state change and shelving, be readable by
-members and writable by nobody but the owner, and an existing store with posts must
-come through the migrations searchable without re-running ``team init``. The tsquery
-a search becomes drops readings that add nothing, never one that does; counted from
-``post_terms`` it counts the posts the tsquery matches in ``post_search``.
+``post_search`` (the listed posts), its (word, post) pairs ``post_terms``, the counts
+``post_list_counts`` and the bitmaps ``post_term_bits`` and ``post_state_bits`` are
+kept by triggers: they must follow every edit, state change and shelving, be readable
+by members and writable by nobody but the owner, and an existing store with posts must
+come through the migrations searchable without re-running ``team init``. The tsquery a
+search becomes drops readings that add nothing, never one that does; counted and paged
+from the bitmaps it finds the posts the tsquery matches in ``post_search``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from psycopg import errors
 from desktop.app.session import open_session
 from desktop.core.model import Lang, PostState
 from desktop.core.pg import store as pg_store
-from desktop.core.pg.store import PgStore, combined_tsquery, postings_query, search_words
+from desktop.core.pg.store import PgStore, combined_tsquery, matches_query, search_words
 from desktop.core.policy import Policy
 
 from .team_desk import Desk
@@ -40,20 +41,18 @@ def test_a_prefix_reading_inside_another_is_left_out_and_nothing_else():
 
 
 def test_a_prefix_is_the_range_of_texts_that_start_with_it():
-    sql, params = postings_query("( ( 'gcn':* ) ) & ( ( 'lab':* & 'acces':* ) | ( 'mu''s' ) )")
-    assert sql.count("INTERSECT") == 2 and sql.count("UNION ALL") == 1
+    sql, params = matches_query("( ( 'gcn':* ) ) & ( ( 'lab':* & 'acces':* ) | ( 'mu''s' ) )")
+    assert sql.count("bit_and") == 2 and sql.count("bit_or(bits) AS bits FROM (") == 1
     assert params == ["gcn", "gco", "lab", "lac", "acces", "accet", "mu's"]
     # the last character that can grow grows; UTF-16 surrogates are not characters
-    assert postings_query("'ab\U0010ffff':*")[1] == ["ab\U0010ffff", "ac"]
-    assert postings_query("'ab\ud7ff':*")[1] == ["ab\ud7ff", "ab\ue000"]
-    assert postings_query("'\U0010ffff\U0010ffff\U0010ffff':*") == (
-        "SELECT post_id FROM post_terms WHERE term >= ?", ["\U0010ffff" * 3])
-    # one or two letters span too much of the table: counted through the GIN index
-    assert postings_query("'gc':* & 'notify':*") is None
-    assert postings_query("'gc' & 'notify':*") is not None  # a whole word is one key
+    assert matches_query("'ab\U0010ffff':*")[1] == ["ab\U0010ffff", "ac"]
+    assert matches_query("'ab\ud7ff':*")[1] == ["ab\ud7ff", "ab\ue000"]
+    sql, params = matches_query("'\U0010ffff\U0010ffff\U0010ffff':*")
+    assert "term >= ? GROUP" in sql and params == ["\U0010ffff" * 3]
+    assert "term = ?" in matches_query("'gc' & 'notify':*")[0]  # a whole word is one key
     for broken in ("'abc':* &", "( 'abc':*", "!'abc':*", "'abc' <-> 'bcd'"):
         with pytest.raises(ValueError):
-            postings_query(broken)
+            matches_query(broken)
 
 
 @pytest.fixture
@@ -66,8 +65,9 @@ def desk(team, tmp_path):
 def _out_of_step(conn: psycopg.Connection) -> int:
     """Listed posts whose post_search row differs from what the triggers should have
     written (a shelved post has none), (word, post) pairs of post_terms missing or too
-    many, and counts of post_list_counts that differ from the listed posts of their state
-    and stretch (or that should not be there)."""
+    many, counts of post_list_counts that differ from the listed posts of their state
+    and stretch (or that should not be there), and bitmaps of post_term_bits and
+    post_state_bits that differ from the pairs and states they are kept from."""
     listed = "(SELECT * FROM posts WHERE id NOT IN (SELECT post_id FROM post_shelf))"
     rows = conn.execute(
         f"SELECT count(*) FROM {listed} p FULL JOIN post_search s USING (id)"
@@ -83,7 +83,17 @@ def _out_of_step(conn: psycopg.Connection) -> int:
         f"  p.state, count(*) AS n FROM {listed} p, unnest(list_levels()) AS l GROUP BY 1, 2, 3)"
         " AS want FULL JOIN post_list_counts c USING (level, bucket, state)"
         " WHERE want.n IS DISTINCT FROM c.listed").fetchall()[0][0]
-    return rows + pairs + counts
+    bitmaps = conn.execute(
+        "SELECT count(*) FROM (SELECT term, post_id / 1024 AS block, bit_or(post_bit(post_id))"
+        "  AS bits FROM post_terms GROUP BY 1, 2) AS want"
+        " FULL JOIN post_term_bits b USING (term, block)"
+        " WHERE want.bits IS DISTINCT FROM b.bits").fetchall()[0][0]
+    bitmaps += conn.execute(
+        "SELECT count(*) FROM (SELECT state, id / 1024 AS block, bit_or(post_bit(id))"
+        "  AS bits FROM post_search GROUP BY 1, 2) AS want"
+        " FULL JOIN post_state_bits b USING (state, block)"
+        " WHERE want.bits IS DISTINCT FROM b.bits").fetchall()[0][0]
+    return rows + pairs + counts + bitmaps
 
 
 def test_search_follows_edits_renames_state_and_the_shelf(desk):
@@ -187,26 +197,44 @@ def test_every_page_is_the_slice_of_the_whole_list(desk, state):
     conn.close()
 
 
-def test_the_counted_walk_lists_the_same_page_as_the_planner(desk):
-    """After a count, a search page may be read by walking the updated_at index instead
-    of the GIN bitmap: the rows and their order are the same either way."""
+@pytest.mark.parametrize("state", [None, PostState.DRAFT])
+def test_every_search_page_is_the_slice_of_the_whole_result(desk, state):
+    """A search page walks the updated_at index testing ids against the bitmaps, or takes
+    the ids out of the bitmaps when few posts match: either way, at every offset, it is
+    the slice of all the posts the tsquery matches, newest first, and its count their
+    number. Ids 1,024 apart fall in different blocks of the bitmaps."""
     alice = desk("alice")
+    conn = desk.team.connect("alice")
+    with desk.team.password():
+        owner = psycopg.connect(desk.team.url(desk.team.owner), autocommit=True)
+    owner.execute("SELECT setval(pg_get_serial_sequence('tandem.posts', 'id'), 1020)")
     for n in range(30):
-        alice.posts.create(en=f"GC Notify sends message {n}" if n % 3 else f"Other news {n}")
-    store = alice.store
-    for search, offset in (("gc notify", 0), ("gc notify", 5), ("news", 2), ("mess", 0)):
-        store._counted.clear()
-        planned = store.list_posts(search=search, limit=7, offset=offset)
-        total = store.count_posts(search=search)
-        assert (None, store._search_query(search)) in store._counted
-        store._counted[(None, store._search_query(search))] = (total, 1.0)  # walk for sure
-        walked = store.list_posts(search=search, limit=7, offset=offset)
-        assert walked == planned and planned, search
+        if n == 15:  # the rest in the next block but one
+            owner.execute("SELECT setval(pg_get_serial_sequence('tandem.posts', 'id'), 3070)")
+        post = alice.posts.create(en=f"GC Notify sends message {n}" if n % 3
+                                  else f"Other news {n}").post
+        if n % 4 == 0:
+            alice.store.set_post_state(post.id, PostState.IN_REVIEW)
+    for search in ("gc notify", "news", "mess", "notif", "zzz"):
+        query = alice.store._search_query(search)
+        rows = conn.execute(
+            "SELECT id, updated_at FROM post_search k WHERE k.words @@ %s::tsquery"
+            " AND (%s::text IS NULL OR k.state = %s)",
+            (query, state and state.value, state and state.value)).fetchall()
+        whole = [r[0] for r in sorted(rows, key=lambda r: (r[1].encode(), r[0]), reverse=True)]
+        assert alice.posts.count(state=state, search=search) == len(whole), search
+        for offset in range(len(whole) + 2):
+            page = [r["id"] for r in alice.posts.list(state=state, search=search, limit=7,
+                                                      offset=offset)]
+            assert page == whole[offset:offset + 7], (search, offset)
+    assert _out_of_step(conn) == 0
+    conn.close()
+    owner.close()
 
 
-def test_a_count_from_post_terms_is_the_count_of_the_tsquery(desk):
+def test_a_count_from_the_bitmaps_is_the_count_of_the_tsquery(desk):
     """Whatever the words, accents, stems, states and shelf: the posts counted from the
-    pairs are the posts the combined tsquery matches in post_search."""
+    bitmaps are the posts the combined tsquery matches in post_search."""
     alice = desk("alice")
     texts = ["GC Notify sends the messages", "Notifications: a GC service", "Service numérique",
              "Les services numériques accessibles", "Accessibility at ESDC", "gcnotify_beta",
@@ -224,8 +252,7 @@ def test_a_count_from_post_terms_is_the_count_of_the_tsquery(desk):
         for state in (None, PostState.IN_REVIEW, PostState.DRAFT):
             expected = conn.execute(
                 "SELECT count(*) FROM post_search k WHERE k.words @@ %s::tsquery"
-                " AND (%s::text IS NULL OR k.state = %s) AND k.id NOT IN"
-                " (SELECT post_id FROM post_shelf)",
+                " AND (%s::text IS NULL OR k.state = %s)",
                 (query, state and state.value, state and state.value)).fetchone()[0]
             assert store.count_posts(state=state, search=search) == expected, (search, state)
     assert store.count_posts(search="gc notify") == 3  # 1, 2 and 9 (after its edit)
@@ -248,7 +275,9 @@ def test_members_read_the_search_tables_and_nobody_but_the_owner_writes_them(des
                 "DELETE FROM post_terms",
                 "INSERT INTO post_list_counts VALUES (0, '', 'x', 1)",
                 "UPDATE post_list_counts SET listed = 0",
-                "DELETE FROM post_list_counts"):
+                "DELETE FROM post_list_counts",
+                "UPDATE post_term_bits SET bits = ~bits",
+                "DELETE FROM post_state_bits"):
         with pytest.raises(errors.InsufficientPrivilege):
             bob.execute(sql)
     bob.close()

@@ -69,6 +69,13 @@ def test_list_count_and_two_language_search_without_accents(desk):
         assert alice.posts.count(search=query) == 1, query
     assert alice.posts.count(search="toronto") == 0
     assert alice.posts.count(state=PostState.DRAFT, search="number") == 5
+    # what the post list asks for first: the count and the first page, together
+    alice.store.set_post_state(ids[1], PostState.IN_REVIEW)
+    for state in (None, PostState.DRAFT, PostState.IN_REVIEW, PostState.PUBLISHED):
+        for query in ("", "number", "montreal clinic", "toronto", "'"):
+            assert alice.posts.first_page(state, query, limit=3) == (
+                alice.posts.count(state, query), alice.posts.list(state, query, limit=3)), \
+                (state, query)
 
 
 def test_review_and_approval_through_the_chain(desk):

@@ -123,10 +123,6 @@ _ONE_PREFIX = re.compile(r"'((?:[^']|'')*)':\*")
 _LEXEME_OR_PHRASE = re.compile(r"'(?:[^']|'')*'|<(?:-|\d+)>")
 
 
-#: A search's match in `PgStore._filters` (alias ``k`` on ``post_search``).
-_MATCH = "k.words @@ ?::tsquery"
-
-
 def combined_tsquery(readings: list[list[str]]) -> str | None:
     """One tsquery text for the whole search: each word matches if any of its readings does
     (``readings``: per word, the texts of its tsqueries; '' for a reading of stop words
@@ -154,19 +150,12 @@ def combined_tsquery(readings: list[list[str]]) -> str | None:
 _QUERY_TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(:\*)?|([()&|]))")
 
 
-#: Prefixes shorter than this are counted through the GIN index instead of ``post_terms``:
-#: at 100,000 posts "c", "s", "de" span 270,000-520,000 pairs, 135-280 ms to read and
-#: deduplicate where the GIN count takes 60 ms; from three letters on ("con", "des",
-#: "the") the pairs are as fast or faster (28-41 ms against 37-43 ms).
-_SHORTEST_RANGE = 3
-
-
-def postings_query(query: str) -> tuple[str, list[str]] | None:
-    """The ids of the posts matching the tsquery text ``query`` (`combined_tsquery`: lexemes,
-    ``&``, ``|``, parentheses) as a set expression on ``post_terms`` (migration 13), with its
-    parameters; an id may come out more than once. A prefix is a range of the byte-ordered
-    key, an AND an INTERSECT, an OR a UNION ALL. None when a prefix is too short for that
-    to pay (`_SHORTEST_RANGE`)."""
+def matches_query(query: str) -> tuple[str, list[str]]:
+    """The listed posts matching the tsquery text ``query`` (`combined_tsquery`: lexemes,
+    ``&``, ``|``, parentheses) as SQL giving one row (block, bits) per block of 1,024
+    post ids that holds any, from the bitmaps of ``post_term_bits`` (migration 15), with
+    its parameters. A prefix is a range of the byte-ordered key, its words' bitmaps
+    ORed; an OR ORs, an AND ANDs the blocks all its operands have."""
     tokens = []
     pos = 0
     while pos < len(query.rstrip()):
@@ -175,22 +164,22 @@ def postings_query(query: str) -> tuple[str, list[str]] | None:
             raise ValueError(f"not a combined tsquery: {query!r}")
         tokens.append(m.group(3) or (m.group(1).replace("''", "'"), bool(m.group(2))))
         pos = m.end()
-    if any(isinstance(t, tuple) and t[1] and len(t[0]) < _SHORTEST_RANGE for t in tokens):
-        return None
     params: list[str] = []
 
     def lexeme(term: str, prefix: bool) -> str:
         params.append(term)
-        if not prefix:
-            return "SELECT post_id FROM post_terms WHERE term = ?"
-        # the least text above every text starting with `term`: its last character that
-        # can grow, grown (byte order is code point order in UTF-8; surrogates are skipped)
-        for i in range(len(term) - 1, -1, -1):
-            if ord(term[i]) < 0x10FFFF:
-                grown = ord(term[i]) + 1
-                params.append(term[:i] + chr(0xE000 if 0xD800 <= grown < 0xE000 else grown))
-                return "SELECT post_id FROM post_terms WHERE term >= ? AND term < ?"
-        return "SELECT post_id FROM post_terms WHERE term >= ?"
+        where = "term = ?"
+        if prefix:
+            # the least text above every text starting with `term`: its last character that
+            # can grow, grown (byte order is code point order in UTF-8; surrogates skipped)
+            where = "term >= ?"
+            for i in range(len(term) - 1, -1, -1):
+                if ord(term[i]) < 0x10FFFF:
+                    grown = ord(term[i]) + 1
+                    params.append(term[:i] + chr(0xE000 if 0xD800 <= grown < 0xE000 else grown))
+                    where = "term >= ? AND term < ?"
+                    break
+        return f"SELECT block, bit_or(bits) AS bits FROM post_term_bits WHERE {where} GROUP BY block"
 
     def parse(i: int, operator: str) -> tuple[str, int]:
         """The operands from token ``i`` joined by ``operator`` (| then &, tsquery's
@@ -217,8 +206,11 @@ def postings_query(query: str) -> tuple[str, list[str]] | None:
                 break
         if len(parts) == 1:
             return parts[0], i
-        joint = " INTERSECT " if operator == "&" else " UNION ALL "
-        return joint.join(f"({part})" for part in parts), i
+        both = " UNION ALL ".join(f"({part})" for part in parts)
+        if operator == "|":
+            return f"SELECT block, bit_or(bits) AS bits FROM ({both}) AS o GROUP BY block", i
+        return (f"SELECT block, bit_and(bits) AS bits FROM ({both}) AS a GROUP BY block"
+                f" HAVING count(*) = {len(parts)}"), i
 
     sql, end = parse(0, "|")
     if end != len(tokens):
@@ -248,7 +240,6 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         self._depth = 0
         self._tsqueries: dict[str, str | None] = {}  # see _search_query
         #: (state, tsquery) → (posts counted, rows in post_search): see `list_posts`.
-        self._counted: dict[tuple[PostState | None, str], tuple[int, float]] = {}
         self._claimed_posts: set[int] = set()
         self._dsn, self._allow_unverified_tls = url, allow_unverified_tls  # never shown
         self._closed = False
@@ -472,15 +463,14 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
                              f"{exc.diag.message_primary or exc}", msg="team.refused_change",
                              url=self.url, error=str(exc.diag.message_primary or exc)) from None
 
-    def _query(self, sql: str, params: tuple | dict = (),
-               prepare: bool | None = None) -> list[dict]:
-        """Rows as dicts; ``prepare`` as psycopg's (None: prepared once run a few times)."""
+    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        """Rows as dicts (a statement run a few times is prepared, as psycopg does)."""
         from psycopg.rows import dict_row
 
         with self._lock, self._errors():
             self._reconnect_if_lost()
             cursor = self._conn.cursor(row_factory=dict_row)
-            cursor.execute(pg_sql(sql), params, prepare=prepare)
+            cursor.execute(pg_sql(sql), params)
             return cursor.fetchall() if cursor.description else []
 
     def _execute(self, sql: str, params: tuple | dict = ()) -> _Result:
@@ -496,40 +486,72 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         """As `SqliteStore.list_posts`: the page's ids first, then only those rows with their
         text (reading the text of every skipped row made deep pages 25× slower).
 
-        The ids come from ``post_search``, which holds the listed posts only (migration 14).
-        Without a search, ``list_page`` finds them from the counts kept per stretch of time,
-        walking the ``updated_at`` index only within the second the page starts in.
+        The ids are of listed posts only (``post_search``, migration 14). Without a search,
+        ``list_page`` finds them from the counts kept per stretch of time, walking the
+        ``updated_at`` index only within the second the page starts in.
 
-        A search reads the same table in one of two ways: walking the ``updated_at`` index
-        newest first with the match as a filter, which fills a page after a few hundred
-        rows when many posts match, or the GIN bitmap and a top-N sort, whose cost grows
-        with the number of matches. The planner picks from its estimate of that number
-        (the query is planned for its very text, never as a prepared generic plan), but it
-        multiplies the odds of the words, so for words that go together ("GC Notify":
-        4,741 posts, estimated 732) it sorted every match. When `count_posts` has just
-        counted the same search, that count decides: the walk, made unindexable
-        (``coalesce``), when it reads fewer rows than the bitmap would. A count another
-        workstation has since changed only affects the speed, never the rows."""
+        A search takes the bitmaps of its matches (`matches_query`, migration 15) and, in
+        the same statement, either walks the ``updated_at`` index (or the state's) newest
+        first testing each id against them, index only, which fills a page after a few
+        hundred entries when many posts match, or, when fewer match than that walk would
+        read, takes their ids out of the bitmaps and sorts them."""
+        return self._page(state, search, limit, offset)
+
+    def first_page(self, state: PostState | None = None, search: str | None = None,
+                   limit: int = 200) -> tuple[int, list[dict]]:
+        """`count_posts` and the first page of `list_posts` in one statement, a search's
+        matches taken from the bitmaps once for both. The first page of a list that has
+        posts is never empty, so the count comes with its rows."""
+        if limit <= 0:
+            return self.count_posts(state, search), []
+        rows = self._page(state, search, limit, 0, counted=True)
+        matched = rows[0]["matched"] if rows else 0
+        for row in rows:
+            del row["matched"]
+        return int(matched), rows
+
+    def _page(self, state: PostState | None, search: str | None, limit: int, offset: int,
+              counted: bool = False) -> list[dict]:
+        """The rows of `list_posts`; with ``counted``, each also says how many posts the
+        list has (``matched``)."""
         columns = ("p.id, p.title, p.state, p.updated_at, substr(p.en_text, 1, 200) AS en_text,"
                    " substr(p.fr_text, 1, 200) AS fr_text")
         query = self._search_query(search)
         if query is None:
             return []
+        state_value = PostState(state).value if state else None
         if not query:
+            listed = (", (SELECT coalesce(sum(listed), 0) FROM post_list_counts"
+                      "  WHERE level = 0 AND (?::text IS NULL OR state = ?)) AS matched")
             return self._query(
-                f"SELECT {columns} FROM list_page(?, ?, ?) WITH ORDINALITY AS w (id, n)"
+                f"SELECT {columns}{listed if counted else ''}"
+                " FROM list_page(?, ?, ?) WITH ORDINALITY AS w (id, n)"
                 " JOIN posts p ON p.id = w.id ORDER BY w.n",
-                (PostState(state).value if state else None, limit, offset))
-        where, params = self._filters(state, query)
-        counted = self._counted.get((state, query))
-        if counted and counted[0] ** 2 >= (offset + limit) * counted[1]:
-            where = where.replace(_MATCH, f"coalesce({_MATCH}, false)")
+                (*((state_value, state_value) if counted else ()), state_value, limit, offset))
+        matches, params = self._matches(state, query)
+        in_state = "k.state = ? AND " if state else ""
+        page = "ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?"
         return self._query(
-            f"SELECT {columns} FROM posts p WHERE p.id IN ("
-            f"  SELECT k.id FROM post_search k{where}"
-            "   ORDER BY k.updated_at DESC, k.id DESC LIMIT ? OFFSET ?)"
-            ' ORDER BY p.updated_at COLLATE "C" DESC, p.id DESC', (*params, limit, offset),
-            prepare=False)
+            f"WITH r AS MATERIALIZED ({matches}),"
+            " n AS (SELECT coalesce(sum(bit_count(bits)), 0) AS n FROM r),"
+            " t AS (SELECT coalesce(sum(listed), 0) AS t FROM post_list_counts"
+            "       WHERE level = 0 AND (?::text IS NULL OR state = ?))"
+            f" SELECT {columns}{', (SELECT n FROM n) AS matched' if counted else ''}"
+            " FROM unnest((SELECT CASE"
+            "  WHEN n.n = 0 THEN '{}'::bigint[]"
+            "  WHEN n.n * n.n >= (? + ?) * t.t THEN ARRAY("
+            f"   SELECT k.id FROM post_search k WHERE {in_state}get_bit((SELECT"
+            # the matches as one bit string, bit i for post i, up to the newest post
+            "     bit_cat(coalesce(r.bits, B'0'::bit(1024)) ORDER BY g.block)"
+            "     FROM generate_series(0, (SELECT max(id) FROM post_search) / 1024) AS g (block)"
+            f"    LEFT JOIN r ON r.block = g.block), k.id::int) = 1 {page})"
+            "  ELSE ARRAY("
+            "   SELECT k.id FROM post_search k WHERE k.id IN (SELECT r.block * 1024 + i"
+            f"    FROM r, generate_series(0, 1023) AS i WHERE get_bit(r.bits, i) = 1) {page})"
+            " END FROM n, t)) WITH ORDINALITY AS w (id, o) JOIN posts p ON p.id = w.id"
+            " ORDER BY w.o",
+            (*params, state_value, state_value, offset, limit,
+             *([state_value] if state else []), limit, offset, limit, offset))
 
     def count_posts(self, state: PostState | None = None, search: str | None = None) -> int:
         query = self._search_query(search)
@@ -540,38 +562,19 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
                 "SELECT coalesce(sum(listed), 0)::bigint AS n FROM post_list_counts"
                 " WHERE level = 0 AND (?::text IS NULL OR state = ?)",
                 (PostState(state).value if state else None,) * 2)[0]["n"]
-        # from post_terms' index alone (migration 13), or GIN's (migration 12)
-        total = "(SELECT reltuples FROM pg_class WHERE oid = 'post_search'::regclass)"
-        postings = postings_query(query)
-        if postings is None:
-            row = self._query(f"SELECT count_matches(?::tsquery, ?) AS n, {total} AS total",
-                              (query, PostState(state).value if state else None))[0]
-        else:
-            matches, params = postings
-            in_state = ""
-            if state is not None:
-                in_state = " WHERE m.post_id IN (SELECT id FROM post_search WHERE state = ?)"
-                params.append(PostState(state).value)
-            row = self._query(
-                f"SELECT count(DISTINCT m.post_id) AS n, {total} AS total FROM ({matches}) m"
-                f"{in_state}", tuple(params), prepare=False)[0]
-        if len(self._counted) >= 64:
-            self._counted.clear()
-        self._counted[(state, query)] = (row["n"], row["total"])
-        return row["n"]
+        matches, params = self._matches(state, query)
+        return self._query(f"SELECT coalesce(sum(bit_count(bits)), 0)::bigint AS n"
+                           f" FROM ({matches}) AS r", tuple(params))[0]["n"]
 
     @staticmethod
-    def _filters(state: PostState | None, query: str) -> tuple[str, list]:
-        """The WHERE clause on ``post_search`` (alias ``k``; listed posts only) for ``state``
-        and the search ``query``, with its parameters."""
-        clauses, params = [], []
-        if state is not None:
-            clauses.append("k.state = ?")
-            params.append(PostState(state).value)
-        if query:
-            clauses.append(_MATCH)
-            params.append(query)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def _matches(state: PostState | None, query: str) -> tuple[str, list]:
+        """`matches_query` for ``query``, within ``state`` (its bitmaps ANDed) if given."""
+        matches, params = matches_query(query)
+        if state is None:
+            return matches, params
+        return (f"SELECT r.block, r.bits & s.bits AS bits FROM ({matches}) AS r"
+                " JOIN post_state_bits s ON s.block = r.block AND s.state = ?",
+                [*params, PostState(state).value])
 
     def _search_query(self, search: str | None) -> str | None:
         """The search as one tsquery text (`combined_tsquery`), '' for no search, or None

@@ -244,7 +244,7 @@ def restore_with_history(session: Session, post_id: int, version_id: int, curren
 def first_page(session: Session, state: PostState | None, search: str,
                size: int) -> tuple[int, list[dict]]:
     """The post list's row count and first page for a filter."""
-    return session.posts.count(state, search), session.posts.list(state, search, size, 0)
+    return session.posts.first_page(state, search, size)
 
 
 def list_page(session: Session, state: PostState | None, search: str, size: int,
