@@ -128,7 +128,7 @@ def combined_tsquery(readings: list[list[str]]) -> str | None:
     (``readings``: per word, the texts of its tsqueries; '' for a reading of stop words
     only), and every word must match. None when some word has no reading (nothing matches).
 
-    Readings that add nothing are left out, since each costs the GIN index a scan: a
+    Readings that add nothing are left out, since each costs a read of the bitmaps: a
     repeated one, and a prefix that another prefix reading already covers ("servi" as
     written and its English stem ``servi:*`` are inside its French stem ``serv:*``)."""
     words = []
