@@ -149,6 +149,11 @@ def combined_tsquery(readings: list[list[str]]) -> str | None:
 #: A token of a combined tsquery: a quoted lexeme (a prefix when ``:*`` follows), ( ) & or |.
 _QUERY_TOKEN = re.compile(r"\s*(?:'((?:[^']|'')*)'(:\*)?|([()&|]))")
 
+#: How many posts the list has (in the state given twice as its parameters, or all when
+#: None): the all-time counts of ``post_list_counts`` (migration 14).
+_LISTED = ("(SELECT coalesce(sum(listed), 0)::bigint FROM post_list_counts"
+           " WHERE level = 0 AND (?::text IS NULL OR state = ?))")
+
 
 def matches_query(query: str) -> tuple[str, list[str]]:
     """The listed posts matching the tsquery text ``query`` (`combined_tsquery`: lexemes,
@@ -521,10 +526,8 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             return []
         state_value = PostState(state).value if state else None
         if not query:
-            listed = (", (SELECT coalesce(sum(listed), 0) FROM post_list_counts"
-                      "  WHERE level = 0 AND (?::text IS NULL OR state = ?)) AS matched")
             return self._query(
-                f"SELECT {columns}{listed if counted else ''}"
+                f"SELECT {columns}{f', {_LISTED} AS matched' if counted else ''}"
                 " FROM list_page(?, ?, ?) WITH ORDINALITY AS w (id, n)"
                 " JOIN posts p ON p.id = w.id ORDER BY w.n",
                 (*((state_value, state_value) if counted else ()), state_value, limit, offset))
@@ -534,8 +537,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
         return self._query(
             f"WITH r AS MATERIALIZED ({matches}),"
             " n AS (SELECT coalesce(sum(bit_count(bits)), 0) AS n FROM r),"
-            " t AS (SELECT coalesce(sum(listed), 0) AS t FROM post_list_counts"
-            "       WHERE level = 0 AND (?::text IS NULL OR state = ?))"
+            f" t AS (SELECT {_LISTED} AS t)"
             f" SELECT {columns}{', (SELECT n FROM n) AS matched' if counted else ''}"
             " FROM unnest((SELECT CASE"
             "  WHEN n.n = 0 THEN '{}'::bigint[]"
@@ -559,9 +561,7 @@ class PgStore(ReviewRecords, PublishingRecords, TranslationRecords, DictionaryRe
             return 0
         if not query:  # kept per state by a trigger (migration 14)
             return self._query(
-                "SELECT coalesce(sum(listed), 0)::bigint AS n FROM post_list_counts"
-                " WHERE level = 0 AND (?::text IS NULL OR state = ?)",
-                (PostState(state).value if state else None,) * 2)[0]["n"]
+                f"SELECT {_LISTED} AS n", (PostState(state).value if state else None,) * 2)[0]["n"]
         matches, params = self._matches(state, query)
         return self._query(f"SELECT coalesce(sum(bit_count(bits)), 0)::bigint AS n"
                            f" FROM ({matches}) AS r", tuple(params))[0]["n"]
