@@ -175,15 +175,10 @@ def matches_query(query: str) -> tuple[str, list[str]]:
         params.append(term)
         where = "term = ?"
         if prefix:
-            # the least text above every text starting with `term`: its last character that
-            # can grow, grown (byte order is code point order in UTF-8; surrogates skipped)
             where = "term >= ?"
-            for i in range(len(term) - 1, -1, -1):
-                if ord(term[i]) < 0x10FFFF:
-                    grown = ord(term[i]) + 1
-                    params.append(term[:i] + chr(0xE000 if 0xD800 <= grown < 0xE000 else grown))
-                    where = "term >= ? AND term < ?"
-                    break
+            if term.rstrip("\U0010ffff"):  # (no text is above a run of U+10FFFF's)
+                params.append(term)
+                where = "term >= ? AND term < prefix_end(?)"  # migration 14
         return f"SELECT block, bit_or(bits) AS bits FROM post_term_bits WHERE {where} GROUP BY block"
 
     def parse(i: int, operator: str) -> tuple[str, int]:

@@ -108,9 +108,9 @@ CREATE TRIGGER post_search_counts_moved AFTER UPDATE ON post_search
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION keep_post_list_counts();
 
--- The least text above every text of at most 19 characters that starts with `p`:
--- `p` with its last character that can grow, grown (UTF-8 byte order is code point order;
--- surrogates are skipped), or NULL when none can (`p` empty or all U+10FFFF).
+-- The least text above every text that starts with `p` (in byte order, "C"): `p` with its
+-- last character that can grow, grown (UTF-8 byte order is code point order; surrogates
+-- are skipped), or NULL when none can (`p` empty or all U+10FFFF).
 CREATE FUNCTION prefix_end(p TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT CASE WHEN r = '' THEN NULL
                       ELSE left(r, -1) || chr(CASE WHEN ascii(right(r, 1)) = 55295 THEN 57344
